@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { PostBody } from "@/components/mdx/post-body";
+import { PostCta } from "@/components/post/post-cta";
+import { PostNeighbours, RelatedPosts } from "@/components/post/post-footer-nav";
+import { PostMeta } from "@/components/post/post-meta";
+import { TableOfContents } from "@/components/post/table-of-contents";
+import { TagList } from "@/components/post/tag-list";
+import { getPostBySlug, getPosts } from "@/lib/content/posts";
+import { adjacentPosts, relatedPosts } from "@/lib/content/related";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getPosts().map((post) => ({ slug: post.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = getPostBySlug((await params).slug);
+  if (!post) return {};
+  return {
+    title: post.title,
+    description: post.description,
+    alternates: { canonical: post.url },
+  };
+}
+
+export default async function PostPage({ params }: Props) {
+  const post = getPostBySlug((await params).slug);
+  if (!post) notFound();
+  const posts = getPosts();
+  const { newer, older } = adjacentPosts(post, posts);
+  const related = relatedPosts(post, posts, 3);
+
+  return (
+    <div className="container container--post">
+      <article className="post" aria-labelledby="post-title">
+        <header className="post__header">
+          <h1 id="post-title">{post.title}</h1>
+          <p className="post__dek">{post.description}</p>
+          <PostMeta post={post} showUpdated />
+          <TagList tags={post.tags} />
+        </header>
+        <div className="post__layout">
+          <TableOfContents headings={post.headings} />
+          <div className="post__body">
+            <PostBody source={post.body} />
+            <PostCta post={post} />
+          </div>
+        </div>
+      </article>
+      <RelatedPosts posts={related} />
+      <PostNeighbours newer={newer} older={older} />
+    </div>
+  );
+}

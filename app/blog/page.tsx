@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { PostListPage } from "@/components/post/blog-index";
+import { blogPageHref, getBlogPage } from "@/lib/content/routes";
+
+export const metadata: Metadata = {
+  title: "Writing",
+  description: "Every essay on engineering leadership, newest first.",
+  alternates: { canonical: "/blog" },
+};
+
+export default function BlogPage() {
+  const page = getBlogPage(1);
+  if (!page) notFound();
+  return (
+    <PostListPage
+      title="Writing"
+      intro={<p className="page-head__lede">Essays on leading engineering teams: on-call, incidents, reviews, 1:1s and the work between them.</p>}
+      page={page}
+      hrefFor={blogPageHref}
+    />
+  );
+}

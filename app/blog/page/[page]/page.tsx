@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { PostListPage } from "@/components/post/blog-index";
+import { blogPageHref, blogPageParams, getBlogPage } from "@/lib/content/routes";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return blogPageParams();
+}
+
+type Props = { params: Promise<{ page: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { page } = await params;
+  return { title: `Writing — page ${page}`, alternates: { canonical: blogPageHref(Number(page)) } };
+}
+
+export default async function BlogListPage({ params }: Props) {
+  const page = getBlogPage((await params).page);
+  if (!page || page.page === 1) notFound();
+  return <PostListPage title="Writing" page={page} hrefFor={blogPageHref} />;
+}

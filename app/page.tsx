@@ -1,0 +1,59 @@
+import Link from "next/link";
+
+import { PostList } from "@/components/post/post-list";
+import { getPosts } from "@/lib/content/posts";
+import { site } from "@/lib/site";
+
+export default function HomePage() {
+  const latest = getPosts().slice(0, site.latestOnHome);
+  return (
+    <div className="container">
+      <section className="hero" aria-labelledby="hero-title">
+        <p className="eyebrow">{site.author.role}</p>
+        <h1 id="hero-title">Engineering teams that ship calmly, sleep well and keep their people.</h1>
+        <p className="hero__lede">
+          I&rsquo;m {site.author.name}. {site.author.bio}
+        </p>
+        <p className="hero__actions">
+          <Link className="button" href="/contact">
+            Let&rsquo;s talk
+          </Link>
+          <Link className="button button--quiet" href="/blog">
+            Read the essays
+          </Link>
+        </p>
+      </section>
+
+      <section className="helps" aria-labelledby="helps-title">
+        <h2 id="helps-title">What I help with</h2>
+        <ul className="helps__grid">
+          {site.helpsWith.map((item) => (
+            <li key={item.title}>
+              <h3>{item.title}</h3>
+              <p>{item.body}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="latest-title">
+        <div className="section-head">
+          <h2 id="latest-title">Latest writing</h2>
+          <Link href="/blog">All posts →</Link>
+        </div>
+        {latest.length > 0 ? <PostList posts={latest} headingLevel="h3" /> : <p>The first essay is on its way.</p>}
+      </section>
+
+      <section className="closing-cta" aria-labelledby="closing-title">
+        <h2 id="closing-title">Something in your team feel harder than it should?</h2>
+        <p>
+          Tell me what is going on. I read every message myself and reply within two working days, with a straight answer
+          on whether I can help.
+        </p>
+        <Link className="button" href="/contact">
+          Let&rsquo;s talk
+        </Link>
+      </section>
+    </div>
+  );
+}

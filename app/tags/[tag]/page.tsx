@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { PostListPage } from "@/components/post/blog-index";
+import { getTag } from "@/lib/content/posts";
+import { getTagPage, tagPageHref, tagParams } from "@/lib/content/routes";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return tagParams();
+}
+
+type Props = { params: Promise<{ tag: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tag = getTag((await params).tag);
+  if (!tag) return {};
+  return {
+    title: `Posts on ${tag.name}`,
+    description: `${tag.count} ${tag.count === 1 ? "essay" : "essays"} on ${tag.name}.`,
+    alternates: { canonical: `/tags/${tag.slug}` },
+  };
+}
+
+export default async function TagPage({ params }: Props) {
+  const slug = (await params).tag;
+  const tag = getTag(slug);
+  const page = getTagPage(slug, 1);
+  if (!tag || !page) notFound();
+  return (
+    <PostListPage
+      title={`Posts on ${tag.name}`}
+      intro={
+        <p className="page-head__lede">
+          {tag.count} {tag.count === 1 ? "essay" : "essays"} · <Link href="/tags">all topics</Link>
+        </p>
+      }
+      page={page}
+      hrefFor={tagPageHref(tag.slug)}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { PostListPage } from "@/components/post/blog-index";
+import { getTag } from "@/lib/content/posts";
+import { getTagPage, tagPageHref, tagPageParams } from "@/lib/content/routes";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return tagPageParams();
+}
+
+type Props = { params: Promise<{ tag: string; page: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tag: slug, page } = await params;
+  const tag = getTag(slug);
+  if (!tag) return {};
+  return { title: `Posts on ${tag.name} — page ${page}`, alternates: { canonical: tagPageHref(tag.slug)(Number(page)) } };
+}
+
+export default async function TagListPage({ params }: Props) {
+  const { tag: slug, page: param } = await params;
+  const tag = getTag(slug);
+  const page = getTagPage(slug, param);
+  if (!tag || !page || page.page === 1) notFound();
+  return <PostListPage title={`Posts on ${tag.name}`} page={page} hrefFor={tagPageHref(tag.slug)} />;
+}

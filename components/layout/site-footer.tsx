@@ -1,0 +1,37 @@
+import Link from "next/link";
+
+import { site } from "@/lib/site";
+
+export function SiteFooter() {
+  const year = new Date().getFullYear();
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>
+          <strong>{site.name}</strong> — {site.tagline.toLowerCase()} by {site.author.name}.
+        </p>
+        <nav aria-label="Footer">
+          <ul>
+            <li>
+              <Link href="/blog">All writing</Link>
+            </li>
+            <li>
+              <Link href="/tags">Topics</Link>
+            </li>
+            <li>
+              <Link href="/contact">Work with me</Link>
+            </li>
+            <li>
+              <a href={site.social.linkedin} rel="noopener noreferrer">
+                LinkedIn
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <p className="site-footer__small">
+          © {year} {site.author.name}
+        </p>
+      </div>
+    </footer>
+  );
+}

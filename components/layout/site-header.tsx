@@ -1,0 +1,34 @@
+import Link from "next/link";
+
+import { site } from "@/lib/site";
+
+import { ThemeToggle } from "./theme-toggle";
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          <span className="site-header__name">{site.name}</span>
+          <span className="site-header__by">by {site.author.name}</span>
+        </Link>
+        <nav aria-label="Main" className="site-nav">
+          <ul>
+            <li>
+              <Link href="/blog">Writing</Link>
+            </li>
+            <li>
+              <Link href="/tags">Topics</Link>
+            </li>
+            <li>
+              <Link href="/contact" className="site-nav__cta">
+                Let&rsquo;s talk
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

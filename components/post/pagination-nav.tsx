@@ -1,0 +1,29 @@
+import Link from "next/link";
+
+import type { Page } from "@/lib/content/pagination";
+
+/** Older/newer page links; `hrefFor(1)` must be the list's first page. */
+export function PaginationNav({ page, hrefFor }: { page: Page<unknown>; hrefFor: (n: number) => string }) {
+  if (page.totalPages <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {page.prevPage ? (
+        <Link href={hrefFor(page.prevPage)} rel="prev" className="pagination__link">
+          ← Newer posts
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="pagination__status" aria-current="page">
+        Page {page.page} of {page.totalPages}
+      </span>
+      {page.nextPage ? (
+        <Link href={hrefFor(page.nextPage)} rel="next" className="pagination__link">
+          Older posts →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

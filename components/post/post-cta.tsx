@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+import type { Post } from "@/lib/content/posts";
+
+/** The article's closing call to action, carrying the post as the enquiry's source. */
+export function PostCta({ post }: { post: Post }) {
+  return (
+    <aside className="post-cta" aria-labelledby="post-cta-title">
+      <p id="post-cta-title" className="post-cta__text">
+        {post.cta}
+      </p>
+      <p className="post-cta__sub">
+        A first conversation is free, takes 30 minutes, and you leave with at least one thing to try on Monday.
+      </p>
+      <Link className="button" href={`/contact?from=${encodeURIComponent(post.slug)}`}>
+        Let&rsquo;s talk
+      </Link>
+    </aside>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from "next/link";
+
+import type { Tag } from "@/lib/content/tags";
+
+export function TagList({ tags, label = "Topics" }: { tags: readonly Tag[]; label?: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className="tag-list" aria-label={label}>
+      {tags.map((tag) => (
+        <li key={tag.slug}>
+          <Link href={`/tags/${tag.slug}`} className="tag">
+            {tag.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

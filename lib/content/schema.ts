@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+/**
+ * The frontmatter of a post, as authors write it. Used twice: on the raw YAML
+ * before contentlayer runs (scripts/build-content.ts) and on contentlayer's
+ * output when the site loads it (lib/content/posts.ts), so both agree.
+ */
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00:00(?:\.000)?Z)?$/;
+const DATE_HINT = "expected a date like 2025-05-02";
+
+/** Accepts a YAML date (parsed to Date), `2025-05-02`, or contentlayer's midnight-UTC ISO string; yields `YYYY-MM-DD`. */
+const PostDate = (field: string) => z
+  .union([z.date(), z.string()], {
+    error: (issue) => (issue.input === undefined ? `required: add a ${field} like 2025-05-02` : DATE_HINT),
+  })
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) {
+        ctx.addIssue({ code: "custom", message: DATE_HINT });
+        return z.NEVER;
+      }
+      return value.toISOString().slice(0, 10);
+    }
+    const match = ISO_DAY.exec(value.trim());
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: `${DATE_HINT}, got "${value}"` });
+      return z.NEVER;
+    }
+    const [, y, m, d] = match;
+    const day = `${y}-${m}-${d}`;
+    // Round-trip to reject 2025-02-30 and friends.
+    if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+      ctx.addIssue({ code: "custom", message: `${DATE_HINT}, got "${value}" (no such day)` });
+      return z.NEVER;
+    }
+    return day;
+  });
+
+const NonEmptyText = (field: string, max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `required: add a ${field}` : `expected text`) })
+    .trim()
+    .min(1, `must not be empty`)
+    .max(max, `too long: at most ${max} characters`);
+
+export const FRONTMATTER_KEYS = ["title", "description", "publishDate", "updatedDate", "tags", "draft", "cta"] as const;
+
+export const FrontmatterSchema = z
+  .strictObject({
+    title: NonEmptyText("title", 160),
+    description: NonEmptyText("description", 320),
+    publishDate: PostDate("publishDate"),
+    updatedDate: PostDate("updatedDate").optional(),
+    tags: z
+      .array(NonEmptyText("tag", 40), { error: 'expected a list of tags like ["On-call", "Culture"]' })
+      .default([]),
+    draft: z.boolean({ error: "expected true or false" }).default(false),
+    cta: NonEmptyText("cta", 200).optional(),
+  })
+  .superRefine((fm, ctx) => {
+    if (fm.updatedDate && fm.updatedDate < fm.publishDate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["updatedDate"],
+        message: `must not be before publishDate (${fm.publishDate})`,
+      });
+    }
+  });
+
+export type Frontmatter = z.output<typeof FrontmatterSchema>;
+
+/** One line per problem: `content/posts/x.mdx: "publishDate": expected a date like 2025-05-02`. */
+export function describeFrontmatterIssues(file: string, error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => {
+        const hint = closestKey(key);
+        return `${file}: "${key}": unknown field${hint ? ` (did you mean "${hint}"?)` : ""}; allowed fields are ${FRONTMATTER_KEYS.join(", ")}`;
+      });
+    }
+    const field = issue.path.length ? formatPath(issue.path) : "frontmatter";
+    return [`${file}: "${field}": ${issue.message}`];
+  });
+}
+
+export type ParsedFrontmatter =
+  | { ok: true; data: Frontmatter }
+  | { ok: false; problems: string[] };
+
+export function parseFrontmatter(file: string, data: unknown): ParsedFrontmatter {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { ok: false, problems: [`${file}: "frontmatter": expected a YAML block between --- lines at the top of the file`] };
+  }
+  const result = FrontmatterSchema.safeParse(data);
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, problems: describeFrontmatterIssues(file, result.error) };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    "",
+  );
+}
+
+function closestKey(key: string): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of FRONTMATTER_KEYS) {
+    const distance = levenshtein(key.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { key: candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** A slug is the file name: lowercase words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

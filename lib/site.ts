@@ -1,0 +1,82 @@
+/**
+ * Site settings: the one place for names, URLs, handles and copy that more
+ * than one page uses. Safe to import from client components (no secrets).
+ */
+
+const DEFAULT_SITE_URL = "http://localhost:3000";
+
+function readSiteUrl(raw: string | undefined): URL {
+  const value = raw?.trim() || DEFAULT_SITE_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL: "${value}" is not an absolute URL (expected e.g. https://example.com)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`SITE_URL: "${value}" must start with http:// or https://`);
+  }
+  // Canonical URLs are built by appending paths, so keep the origin plus any base path without a trailing slash.
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  url.search = "";
+  url.hash = "";
+  return url;
+}
+
+export const siteUrl = readSiteUrl(process.env.SITE_URL);
+
+export const site = {
+  name: "Steady State",
+  tagline: "Essays on engineering leadership",
+  description:
+    "Practical essays on engineering leadership — on-call, incidents, code review, 1:1s and strategy — by Nora Castell, who helps CTOs and engineering managers build teams that ship calmly.",
+  url: siteUrl.toString().replace(/\/$/, ""),
+  locale: "en_GB",
+  language: "en-GB",
+  author: {
+    name: "Nora Castell",
+    role: "Engineering leadership consultant",
+    bio: "I spent fifteen years building and leading engineering teams, from a four-person startup to a 200-engineer platform organisation. Now I help CTOs and engineering managers fix the things that quietly slow teams down: on-call that burns people out, incidents that repeat, reviews that stall and 1:1s that drift into status updates.",
+    email: "hello@steadystate.example",
+    url: "/",
+  },
+  social: {
+    x: "noracastell",
+    linkedin: "https://www.linkedin.com/in/noracastell",
+    bluesky: "noracastell.bsky.social",
+    github: "https://github.com/noracastell",
+  },
+  defaultCta: "Struggling with how your engineering team works together? Let's talk.",
+  postsPerPage: 20,
+  latestOnHome: 5,
+  helpsWith: [
+    {
+      title: "Calm on-call and incidents",
+      body: "Rotations people can sustain, alerts that mean something, post-mortems that change the system instead of blaming a person.",
+    },
+    {
+      title: "Delivery without heroics",
+      body: "Review flow, planning and team boundaries that let work move without late nights or a single hero holding it together.",
+    },
+    {
+      title: "Growing engineering managers",
+      body: "Coaching for new and experienced managers: 1:1s, feedback, hiring and the conversations everyone avoids.",
+    },
+  ],
+  /** Topics offered by the contact form; the enquiry schema accepts exactly these values. */
+  contactTopics: [
+    { value: "team-trust-culture", label: "Team trust and culture" },
+    { value: "delivery-process", label: "Delivery and process" },
+    { value: "leadership-coaching", label: "Leadership coaching" },
+    { value: "workshop-talk", label: "A workshop or talk" },
+    { value: "something-else", label: "Something else" },
+  ],
+} as const;
+
+export type ContactTopic = (typeof site.contactTopics)[number]["value"];
+
+/** An absolute URL on this site for a path such as `/blog/x`. */
+export function absoluteUrl(path = "/"): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  return `${site.url}${path.startsWith("/") ? path : `/${path}`}`;
+}
