@@ -46,7 +46,7 @@ export const site = {
     bluesky: "noracastell.bsky.social",
     github: "https://github.com/noracastell",
   },
-  defaultCta: "Struggling with how your engineering team works together? Let's talk.",
+  defaultCta: "Struggling with how your engineering team works together? Let’s talk.",
   postsPerPage: 20,
   latestOnHome: 5,
   helpsWith: [

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ComponentPropsWithoutRef } from "react";
 
+import { publicImageSize } from "@/lib/content/images";
 import { site } from "@/lib/site";
 
 type AnchorProps = ComponentPropsWithoutRef<"a">;
@@ -38,9 +39,12 @@ function MdxLink({ href = "", children, ...rest }: AnchorProps) {
   );
 }
 
-function MdxImage({ alt = "", ...rest }: ComponentPropsWithoutRef<"img">) {
-  // eslint-disable-next-line @next/next/no-img-element -- author images are static files of any size; next/image needs dimensions we do not know
-  return <img alt={alt} loading="lazy" decoding="async" {...rest} />;
+function MdxImage({ alt = "", src, ...rest }: ComponentPropsWithoutRef<"img">) {
+  const size = typeof src === "string" ? publicImageSize(src) : undefined;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- static files from public/ (often SVG) need no optimiser; intrinsic size is set to avoid layout shift
+    <img alt={alt} src={src} loading="lazy" decoding="async" {...size} {...rest} />
+  );
 }
 
 function MdxTable(props: ComponentPropsWithoutRef<"table">) {

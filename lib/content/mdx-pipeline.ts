@@ -4,14 +4,17 @@ import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from "rehype-pretty-code";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
+import remarkSmartypants from "remark-smartypants";
 import type { PluggableList } from "unified";
 
+import { rehypeTaskList } from "./rehype-task-list";
 import { remarkDialogue } from "./remark-dialogue";
 
-/** Light and dark Shiki themes; both meet WCAG AA for every token colour (github-dark's comments do not). */
-export const codeThemes = { light: "github-light", dark: "github-dark-high-contrast" } as const;
+/** Light and dark Shiki themes whose every token colour meets WCAG AA (github-light and github-dark do not). */
+export const codeThemes = { light: "github-light-high-contrast", dark: "github-dark-high-contrast" } as const;
 
-export const remarkPlugins: PluggableList = [remarkGfm, remarkDialogue];
+// Smart quotes and dashes: authors type "straight" quotes and --, readers see typographic ones.
+export const remarkPlugins: PluggableList = [remarkGfm, remarkSmartypants, remarkDialogue];
 
 const prettyCode: PrettyCodeOptions = {
   theme: codeThemes,
@@ -34,4 +37,5 @@ export const rehypePlugins: PluggableList = [
     },
   ],
   [rehypePrettyCode, prettyCode],
+  rehypeTaskList,
 ];

@@ -5,12 +5,14 @@ export type TagWithCount = Tag & { count: number };
 export function tagSlug(name: string): string {
   const slug = name
     .normalize("NFKD")
+    // Drop Latin accents (é -> e) but recompose other scripts' marks (ダ stays ダ).
     .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
     .toLowerCase()
     .replace(/\+/g, " plus ")
     .replace(/&/g, " and ")
     .replace(/#/g, " sharp ")
-    .replace(/[^\p{Letter}\p{Number}]+/gu, "-")
+    .replace(/[^\p{Letter}\p{Mark}\p{Number}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   return slug || "tag";
 }

@@ -1,0 +1,28 @@
+import matter from "gray-matter";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/** The sample posts as the author wrote them, read straight from disk, so tests compare the site with its source. */
+export type SourcePost = { slug: string; title: string; draft: boolean; tags: string[]; cta?: string; publishDate: string };
+
+export function readSourcePosts(contentDir = process.env.CONTENT_DIR ?? "content"): SourcePost[] {
+  const dir = path.resolve(contentDir, "posts");
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".mdx"))
+    .map((file) => {
+      const { data } = matter(readFileSync(path.join(dir, file), "utf8"));
+      const date = data.publishDate instanceof Date ? data.publishDate.toISOString().slice(0, 10) : String(data.publishDate);
+      return {
+        slug: path.basename(file, ".mdx"),
+        title: String(data.title),
+        draft: data.draft === true,
+        tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
+        ...(typeof data.cta === "string" ? { cta: data.cta } : {}),
+        publishDate: date,
+      };
+    })
+    .sort((a, b) => b.publishDate.localeCompare(a.publishDate));
+}
+
+export const publishedPosts = () => readSourcePosts().filter((p) => !p.draft);
+export const draftPosts = () => readSourcePosts().filter((p) => p.draft);
