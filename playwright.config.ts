@@ -15,10 +15,17 @@ function freePort(): string {
   ]).toString();
 }
 
-// Chosen once by the runner; workers inherit it through the environment.
+// Chosen once by the runner; workers inherit them through the environment.
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_FIXTURE_PORT ??= freePort();
 const port = process.env.E2E_PORT;
+const fixturePort = process.env.E2E_FIXTURE_PORT;
 export const baseURL = `http://127.0.0.1:${port}`;
+
+// The second build of 45 synthetic posts (`npm run build:fixture`), for pagination at scale.
+const FIXTURE_DIST_DIR = ".next-fixture";
+const hasFixtureBuild = existsSync(`${FIXTURE_DIST_DIR}/BUILD_ID`);
+if (hasFixtureBuild) process.env.E2E_FIXTURE_URL = `http://127.0.0.1:${fixturePort}`;
 
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
@@ -61,5 +68,18 @@ export default defineConfig({
       stderr: "pipe",
       env: { ...process.env, NODE_ENV: "production", PORT: port } as Record<string, string>,
     },
+    ...(hasFixtureBuild
+      ? [
+          {
+            command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${fixturePort}`,
+            url: `http://127.0.0.1:${fixturePort}/`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+            env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: FIXTURE_DIST_DIR } as Record<string, string>,
+          },
+        ]
+      : []),
   ],
 });

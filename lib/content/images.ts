@@ -8,12 +8,14 @@ const cache = new Map<string, { width: number; height: number } | undefined>();
  * Intrinsic size of an image served from `public/` (read at build time), so the
  * browser reserves its space before it loads. Unknown or remote images: undefined.
  */
-export function publicImageSize(src: string, publicDir = path.join(process.cwd(), "public")) {
+export function publicImageSize(src: string) {
   if (!src.startsWith("/") || src.startsWith("//")) return undefined;
   if (cache.has(src)) return cache.get(src);
-  const file = path.join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!));
+  const relative = path.normalize(decodeURIComponent(src.split(/[?#]/)[0]!)).replace(/^(\.\.[/\\])+/, "");
+  // Scoped to public/ so the bundler traces only that folder.
+  const file = path.join(process.cwd(), "public", relative);
   let size: { width: number; height: number } | undefined;
-  if (file.startsWith(publicDir) && existsSync(file)) {
+  if (existsSync(file)) {
     try {
       const { width, height } = imageSize(readFileSync(file));
       if (width && height) size = { width, height };
