@@ -5,5 +5,5 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".contentlayer/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/.work/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-fixture/**", ".fixture/**", ".contentlayer/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/.work/**", "next-env.d.ts"]),
 ]);
