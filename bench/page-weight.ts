@@ -1,16 +1,13 @@
 /**
- * Page weight from the built HTML: what each page makes the browser load.
- * Counts module scripts and stylesheets referenced by the prerendered HTML
- * (the `noModule` polyfill apart), raw and gzip, plus the HTML itself.
- *   tsx bench/page-weight.ts [--dist .next] [--json]
+ * Page weight: what each page makes the browser load, read from the served
+ * HTML (module scripts, stylesheets, preloaded fonts; the `noModule` polyfill
+ * apart), raw and gzip. Used by bench/run.ts; runnable alone against a server:
+ *   tsx bench/page-weight.ts http://127.0.0.1:3000 / /blog
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 
 export type Weight = { raw: number; gzip: number; files: number };
-export type PageWeight = { page: string; html: Weight; js: Weight; css: Weight; polyfill: Weight; requests: number };
+export type PageWeight = { page: string; status: number; html: Weight; js: Weight; css: Weight; fonts: Weight; polyfill: Weight; requests: number; jsFiles: string[] };
 
 const zero = (): Weight => ({ raw: 0, gzip: 0, files: 0 });
 
@@ -20,45 +17,42 @@ function add(weight: Weight, bytes: Buffer) {
   weight.files += 1;
 }
 
-export function measureHtml(distDir: string, page: string, htmlFile: string): PageWeight {
-  const html = readFileSync(htmlFile);
+export async function measurePage(baseUrl: string, page: string): Promise<PageWeight> {
+  const response = await fetch(new URL(page, baseUrl));
+  const html = Buffer.from(await response.arrayBuffer());
   const text = html.toString("utf8");
-  const result: PageWeight = { page, html: zero(), js: zero(), css: zero(), polyfill: zero(), requests: 1 };
+  const result: PageWeight = { page, status: response.status, html: zero(), js: zero(), css: zero(), fonts: zero(), polyfill: zero(), requests: 1, jsFiles: [] };
   add(result.html, html);
   const seen = new Set<string>();
   for (const match of text.matchAll(/<(script|link)\b([^>]*)>/g)) {
     const [, tag, attrs = ""] = match;
-    const url = /(?:src|href)="(\/_next\/static\/[^"]+)"/.exec(attrs)?.[1];
+    const url = /(?:src|href)="(\/_next\/[^"]+)"/.exec(attrs)?.[1];
     if (!url || seen.has(url)) continue;
-    if (tag === "link" && !/rel="stylesheet"/.test(attrs) && !/as="style"/.test(attrs)) continue;
+    const isStylesheet = tag === "link" && /rel="stylesheet"/.test(attrs);
+    const isFont = tag === "link" && /as="font"/.test(attrs);
+    const isScript = tag === "script";
+    if (!isStylesheet && !isFont && !isScript) continue;
     seen.add(url);
-    const file = path.join(distDir, "static", url.replace(/^\/_next\/static\//, "").split("?")[0]!);
-    if (!existsSync(file)) continue;
-    const bytes = readFileSync(file);
-    if (tag === "script" && /noModule|nomodule/.test(attrs)) add(result.polyfill, bytes);
-    else if (url.endsWith(".css")) add(result.css, bytes);
-    else if (url.endsWith(".js")) add(result.js, bytes);
-    else continue;
+    const asset = await fetch(new URL(url, baseUrl));
+    if (!asset.ok) continue;
+    const bytes = Buffer.from(await asset.arrayBuffer());
+    if (isScript && /nomodule/i.test(attrs)) add(result.polyfill, bytes);
+    else if (isScript) {
+      add(result.js, bytes);
+      result.jsFiles.push(url);
+    } else if (isStylesheet) add(result.css, bytes);
+    else add(result.fonts, bytes);
     result.requests += 1;
   }
   return result;
 }
 
-export function htmlFileFor(distDir: string, route: string): string {
-  const base = path.join(distDir, "server", "app");
-  const name = route === "/" ? "index" : route.replace(/^\//, "");
-  return path.join(base, `${name}.html`);
-}
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 if (process.argv[1]?.endsWith("page-weight.ts")) {
-  const { values, positionals } = parseArgs({ options: { dist: { type: "string", default: ".next" }, json: { type: "boolean", default: false } }, allowPositionals: true });
-  const routes = positionals.length ? positionals : ["/", "/blog", "/tags", "/_not-found"];
-  const rows = routes.map((route) => measureHtml(values.dist!, route, htmlFileFor(values.dist!, route)));
-  if (values.json) console.log(JSON.stringify(rows, null, 2));
-  else {
-    console.log("page | HTML gzip | JS gzip (files) | CSS gzip | polyfill gzip | requests");
-    for (const r of rows) console.log(`${r.page} | ${kb(r.html.gzip)} | ${kb(r.js.gzip)} (${r.js.files}) | ${kb(r.css.gzip)} | ${kb(r.polyfill.gzip)} | ${r.requests}`);
+  const [base = "http://127.0.0.1:3000", ...pages] = process.argv.slice(2);
+  for (const page of pages.length ? pages : ["/"]) {
+    const r = await measurePage(base, page);
+    console.log(`${page} [${r.status}] HTML ${kb(r.html.gzip)} · JS ${kb(r.js.gzip)} gzip in ${r.js.files} files · CSS ${kb(r.css.gzip)} · fonts ${kb(r.fonts.raw)} · polyfill ${kb(r.polyfill.gzip)} · ${r.requests} requests`);
   }
 }

@@ -24,7 +24,8 @@ console.log(`✓ ${files} post file${files === 1 ? "" : "s"} checked in ${Math.r
 
 if (!checkOnly) {
   const bin = path.resolve("node_modules", ".bin", process.platform === "win32" ? "contentlayer2.cmd" : "contentlayer2");
-  const result = spawnSync(bin, ["build"], { stdio: "inherit", env: process.env });
+  // contentlayer2 takes its project directory from PWD, which a parent's `cwd` option does not update.
+  const result = spawnSync(bin, ["build"], { stdio: "inherit", env: { ...process.env, PWD: process.cwd() } });
   if (result.status !== 0) {
     console.error(`✖ contentlayer2 build failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
