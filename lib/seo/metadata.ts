@@ -64,8 +64,24 @@ function twitter(title: string, description: string, image: OgImage): NonNullabl
 
 const author = { name: site.author.name, url: absoluteUrl(site.author.url) };
 
+let warned = false;
+
+/**
+ * A production build without `SITE_URL` still works (tests and local builds
+ * rely on the localhost default), but every canonical URL, feed link and
+ * share card would point at localhost: say so once, loudly.
+ */
+function warnWithoutSiteUrl(env: Readonly<Record<string, string | undefined>> = process.env): void {
+  if (warned || env.NODE_ENV !== "production" || env.SITE_URL?.trim()) return;
+  warned = true;
+  console.warn(
+    `⚠ SITE_URL is not set: canonical URLs, feeds, the sitemap and share cards point at ${site.url}, and robots.txt disallows all crawling. Set SITE_URL=https://… for a real deployment.`,
+  );
+}
+
 /** Site-wide defaults for the root layout; pages refine them with `pageMetadata` / `postMetadata`. */
 export function rootMetadata(): Metadata {
+  warnWithoutSiteUrl();
   return {
     metadataBase: siteUrl,
     title: { default: defaultTitle, template: `%s · ${site.name}` },
