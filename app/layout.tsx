@@ -4,17 +4,14 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ThemeScript } from "@/components/layout/theme-script";
-import { site, siteUrl } from "@/lib/site";
+import { rootMetadata } from "@/lib/seo/metadata";
+import { site } from "@/lib/site";
 
 import { sans, serif } from "./fonts";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  metadataBase: siteUrl,
-  title: { default: `${site.name} — ${site.tagline}`, template: `%s · ${site.name}` },
-  description: site.description,
-  authors: [{ name: site.author.name, url: site.url }],
-};
+// Site-wide defaults (metadataBase from SITE_URL, title template, Open Graph, feed autodiscovery); pages refine them.
+export const metadata: Metadata = rootMetadata();
 
 export const viewport: Viewport = {
   themeColor: [

@@ -1,13 +1,20 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PostList } from "@/components/post/post-list";
+import { JsonLdScript } from "@/components/seo/json-ld";
 import { getPosts } from "@/lib/content/posts";
+import { homeJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
+
+export const metadata: Metadata = pageMetadata({ path: "/" });
 
 export default function HomePage() {
   const latest = getPosts().slice(0, site.latestOnHome);
   return (
     <div className="container">
+      <JsonLdScript data={homeJsonLd()} />
       <section className="hero" aria-labelledby="hero-title">
         <p className="eyebrow">{site.author.role}</p>
         <h1 id="hero-title">Engineering teams that ship calmly, sleep well and keep their people.</h1>

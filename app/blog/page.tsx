@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 
 import { PostListPage } from "@/components/post/blog-index";
 import { blogPageHref, getBlogPage } from "@/lib/content/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Writing",
   description: "Every essay on engineering leadership, newest first.",
-  alternates: { canonical: "/blog" },
-};
+  path: "/blog",
+});
 
 export default function BlogPage() {
   const page = getBlogPage(1);

@@ -2,12 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getTags } from "@/lib/content/posts";
+import { pageMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = {
-  title: "Topics",
-  description: "Browse the essays by topic.",
-  alternates: { canonical: "/tags" },
-};
+export const metadata: Metadata = pageMetadata({ title: "Topics", description: "Browse the essays by topic.", path: "/tags" });
 
 export default function TagsPage() {
   const tags = getTags();

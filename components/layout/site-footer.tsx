@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { feedMimeTypes, feedPaths } from "@/lib/feeds/paths";
 import { site } from "@/lib/site";
 
 export function SiteFooter() {
@@ -20,6 +21,12 @@ export function SiteFooter() {
             </li>
             <li>
               <Link href="/contact">Work with me</Link>
+            </li>
+            <li>
+              {/* A plain link: the feed is a file, not a page for the client router. */}
+              <a href={feedPaths.rss} type={feedMimeTypes.rss}>
+                Subscribe (RSS)
+              </a>
             </li>
             <li>
               <a href={site.social.linkedin} rel="noopener noreferrer">

@@ -7,8 +7,14 @@ import { PostNeighbours, RelatedPosts } from "@/components/post/post-footer-nav"
 import { PostMeta } from "@/components/post/post-meta";
 import { TableOfContents } from "@/components/post/table-of-contents";
 import { TagList } from "@/components/post/tag-list";
+import { JsonLdScript } from "@/components/seo/json-ld";
+import { SectionLinks } from "@/components/share/section-links";
+import { ShareBar } from "@/components/share/share-bar";
 import { getPostBySlug, getPosts } from "@/lib/content/posts";
 import { adjacentPosts, relatedPosts } from "@/lib/content/related";
+import { postJsonLd } from "@/lib/seo/json-ld";
+import { postMetadata } from "@/lib/seo/metadata";
+import { absoluteUrl } from "@/lib/site";
 
 export const dynamicParams = false;
 
@@ -20,12 +26,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = getPostBySlug((await params).slug);
-  if (!post) return {};
-  return {
-    title: post.title,
-    description: post.description,
-    alternates: { canonical: post.url },
-  };
+  return post ? postMetadata(post) : {};
 }
 
 export default async function PostPage({ params }: Props) {
@@ -34,23 +35,28 @@ export default async function PostPage({ params }: Props) {
   const posts = getPosts();
   const { newer, older } = adjacentPosts(post, posts);
   const related = relatedPosts(post, posts, 3);
+  const url = absoluteUrl(post.url);
 
   return (
     <div className="container container--post">
-      <article className="post" aria-labelledby="post-title">
+      <JsonLdScript data={postJsonLd(post)} />
+      <article className="post" id="post" aria-labelledby="post-title">
         <header className="post__header">
           <h1 id="post-title">{post.title}</h1>
           <p className="post__dek">{post.description}</p>
           <PostMeta post={post} showUpdated />
           <TagList tags={post.tags} />
+          <ShareBar url={url} title={post.title} description={post.description} variant="compact" />
         </header>
         <div className="post__layout">
           <TableOfContents headings={post.headings} />
           <div className="post__body">
             <PostBody source={post.body} />
+            <ShareBar url={url} title={post.title} description={post.description} />
             <PostCta post={post} />
           </div>
         </div>
+        <SectionLinks url={url} containerId="post" />
       </article>
       <RelatedPosts posts={related} />
       <PostNeighbours newer={newer} older={older} />

@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { PostListPage } from "@/components/post/blog-index";
 import { getTag } from "@/lib/content/posts";
 import { getTagPage, tagPageHref, tagParams } from "@/lib/content/routes";
+import { tagFeedPath } from "@/lib/feeds/paths";
+import { pageMetadata, tagFeed } from "@/lib/seo/metadata";
 
 export const dynamicParams = false;
 
@@ -17,11 +19,12 @@ type Props = { params: Promise<{ tag: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = getTag((await params).tag);
   if (!tag) return {};
-  return {
+  return pageMetadata({
     title: `Posts on ${tag.name}`,
     description: `${tag.count} ${tag.count === 1 ? "essay" : "essays"} on ${tag.name}.`,
-    alternates: { canonical: `/tags/${tag.slug}` },
-  };
+    path: `/tags/${tag.slug}`,
+    feeds: [tagFeed(tag)],
+  });
 }
 
 export default async function TagPage({ params }: Props) {
@@ -34,7 +37,8 @@ export default async function TagPage({ params }: Props) {
       title={`Posts on ${tag.name}`}
       intro={
         <p className="page-head__lede">
-          {tag.count} {tag.count === 1 ? "essay" : "essays"} · <Link href="/tags">all topics</Link>
+          {tag.count} {tag.count === 1 ? "essay" : "essays"} · <Link href="/tags">all topics</Link> ·{" "}
+          <a href={tagFeedPath(tag.slug)}>RSS feed for {tag.name}</a>
         </p>
       }
       page={page}

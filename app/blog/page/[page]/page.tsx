@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { PostListPage } from "@/components/post/blog-index";
 import { blogPageHref, blogPageParams, getBlogPage } from "@/lib/content/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamicParams = false;
 
@@ -14,7 +15,11 @@ type Props = { params: Promise<{ page: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page } = await params;
-  return { title: `Writing — page ${page}`, alternates: { canonical: blogPageHref(Number(page)) } };
+  return pageMetadata({
+    title: `Writing — page ${page}`,
+    description: "Every essay on engineering leadership, newest first.",
+    path: blogPageHref(Number(page)),
+  });
 }
 
 export default async function BlogListPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PostListPage } from "@/components/post/blog-index";
 import { getTag } from "@/lib/content/posts";
 import { getTagPage, tagPageHref, tagPageParams } from "@/lib/content/routes";
+import { pageMetadata, tagFeed } from "@/lib/seo/metadata";
 
 export const dynamicParams = false;
 
@@ -17,7 +18,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tag: slug, page } = await params;
   const tag = getTag(slug);
   if (!tag) return {};
-  return { title: `Posts on ${tag.name} — page ${page}`, alternates: { canonical: tagPageHref(tag.slug)(Number(page)) } };
+  return pageMetadata({
+    title: `Posts on ${tag.name} — page ${page}`,
+    description: `${tag.count} ${tag.count === 1 ? "essay" : "essays"} on ${tag.name}.`,
+    path: tagPageHref(tag.slug)(Number(page)),
+    feeds: [tagFeed(tag)],
+  });
 }
 
 export default async function TagListPage({ params }: Props) {

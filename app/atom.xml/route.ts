@@ -1,0 +1,10 @@
+import { getPosts } from "@/lib/content/posts";
+import { buildAtom } from "@/lib/feeds/build";
+import { feedResponse } from "@/lib/feeds/response";
+
+// Prerendered at build time into a static file; never rendered per request.
+export const dynamic = "force-static";
+
+export async function GET() {
+  return feedResponse(await buildAtom(getPosts()), "atom");
+}

@@ -1,0 +1,147 @@
+import { Feed, type Item } from "feed";
+
+import type { Post } from "@/lib/content/posts";
+import { postOgImage } from "@/lib/seo/metadata";
+import { absoluteUrl, site } from "@/lib/site";
+
+import { feedPaths, tagFeedPath } from "./paths";
+import { renderPostHtml } from "./render-html";
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents built from posts with the
+ * `feed` package. Pure functions of their input: the routes pass `getPosts()`;
+ * drafts are filtered here as well, so a feed can never carry one.
+ */
+
+export type FeedPost = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime" | "body" | "draft">;
+
+/** What a feed is about: the whole site, or one tag. */
+export type FeedScope = {
+  title: string;
+  description: string;
+  /** The HTML page the feed mirrors. */
+  pagePath: string;
+  /** Self links, by format. */
+  feedLinks: { rss?: string; atom?: string; json?: string };
+};
+
+export const siteFeedScope: FeedScope = {
+  title: site.name,
+  description: site.description,
+  pagePath: "/",
+  feedLinks: { rss: feedPaths.rss, atom: feedPaths.atom, json: feedPaths.json },
+};
+
+export function tagFeedScope(tag: { name: string; slug: string }): FeedScope {
+  return {
+    title: `${site.name}: posts on ${tag.name}`,
+    description: `Essays on ${tag.name} by ${site.author.name}.`,
+    pagePath: `/tags/${tag.slug}`,
+    feedLinks: { rss: tagFeedPath(tag.slug) },
+  };
+}
+
+type Format = "rss" | "atom" | "json";
+
+const author = { name: site.author.name, email: site.author.email, link: absoluteUrl(site.author.url) };
+
+/** `2025-05-02` as midnight UTC: posts carry calendar days, not times. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Published posts only, newest first (by publish date, then title, as on the site). */
+export function feedPosts<T extends Pick<FeedPost, "draft" | "publishDate" | "title">>(posts: readonly T[]): T[] {
+  return posts
+    .filter((post) => !post.draft)
+    .sort((a, b) => b.publishDate.localeCompare(a.publishDate) || a.title.localeCompare(b.title));
+}
+
+function item(post: FeedPost, html: string, format: Format): Item {
+  const url = absoluteUrl(post.url);
+  // Atom's title and summary, and RSS's description, are HTML: a title like `Use <b> & <i>` must arrive as text.
+  const asHtml = (text: string) => (format === "json" ? text : escapeHtml(text));
+  return {
+    id: url,
+    link: url,
+    title: format === "atom" ? escapeHtml(post.title) : post.title,
+    description: asHtml(post.description),
+    content: html,
+    date: dayToDate(post.updatedDate ?? post.publishDate),
+    published: dayToDate(post.publishDate),
+    author: [author],
+    category: post.tags.map((tag) =>
+      format === "atom"
+        ? // Atom categories are attributes; the slug is always safe there, the label loses only `<` and `>`.
+          { term: tag.slug, name: tag.name.replace(/[<>]/g, ""), scheme: absoluteUrl("/tags") }
+        : { name: tag.name, domain: absoluteUrl(`/tags/${tag.slug}`) },
+    ),
+  };
+}
+
+async function createFeed(posts: readonly FeedPost[], scope: FeedScope, format: Format): Promise<Feed> {
+  const published = feedPosts(posts);
+  const latest = published
+    .map((post) => post.updatedDate ?? post.publishDate)
+    .sort()
+    .at(-1);
+  const feed = new Feed({
+    id: absoluteUrl(scope.pagePath),
+    title: scope.title,
+    description: scope.description,
+    link: absoluteUrl(scope.pagePath),
+    language: site.language,
+    // The newest change, not the build time: rebuilding without new content leaves the feed byte-identical.
+    ...(latest ? { updated: dayToDate(latest) } : {}),
+    generator: false,
+    copyright: `© ${site.author.name}`,
+    author,
+    feedLinks: Object.fromEntries(Object.entries(scope.feedLinks).map(([key, path]) => [key, absoluteUrl(path)])),
+  });
+  const htmls = await Promise.all(published.map((post) => renderPostHtml(post)));
+  published.forEach((post, index) => feed.addItem(item(post, htmls[index]!, format)));
+  return feed;
+}
+
+export async function buildRss(posts: readonly FeedPost[], scope: FeedScope = siteFeedScope): Promise<string> {
+  return (await createFeed(posts, scope, "rss")).rss2();
+}
+
+export async function buildAtom(posts: readonly FeedPost[], scope: FeedScope = siteFeedScope): Promise<string> {
+  return (await createFeed(posts, scope, "atom")).atom1();
+}
+
+type JsonFeedAuthor = { name?: string; url?: string; avatar?: string };
+type JsonFeedItem = Record<string, unknown> & { id: string; url?: string; author?: JsonFeedAuthor };
+type JsonFeedDocument = Record<string, unknown> & { author?: JsonFeedAuthor; items: JsonFeedItem[] };
+
+/**
+ * JSON Feed 1.1. The `feed` package writes version 1; this upgrades its
+ * output: the 1.1 version URL, `authors` arrays (keeping `author` for 1.0
+ * readers), the feed's language, and each post's share image.
+ */
+export async function buildJsonFeed(posts: readonly FeedPost[], scope: FeedScope = siteFeedScope): Promise<string> {
+  const feed = await createFeed(posts, scope, "json");
+  const doc = JSON.parse(feed.json1()) as JsonFeedDocument;
+  const byUrl = new Map(feedPosts(posts).map((post) => [absoluteUrl(post.url), post]));
+  const upgraded = {
+    version: "https://jsonfeed.org/version/1.1",
+    ...doc,
+    language: site.language,
+    ...(doc.author ? { authors: [doc.author] } : {}),
+    items: doc.items.map((entry) => {
+      const post = byUrl.get(entry.id);
+      return {
+        ...entry,
+        ...(entry.author ? { authors: [entry.author] } : {}),
+        ...(post ? { image: absoluteUrl(postOgImage(post).path), language: site.language } : {}),
+      };
+    }),
+  };
+  upgraded.version = "https://jsonfeed.org/version/1.1";
+  return `${JSON.stringify(upgraded, null, 2)}\n`;
+}
