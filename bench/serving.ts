@@ -22,27 +22,26 @@ export type LoadTarget = {
   expectStatus?: number;
 };
 
-export async function load(target: LoadTarget, options: { duration: number; connections: number }): Promise<LoadResult> {
-  const result = await autocannon({
+export async function load(target: LoadTarget, options_: { duration: number; connections: number }): Promise<LoadResult> {
+  const options: autocannon.Options = {
     url: target.url,
     method: target.method ?? "GET",
-    duration: options.duration,
-    connections: options.connections,
+    duration: options_.duration,
+    connections: options_.connections,
     timeout: 10,
-    ...(target.request
-      ? {
-          requests: [
-            {
-              method: target.method ?? "POST",
-              setupRequest: (req: Record<string, unknown>) => {
-                const extra = target.request!();
-                return { ...req, ...(extra.body !== undefined ? { body: extra.body } : {}), headers: { ...(req.headers as object), ...extra.headers } };
-              },
-            },
-          ],
-        }
-      : {}),
-  });
+  };
+  if (target.request) {
+    options.requests = [
+      {
+        method: target.method ?? "POST",
+        setupRequest: (req: autocannon.Request) => {
+          const extra = target.request!();
+          return { ...req, ...(extra.body !== undefined ? { body: extra.body } : {}), headers: { ...req.headers, ...extra.headers } };
+        },
+      },
+    ];
+  }
+  const result = await autocannon(options);
   const url = new URL(target.url);
   const expected = target.expectStatus ?? 200;
   const wrongStatus = Object.entries(result.statusCodeStats ?? {}).reduce((n, [code, stat]) => (Number(code) === expected ? n : n + (stat as { count: number }).count), 0);

@@ -74,12 +74,12 @@ export async function stopChild(child: ChildProcess): Promise<void> {
  * tools back at this checkout instead of the copy they run in.
  */
 export function childEnv(cwd: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^npm_/i.test(key) && key !== "INIT_CWD") env[key] = value;
   }
   // contentlayer2 takes its working directory from PWD, which spawn's `cwd` does not update.
-  return { ...env, PWD: cwd, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  return { ...env, PWD: cwd, NEXT_TELEMETRY_DISABLED: "1", ...extra } as unknown as NodeJS.ProcessEnv;
 }
 
 export type Timed = { seconds: number; peakRssMb: number | null; status: number; output: string };

@@ -1,0 +1,73 @@
+/**
+ * Load on the contact server action: valid, distinct enquiries posted the way
+ * a browser without JavaScript posts the form, to a fake email provider.
+ */
+import http from "node:http";
+
+import type { LoadTarget } from "./serving";
+
+export type FakeProvider = { url: string; received: () => number; stop: () => Promise<void> };
+
+/** A stand-in for the email API on 127.0.0.1 that accepts every send. */
+export async function startFakeProvider(): Promise<FakeProvider> {
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      if (req.method === "POST" && req.url?.startsWith("/emails")) count += 1;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: `bench-${count}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received: () => count,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Reads the no-JS form from /contact: its hidden fields (action id, signed timestamp) and field names. */
+export async function contactLoadTarget(baseUrl: string, postPath: string): Promise<LoadTarget | null> {
+  const slug = postPath.split("/").pop()!;
+  const page = await fetch(new URL(`/contact?from=${slug}`, baseUrl));
+  if (!page.ok) return null;
+  const html = await page.text();
+  const form = /<form\b[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
+  if (!form) return null;
+  const hidden: [string, string][] = [...form.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m) => {
+    const name = /name="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    return [decodeEntities(name), decodeEntities(value)];
+  });
+  const topic = /<option\b[^>]*value="([^"]+)"/.exec(form)?.[1] ?? "something-else";
+  let n = 0;
+  return {
+    name: "contact action (valid enquiry)",
+    url: new URL("/contact", baseUrl).toString(),
+    method: "POST",
+    request: () => {
+      n += 1;
+      const fields = new URLSearchParams(hidden);
+      fields.set("name", `Bench Reader ${n}`);
+      fields.set("email", `reader-${n}-${process.pid}@example.com`);
+      fields.set("company", "Benchmark Ltd");
+      fields.set("topic", topic);
+      fields.set("message", `Enquiry number ${n}: we would like to talk about our on-call rotation and incident reviews.`);
+      fields.set("website", "");
+      return {
+        body: fields.toString(),
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": `198.51.100.${n % 250}, 10.0.0.${n % 250}`,
+          origin: baseUrl,
+        },
+      };
+    },
+  };
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
