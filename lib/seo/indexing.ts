@@ -8,7 +8,7 @@
 const RESERVED_TLDS = ["localhost", "local", "test", "example", "invalid", "internal", "lan", "home.arpa"];
 
 /** Hosts of preview deployments (each branch or pull request gets a subdomain). */
-const PREVIEW_HOST_SUFFIXES = ["vercel.app", "netlify.app", "pages.dev", "ngrok.io", "ngrok-free.app", "ngrok.app", "onrender.com", "fly.dev", "github.dev", "gitpod.io"];
+const PREVIEW_HOST_SUFFIXES = ["vercel.app", "netlify.app", "pages.dev", "ngrok.io", "ngrok-free.app", "ngrok.app", "github.dev", "gitpod.io"];
 
 function isIpAddress(hostname: string): boolean {
   return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");
@@ -17,6 +17,9 @@ function isIpAddress(hostname: string): boolean {
 export type IndexingEnv = Readonly<Record<string, string | undefined>>;
 
 export function isIndexableSiteUrl(url: URL | string, env: IndexingEnv = process.env): boolean {
+  // An explicit choice wins: SITE_INDEXING=allow for a real site on a platform domain, =block for a staging site.
+  if (env.SITE_INDEXING === "block") return false;
+  if (env.SITE_INDEXING === "allow") return true;
   const { protocol, hostname } = typeof url === "string" ? new URL(url) : url;
   const host = hostname.toLowerCase().replace(/\.$/, "");
   if (protocol !== "https:") return false;

@@ -85,4 +85,10 @@ describe("robots", () => {
     expect(isIndexableSiteUrl("https://steadystate.co.uk", { VERCEL_ENV: "preview" })).toBe(false);
     expect(isIndexableSiteUrl("https://steadystate.co.uk", { VERCEL_ENV: "production" })).toBe(true);
   });
+
+  it("lets SITE_INDEXING override the guess either way", () => {
+    expect(isIndexableSiteUrl("https://steady-state.vercel.app", { SITE_INDEXING: "allow" })).toBe(true);
+    expect(isIndexableSiteUrl("https://steadystate.co.uk", { SITE_INDEXING: "block" })).toBe(false);
+    expect(isIndexableSiteUrl("https://steadystate.co.uk", { SITE_INDEXING: "maybe" })).toBe(true);
+  });
 });
