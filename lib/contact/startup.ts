@@ -29,3 +29,16 @@ export function checkContactConfiguration(log: Pick<Console, "warn" | "error"> =
     log.warn(`⚠ [contact]${secretNote}`);
   }
 }
+
+/**
+ * For instrumentation.ts: `next start` only logs an error thrown by
+ * `register` and keeps serving, so a bad configuration ends the process here.
+ */
+export function checkContactConfigurationOrExit(): void {
+  try {
+    checkContactConfiguration();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) console.error("✖ [contact] The contact funnel could not start:", error);
+    process.exit(1);
+  }
+}
