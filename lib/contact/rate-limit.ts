@@ -45,13 +45,11 @@ export function checkLimit(times: readonly Date[], now: Date, rule: LimitRule): 
   return { allowed: false, retryAt: new Date(freesUp + rule.windowMs) };
 }
 
-/** "in about 40 minutes", "in about 3 hours", "tomorrow": timezone-free wording for the prospect. */
+/** "in about 40 minutes", "in about 3 hours": wording that needs no time zone. */
 export function describeWait(retryAt: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / MINUTE));
   if (minutes < 2) return "in a minute";
   if (minutes < 60) return `in about ${minutes} minutes`;
   const hours = Math.round(minutes / 60);
-  if (hours <= 1) return "in about an hour";
-  if (hours < 20) return `in about ${hours} hours`;
-  return "tomorrow";
+  return hours <= 1 ? "in about an hour" : `in about ${hours} hours`;
 }

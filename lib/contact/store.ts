@@ -55,7 +55,7 @@ export type StoreLimits = { perIp: LimitRule; unknownIp: LimitRule; perEmail: Li
 export const DEFAULT_STORE_LIMITS: StoreLimits = { ...RATE_LIMITS, duplicateWindowMs: 10 * 60_000 };
 
 export interface EnquiryStore {
-  /** Inserts the enquiry unless a rate limit says no; limits and insert share one write transaction. */
+  /** Inserts the enquiry unless it repeats one just stored or a rate limit says no; checks and insert are one atomic statement. */
   create(enquiry: NewEnquiry, limits?: StoreLimits): Promise<CreateOutcome>;
   get(id: string): Promise<EnquiryRecord | undefined>;
   /**
@@ -165,63 +165,67 @@ export function createEnquiryStore({ url, authToken, timeoutMs = 8_000 }: { url:
   return {
     create(enquiry, limits = DEFAULT_STORE_LIMITS) {
       return withDb("store the enquiry", async (db) => {
-        const tx = await db.transaction("write");
-        try {
-          const now = enquiry.createdAt;
-          const isSpam = enquiry.status === "spam";
-          if (!isSpam) {
-            const duplicate = await tx.execute({
-              sql: `SELECT id FROM enquiries
-                    WHERE lower(email) = lower(?) AND message = ? AND status != 'spam' AND created_at > ?
-                    ORDER BY created_at DESC LIMIT 1`,
-              args: [enquiry.email, enquiry.message, new Date(now.getTime() - limits.duplicateWindowMs).toISOString()],
-            });
-            const existing = duplicate.rows[0];
-            if (existing) return { kind: "duplicate", id: String(existing.id) } as const;
-          }
+        const now = enquiry.createdAt;
+        const isSpam = enquiry.status === "spam";
+        const ipRule = enquiry.ipHash ? limits.perIp : limits.unknownIp;
+        const sameIp = enquiry.ipHash ? "ip_hash = :ip_hash" : "ip_hash IS NULL";
+        const args = {
+          id: enquiry.id,
+          created_at: now.toISOString(),
+          name: enquiry.name,
+          email: enquiry.email,
+          company: enquiry.company,
+          topic: enquiry.topic,
+          message: enquiry.message,
+          source_slug: enquiry.sourceSlug,
+          ip_hash: enquiry.ipHash,
+          user_agent: enquiry.userAgent,
+          status: enquiry.status,
+          last_error: enquiry.lastError ?? null,
+          next_attempt_at: isSpam ? null : now.toISOString(),
+          not_spam: isSpam ? 0 : 1,
+          duplicate_since: new Date(now.getTime() - limits.duplicateWindowMs).toISOString(),
+          ip_since: windowStart(now, ipRule).toISOString(),
+          ip_max: ipRule.max,
+          email_since: windowStart(now, limits.perEmail).toISOString(),
+          email_max: limits.perEmail.max,
+        };
+        // One statement, so the checks and the insert are atomic on every libSQL backend, across
+        // instances, without an interactive transaction (which deadlocks a local file under concurrency).
+        const inserted = await db.execute({
+          sql: `INSERT INTO enquiries
+                  (id, created_at, name, email, company, topic, message, source_slug, ip_hash, user_agent, status, last_error, next_attempt_at)
+                SELECT :id, :created_at, :name, :email, :company, :topic, :message, :source_slug, :ip_hash, :user_agent, :status, :last_error, :next_attempt_at
+                WHERE NOT EXISTS (
+                        SELECT 1 FROM enquiries
+                        WHERE :not_spam = 1 AND lower(email) = lower(:email) AND message = :message AND status != 'spam' AND created_at > :duplicate_since)
+                  AND (SELECT count(*) FROM enquiries WHERE ${sameIp} AND created_at > :ip_since) < :ip_max
+                  AND (:not_spam = 0 OR
+                       (SELECT count(*) FROM enquiries WHERE lower(email) = lower(:email) AND status != 'spam' AND created_at > :email_since) < :email_max)`,
+          args,
+        });
+        if (inserted.rowsAffected === 1) return { kind: "created", id: enquiry.id };
 
-          const ipRule = enquiry.ipHash ? limits.perIp : limits.unknownIp;
-          const ipRows = await tx.execute({
-            sql: `SELECT created_at FROM enquiries WHERE ${enquiry.ipHash ? "ip_hash = ?" : "ip_hash IS NULL AND ? IS NULL"} AND created_at > ?`,
-            args: [enquiry.ipHash, windowStart(now, ipRule).toISOString()],
+        // Refused: find out which rule said no (and until when) to tell the person.
+        if (!isSpam) {
+          const duplicate = await db.execute({
+            sql: `SELECT id FROM enquiries
+                  WHERE lower(email) = lower(:email) AND message = :message AND status != 'spam' AND created_at > :duplicate_since
+                  ORDER BY created_at DESC LIMIT 1`,
+            args,
           });
-          const byIp = checkLimit(ipRows.rows.map((row) => new Date(String(row.created_at))), now, ipRule);
-          if (!byIp.allowed) return { kind: "limited", limit: "ip", retryAt: byIp.retryAt } as const;
-
-          if (!isSpam) {
-            const emailRows = await tx.execute({
-              sql: "SELECT created_at FROM enquiries WHERE lower(email) = lower(?) AND status != 'spam' AND created_at > ?",
-              args: [enquiry.email, windowStart(now, limits.perEmail).toISOString()],
-            });
-            const byEmail = checkLimit(emailRows.rows.map((row) => new Date(String(row.created_at))), now, limits.perEmail);
-            if (!byEmail.allowed) return { kind: "limited", limit: "email", retryAt: byEmail.retryAt } as const;
-          }
-
-          await tx.execute({
-            sql: `INSERT INTO enquiries
-                    (id, created_at, name, email, company, topic, message, source_slug, ip_hash, user_agent, status, last_error, next_attempt_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            args: [
-              enquiry.id,
-              now.toISOString(),
-              enquiry.name,
-              enquiry.email,
-              enquiry.company,
-              enquiry.topic,
-              enquiry.message,
-              enquiry.sourceSlug,
-              enquiry.ipHash,
-              enquiry.userAgent,
-              enquiry.status,
-              enquiry.lastError ?? null,
-              isSpam ? null : now.toISOString(),
-            ],
-          });
-          await tx.commit();
-          return { kind: "created", id: enquiry.id } as const;
-        } finally {
-          tx.close();
+          if (duplicate.rows[0]) return { kind: "duplicate", id: String(duplicate.rows[0].id) };
         }
+        const ipTimes = await db.execute({ sql: `SELECT created_at FROM enquiries WHERE ${sameIp} AND created_at > :ip_since`, args });
+        const byIp = checkLimit(ipTimes.rows.map((row) => new Date(String(row.created_at))), now, ipRule);
+        if (!byIp.allowed) return { kind: "limited", limit: "ip", retryAt: byIp.retryAt };
+        const emailTimes = await db.execute({
+          sql: "SELECT created_at FROM enquiries WHERE lower(email) = lower(:email) AND status != 'spam' AND created_at > :email_since",
+          args,
+        });
+        const byEmail = checkLimit(emailTimes.rows.map((row) => new Date(String(row.created_at))), now, limits.perEmail);
+        if (!byEmail.allowed) return { kind: "limited", limit: "email", retryAt: byEmail.retryAt };
+        throw new Error("the enquiry was refused but no rule explains why (concurrent change); please try again");
       });
     },
 

@@ -43,6 +43,6 @@ describe("rate limits", () => {
     expect(describeWait(new Date(now.getTime() + 10 * 60_000), now)).toBe("in about 10 minutes");
     expect(describeWait(new Date(now.getTime() + 59 * 60_000 + 1), now)).toBe("in about an hour");
     expect(describeWait(new Date(now.getTime() + 5 * 3_600_000), now)).toBe("in about 5 hours");
-    expect(describeWait(new Date(now.getTime() + 23 * 3_600_000), now)).toBe("tomorrow");
+    expect(describeWait(new Date(now.getTime() + 23 * 3_600_000), now)).toBe("in about 23 hours");
   });
 });
