@@ -1,6 +1,6 @@
 import { ConfigError, getEnv } from "@/lib/env";
 
-import { getContactRuntime } from "./runtime";
+import { getContactRuntime, type ContactRuntime } from "./runtime";
 import { describeDatabaseUrl } from "./store";
 
 /**
@@ -15,7 +15,11 @@ export function checkContactConfiguration(log: Pick<Console, "warn" | "error"> =
     if (error instanceof ConfigError) log.error(`\n✖ ${error.message}\n`);
     throw error;
   }
-  const { env, mailer, formSecret } = getContactRuntime();
+  reportConfiguration(getContactRuntime(), log);
+}
+
+/** In production, one clear warning when enquiries will not be emailed (and about a generated secret). */
+export function reportConfiguration({ env, mailer, formSecret }: Pick<ContactRuntime, "env" | "mailer" | "formSecret">, log: Pick<Console, "warn">): void {
   if (env.NODE_ENV !== "production") return;
   const secretNote =
     formSecret.source === "env"
