@@ -58,9 +58,13 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
   const [summary, setSummary] = useState(state.status === "invalid" ? state.message : "");
   const [count, setCount] = useState(messageLength(state.values.message ?? ""));
   const [spoken, setSpoken] = useState("");
+  // React resets a form after its action, and restores a <select> to its first default, not the current one.
+  // A new key per server answer remounts the fields with the values that answer carried back, so none is lost.
+  const [formKey, setFormKey] = useState(0);
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
     setSeen(state);
+    setFormKey((key) => key + 1);
     setErrors(state.fieldErrors);
     setSummary(state.status === "invalid" ? state.message : "");
     setCount(messageLength(state.values.message ?? ""));
@@ -151,7 +155,7 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
   const problem = state.status === "rate-limited" || state.status === "error";
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="enquiry-form" aria-describedby="form-required-note">
+    <form key={formKey} ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="enquiry-form" aria-describedby="form-required-note">
       {problem ? (
         <div ref={statusRef} className="form-status form-status--problem" role="alert" tabIndex={-1} autoFocus>
           <p>{state.message}</p>

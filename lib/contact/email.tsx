@@ -1,6 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { render } from "@react-email/render";
-import type { CSSProperties } from "react";
+import { Fragment, type CSSProperties } from "react";
 
 import { absoluteUrl, site } from "@/lib/site";
 
@@ -105,7 +105,15 @@ export function EnquiryEmail({ enquiry, source }: EnquiryEmailProps) {
             </Field>
             <Field label="Received">{`${receivedFormat.format(new Date(enquiry.createdAt))} UTC`}</Field>
             <Text style={styles.label}>Message</Text>
-            <Text style={styles.message}>{enquiry.message}</Text>
+            <Text style={styles.message}>
+              {/* Line breaks as <br>: some mail clients ignore pre-wrap, and the plain-text part keeps them too. */}
+              {enquiry.message.split("\n").map((line, index) => (
+                <Fragment key={index}>
+                  {index > 0 ? <br /> : null}
+                  {line}
+                </Fragment>
+              ))}
+            </Text>
           </Section>
           <Hr style={styles.hr} />
           <Text style={styles.footer}>Reply to this email to answer {enquiry.name} directly.</Text>

@@ -61,6 +61,12 @@ describe("enquiry email template", () => {
     expect(text).toContain(`<script>alert("xss")</script>`);
   });
 
+  it("keeps the message's line breaks in both parts", async () => {
+    const { html, text } = await renderEnquiryEmail({ enquiry: { ...enquiry, message: "First line.\nSecond line.\n\nAfter a blank line." } });
+    expect(html).toMatch(/First line\.<br\/?>Second line\.<br\/?><br\/?>After a blank line\./);
+    expect(text).toContain("First line.\nSecond line.\n\nAfter a blank line.");
+  });
+
   it("names the source article with its title and absolute URL", async () => {
     const { html, text } = await renderEnquiryEmail({ enquiry, source: { title: "Code Review Is a Conversation, Not a Gate", url: "/blog/code-review" } });
     const url = absoluteUrl("/blog/code-review");
