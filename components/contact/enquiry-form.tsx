@@ -162,7 +162,7 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
           {state.fallbackMailto ? (
             <p>
               <a className="button button--quiet" href={state.fallbackMailto}>
-                Email your message to {fallbackEmail}
+                Open it in your email app
               </a>
             </p>
           ) : null}
@@ -179,12 +179,6 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
           <label htmlFor="name" className="field__label">
             Your name
           </label>
-          {errors.name ? (
-            <p id="name-error" className="field__error">
-              <span className="visually-hidden">Error: </span>
-              {errors.name}
-            </p>
-          ) : null}
           <input
             id="name"
             name="name"
@@ -199,21 +193,18 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
             onChange={(event) => recheck("name", event.currentTarget.value)}
             className="field__input"
           />
+          {errors.name ? (
+            <p id="name-error" className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {errors.name}
+            </p>
+          ) : null}
         </div>
 
         <div className="field">
           <label htmlFor="email" className="field__label">
             Email
           </label>
-          <p id="email-hint" className="field__hint">
-            Only used to reply to you.
-          </p>
-          {errors.email ? (
-            <p id="email-error" className="field__error">
-              <span className="visually-hidden">Error: </span>
-              {errors.email}
-            </p>
-          ) : null}
           <input
             id="email"
             name="email"
@@ -225,11 +216,17 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
             aria-required="true"
             defaultValue={values.email ?? ""}
             aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy("email-hint", errors.email && "email-error")}
+            aria-describedby={describedBy(errors.email && "email-error")}
             autoFocus={firstInvalid === "email"}
             onChange={(event) => recheck("email", event.currentTarget.value)}
             className="field__input"
           />
+          {errors.email ? (
+            <p id="email-error" className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {errors.email}
+            </p>
+          ) : null}
         </div>
       </div>
 
@@ -238,12 +235,6 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
           <label htmlFor="company" className="field__label">
             Company <span className="field__optional">(optional)</span>
           </label>
-          {errors.company ? (
-            <p id="company-error" className="field__error">
-              <span className="visually-hidden">Error: </span>
-              {errors.company}
-            </p>
-          ) : null}
           <input
             id="company"
             name="company"
@@ -256,18 +247,18 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
             onChange={(event) => recheck("company", event.currentTarget.value)}
             className="field__input"
           />
+          {errors.company ? (
+            <p id="company-error" className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {errors.company}
+            </p>
+          ) : null}
         </div>
 
         <div className="field">
           <label htmlFor="topic" className="field__label">
             What would you like to talk about?
           </label>
-          {errors.topic ? (
-            <p id="topic-error" className="field__error">
-              <span className="visually-hidden">Error: </span>
-              {errors.topic}
-            </p>
-          ) : null}
           <select
             id="topic"
             name="topic"
@@ -289,6 +280,12 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
               </option>
             ))}
           </select>
+          {errors.topic ? (
+            <p id="topic-error" className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {errors.topic}
+            </p>
+          ) : null}
         </div>
       </div>
 
@@ -300,12 +297,6 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
           What is going on in your team, and what would you like to change? Between {LIMITS.message.min} and{" "}
           {numberFormat.format(LIMITS.message.max)} characters.
         </p>
-        {errors.message ? (
-          <p id="message-error" className="field__error">
-            <span className="visually-hidden">Error: </span>
-            {errors.message}
-          </p>
-        ) : null}
         <textarea
           id="message"
           name="message"
@@ -319,6 +310,12 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
           onChange={(event) => handleMessageInput(event.currentTarget.value)}
           className="field__input field__textarea"
         />
+        {errors.message ? (
+          <p id="message-error" className="field__error">
+            <span className="visually-hidden">Error: </span>
+            {errors.message}
+          </p>
+        ) : null}
         {hydrated ? (
           <p className={`char-count char-count--${note.tone}`} aria-hidden="true" data-testid="char-count">
             {numberFormat.format(count)} / {numberFormat.format(LIMITS.message.max)} · {note.text}

@@ -124,7 +124,7 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
     return {
       status: "error",
       message:
-        "Sorry — your message could not be saved just now, so it has not reached me. Everything you typed is still here: please try again in a few minutes, or email me directly.",
+        `Sorry — your message could not be saved just now, so it has not reached me. Everything you typed is still here: please try again in a few minutes, or email me directly at ${deps.fallbackEmail}.`,
       fieldErrors: {},
       values,
       formToken: carry(),
