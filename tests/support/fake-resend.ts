@@ -17,7 +17,8 @@ import type { AddressInfo, Socket } from "node:net";
  */
 
 export type Behaviour =
-  | { kind: "ok" }
+  /** Accept (optionally after a delay, like a slow provider). */
+  | { kind: "ok"; delayMs?: number }
   | { kind: "status"; status: number; name?: string; message?: string }
   /** Accept the connection and never answer (a provider timeout). */
   | { kind: "hang" }
@@ -119,6 +120,7 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     requests.push(record);
 
     if (behaviour.kind === "hang") return; // never answer; the socket is destroyed on close()
+    if (behaviour.kind === "ok" && behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     if (behaviour.kind === "reset") {
       request.socket.destroy();
       return;
