@@ -259,6 +259,19 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("protection and operations", () => {
+  test("a body over the 64 KB limit gets a plain 413 that says what to do (JavaScript off)", async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await openContact(page, testInfo);
+    await fillEnquiry(page, { name: "Verbose", email: "verbose@example.com", topic: "Something else", message: "x".repeat(70_000) });
+    const answer = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: "Send message" }).click();
+    expect((await answer).status()).toBe(413);
+    await expect(page.locator("body")).toContainText("Your message is longer than this form accepts (5,000 characters). Go back, shorten it");
+    await context.close();
+  });
+
+
   test("a form post from another site is refused with 403", async ({ request }) => {
     const response = await request.post(`/contact?from=${POST_SLUG}`, {
       headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
