@@ -1,4 +1,6 @@
+import { once } from "node:events";
 import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -176,6 +178,24 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect(decodeURIComponent(state.fallbackMailto!.split("body=")[1]!)).toContain("Our incidents repeat.\r\nHow do we stop that?");
     expect(harness.fake.requests).toHaveLength(0);
     expect(harness.logs.error.join("\n")).toContain(`Enquiry NOT stored: Could not store the enquiry in the enquiry database (http://127.0.0.1:${closedPort})`);
+  });
+
+  it("a remote database that accepts the connection but never answers gives the same answer within the timeout", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket)).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const { port } = silent.address() as AddressInfo;
+    try {
+      harness = await createHarness({ databaseUrl: `http://127.0.0.1:${port}` });
+      const started = performance.now();
+      const state = await harness.submit(harness.submission());
+      expect(performance.now() - started).toBeLessThan(6_000);
+      expect(state.status).toBe("error");
+      expect(state.values.message).toMatch(/^Our releases keep slipping/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it("a local database file that cannot be created is reported the same way", async () => {
