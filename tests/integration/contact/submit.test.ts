@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -199,12 +199,17 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
   });
 
   it("a local database file that cannot be created is reported the same way", async () => {
-    const blocker = path.join(await mkdtemp(path.join(tmpdir(), "enquiries-blocked-")), "not-a-folder");
+    const folder = await mkdtemp(path.join(tmpdir(), "enquiries-blocked-"));
+    const blocker = path.join(folder, "not-a-folder");
     await writeFile(blocker, "a file where the database folder should be");
-    harness = await createHarness({ databaseUrl: `file:${blocker}/enquiries.db` });
-    const state = await harness.submit(harness.submission());
-    expect(state.status).toBe("error");
-    expect(state.values.name).toBe("Ada Lovelace");
+    try {
+      harness = await createHarness({ databaseUrl: `file:${blocker}/enquiries.db` });
+      const state = await harness.submit(harness.submission());
+      expect(state.status).toBe("error");
+      expect(state.values.name).toBe("Ada Lovelace");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("a filled honeypot gets the normal success, is stored as spam, and nothing is sent", async () => {
