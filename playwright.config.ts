@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 /**
  * End-to-end tests run against the production build (`npm run build` first)
@@ -26,6 +28,26 @@ export const baseURL = `http://127.0.0.1:${port}`;
 const FIXTURE_DIST_DIR = ".next-fixture";
 const hasFixtureBuild = existsSync(`${FIXTURE_DIST_DIR}/BUILD_ID`);
 if (hasFixtureBuild) process.env.E2E_FIXTURE_URL = `http://127.0.0.1:${fixturePort}`;
+
+// The contact funnel under test: a fake Resend API (tests/support/fake-resend.ts) on its own port,
+// and a fresh enquiry database per run. Tests read what the fake received from /__fake/emails.
+process.env.E2E_FAKE_RESEND_PORT ??= freePort();
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "e2e-contact-"));
+const fakeResendURL = `http://127.0.0.1:${process.env.E2E_FAKE_RESEND_PORT}`;
+const contactEnv = {
+  DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR, "enquiries.db")}`,
+  CONTACT_OUTBOX_DIR: path.join(process.env.E2E_DATA_DIR, "outbox"),
+  RESEND_API_KEY: "re_e2e_fake_key",
+  RESEND_BASE_URL: fakeResendURL,
+  CONTACT_TO_EMAIL: "owner@steadystate.test",
+  CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.test>",
+  CONTACT_FORM_SECRET: "e2e-form-secret-0123456789abcdef0123456789",
+  CRON_SECRET: "e2e-cron-secret-0123456789abcdef",
+  // Humans need 3 s by default; 1 s keeps the check real while tests wait only as long as needed.
+  CONTACT_MIN_SUBMIT_SECONDS: "1",
+  // Each test sends its own X-Forwarded-For, so the per-IP limit (5 an hour) never couples tests.
+  TRUST_PROXY: "true",
+};
 
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
@@ -66,7 +88,16 @@ export default defineConfig({
       timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: { ...process.env, NODE_ENV: "production", PORT: port } as Record<string, string>,
+      env: { ...process.env, ...contactEnv, NODE_ENV: "production", PORT: port } as Record<string, string>,
+    },
+    {
+      command: "node --import tsx tests/support/fake-resend-cli.ts",
+      url: `${fakeResendURL}/__fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...process.env, FAKE_RESEND_PORT: process.env.E2E_FAKE_RESEND_PORT } as Record<string, string>,
     },
     ...(hasFixtureBuild
       ? [
@@ -77,7 +108,13 @@ export default defineConfig({
             timeout: 60_000,
             stdout: "ignore" as const,
             stderr: "pipe" as const,
-            env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: FIXTURE_DIST_DIR } as Record<string, string>,
+            env: {
+              ...process.env,
+              ...contactEnv,
+              DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR, "fixture-enquiries.db")}`,
+              NODE_ENV: "production",
+              NEXT_DIST_DIR: FIXTURE_DIST_DIR,
+            } as Record<string, string>,
           },
         ]
       : []),

@@ -1,0 +1,18 @@
+import { handleRetryRequest } from "@/lib/contact/retry";
+import { getContactRuntime } from "@/lib/contact/runtime";
+
+/**
+ * POST /api/enquiries/retry, for a scheduler: resends every unsent enquiry
+ * that is due. Protected by `Authorization: Bearer <CRON_SECRET>`.
+ */
+
+export const maxDuration = 60;
+
+export async function POST(request: Request): Promise<Response> {
+  const runtime = getContactRuntime();
+  return handleRetryRequest(request, {
+    cronSecret: runtime.env.CRON_SECRET,
+    // Leave headroom under maxDuration: no new send starts after 45 s.
+    run: () => runtime.retry({ deadline: new Date(Date.now() + 45_000) }),
+  });
+}

@@ -1,0 +1,199 @@
+import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { render } from "@react-email/render";
+import { Fragment, type CSSProperties } from "react";
+
+import { absoluteUrl, site } from "@/lib/site";
+
+import type { Mailer, SendResult } from "./mailer";
+import { replaceControlCharacters, topicLabel } from "./schema";
+import type { EnquiryRecord } from "./store";
+
+/**
+ * The emails: the owner's notification of a new enquiry and the optional,
+ * fixed acknowledgement to the prospect. React Email renders them, so every
+ * value the prospect typed is escaped text, never markup.
+ */
+
+export type SourcePost = { title: string; url: string };
+export type FindPost = (slug: string) => SourcePost | undefined;
+
+const SUBJECT_MAX = 150;
+
+/** One line, no control characters (no header injection), and a sane length. */
+export function sanitiseSubject(subject: string, max = SUBJECT_MAX): string {
+  const oneLine = replaceControlCharacters(subject).replace(/\s+/g, " ").trim();
+  const chars = Array.from(oneLine);
+  return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+export function enquirySubject(enquiry: Pick<EnquiryRecord, "topic" | "name">): string {
+  return sanitiseSubject(`New enquiry: ${topicLabel(enquiry.topic)} — ${enquiry.name}`);
+}
+
+const receivedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" });
+
+const styles = {
+  body: { backgroundColor: "#f2f0ea", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" },
+  container: { backgroundColor: "#ffffff", border: "1px solid #dedad0", borderRadius: "10px", maxWidth: "600px", padding: "28px 32px" },
+  eyebrow: { color: "#a23f14", fontSize: "12px", fontWeight: 700, letterSpacing: "0.08em", margin: "0 0 8px", textTransform: "uppercase" },
+  heading: { color: "#1c1d1f", fontSize: "22px", lineHeight: "1.3", margin: "0 0 20px" },
+  label: { color: "#54575c", fontSize: "12px", fontWeight: 600, letterSpacing: "0.04em", margin: "14px 0 2px", textTransform: "uppercase" },
+  value: { color: "#1c1d1f", fontSize: "15px", lineHeight: "1.5", margin: 0 },
+  message: {
+    backgroundColor: "#fbfaf7",
+    border: "1px solid #dedad0",
+    borderRadius: "8px",
+    color: "#1c1d1f",
+    fontSize: "15px",
+    lineHeight: "1.6",
+    margin: "6px 0 0",
+    padding: "14px 16px",
+    whiteSpace: "pre-wrap",
+  },
+  link: { color: "#a23f14" },
+  hr: { borderColor: "#dedad0", margin: "24px 0 16px" },
+  footer: { color: "#54575c", fontSize: "13px", lineHeight: "1.5", margin: "0 0 6px" },
+} satisfies Record<string, CSSProperties>;
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <Text style={styles.label}>{label}</Text>
+      <Text style={styles.value}>{children}</Text>
+    </>
+  );
+}
+
+export type EnquiryEmailProps = {
+  enquiry: Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "message">;
+  source?: SourcePost;
+};
+
+export function EnquiryEmail({ enquiry, source }: EnquiryEmailProps) {
+  const sourceUrl = source ? absoluteUrl(source.url) : undefined;
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{`${enquiry.name} · ${topicLabel(enquiry.topic)}: ${enquiry.message.slice(0, 90)}`}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Text style={styles.eyebrow}>New enquiry · {site.name}</Text>
+          <Heading as="h1" style={styles.heading}>
+            {enquiry.name} would like to talk about {topicLabel(enquiry.topic).toLowerCase()}
+          </Heading>
+          <Section>
+            <Field label="Name">{enquiry.name}</Field>
+            <Field label="Email">
+              <Link href={`mailto:${enquiry.email}`} style={styles.link}>
+                {enquiry.email}
+              </Link>
+            </Field>
+            {enquiry.company ? <Field label="Company">{enquiry.company}</Field> : null}
+            <Field label="Topic">{topicLabel(enquiry.topic)}</Field>
+            <Field label="Came from">
+              {source && sourceUrl ? (
+                <>
+                  {source.title}
+                  <br />
+                  <Link href={sourceUrl} style={styles.link}>
+                    {sourceUrl}
+                  </Link>
+                </>
+              ) : (
+                "The contact page directly (no article)"
+              )}
+            </Field>
+            <Field label="Received">{`${receivedFormat.format(new Date(enquiry.createdAt))} UTC`}</Field>
+            <Text style={styles.label}>Message</Text>
+            <Text style={styles.message}>
+              {/* Line breaks as <br>: some mail clients ignore pre-wrap, and the plain-text part keeps them too. */}
+              {enquiry.message.split("\n").map((line, index) => (
+                <Fragment key={index}>
+                  {index > 0 ? <br /> : null}
+                  {line}
+                </Fragment>
+              ))}
+            </Text>
+          </Section>
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>Reply to this email to answer {enquiry.name} directly.</Text>
+          <Text style={styles.footer}>Enquiry {enquiry.id}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+/** The acknowledgement is fixed text: it never repeats anything the sender typed, so the form cannot send arbitrary mail to a stranger. */
+export function AcknowledgementEmail() {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{`Thanks for getting in touch — I'll reply within two working days.`}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Text style={styles.eyebrow}>{site.name}</Text>
+          <Heading as="h1" style={styles.heading}>
+            Thanks for getting in touch
+          </Heading>
+          <Text style={styles.value}>
+            Your message reached me. I read every enquiry myself and will reply within two working days, with a straight answer on
+            whether I can help and, if so, a few times for a free 30-minute call.
+          </Text>
+          <Text style={{ ...styles.value, marginTop: "16px" }}>
+            {site.author.name}
+            <br />
+            {site.author.role}
+          </Text>
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>
+            You received this because someone used the contact form on{" "}
+            <Link href={absoluteUrl("/contact")} style={styles.link}>
+              {site.url.replace(/^https?:\/\//, "")}
+            </Link>{" "}
+            with this address. If it wasn&apos;t you, ignore it: no other email will follow.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const ACKNOWLEDGEMENT_SUBJECT = sanitiseSubject(`Thanks for getting in touch — ${site.author.name}`);
+
+async function renderBoth(element: React.ReactElement): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] } }),
+  ]);
+  return { html, text };
+}
+
+export async function renderEnquiryEmail(props: EnquiryEmailProps): Promise<{ subject: string; html: string; text: string }> {
+  return { subject: enquirySubject(props.enquiry), ...(await renderBoth(<EnquiryEmail {...props} />)) };
+}
+
+export type EmailSettings = { from: string; to: string; mailer: Mailer; findPost: FindPost };
+
+/** Sends the owner's notification; the enquiry id is the idempotency key, so retries never send twice. */
+export async function sendEnquiryEmail(enquiry: EnquiryRecord, { from, to, mailer, findPost }: EmailSettings): Promise<SendResult> {
+  let rendered: { subject: string; html: string; text: string };
+  try {
+    const source = enquiry.sourceSlug ? findPost(enquiry.sourceSlug) : undefined;
+    rendered = await renderEnquiryEmail({ enquiry, source });
+  } catch (error) {
+    return { ok: false, error: `Rendering the email failed: ${error instanceof Error ? error.message : String(error)}`, rateLimited: false };
+  }
+  return mailer.send({ idempotencyKey: enquiry.id, from, to, replyTo: enquiry.email, ...rendered });
+}
+
+/** Sends the fixed acknowledgement to the prospect; replies go to the owner. */
+export async function sendAcknowledgementEmail(enquiry: Pick<EnquiryRecord, "id" | "email">, { from, to, mailer }: Omit<EmailSettings, "findPost">): Promise<SendResult> {
+  let rendered: { html: string; text: string };
+  try {
+    rendered = await renderBoth(<AcknowledgementEmail />);
+  } catch (error) {
+    return { ok: false, error: `Rendering the acknowledgement failed: ${error instanceof Error ? error.message : String(error)}`, rateLimited: false };
+  }
+  return mailer.send({ idempotencyKey: `ack-${enquiry.id}`, from, to: enquiry.email, replyTo: to, subject: ACKNOWLEDGEMENT_SUBJECT, ...rendered });
+}

@@ -1,0 +1,106 @@
+import type { FindPost } from "./email";
+import { replaceControlCharacters, topicLabel } from "./schema";
+import type { EnquiryRecord, EnquiryStatus, SourceSummary } from "./store";
+
+/**
+ * The funnel report behind `npm run enquiries`: recent enquiries, and which
+ * articles they came from, so the author sees which articles convert.
+ */
+
+export type FunnelReport = {
+  generatedAt: string;
+  totals: Record<EnquiryStatus, number> & { all: number };
+  recent: Array<{
+    id: string;
+    createdAt: string;
+    name: string;
+    email: string;
+    company: string | null;
+    topic: string;
+    topicLabel: string;
+    source: string | null;
+    status: EnquiryStatus;
+    attempts: number;
+    lastError: string | null;
+  }>;
+  /** Enquiries per source article, spam excluded; `slug: null` is the contact page reached directly. */
+  bySource: Array<{ slug: string | null; title: string; enquiries: number; share: number; sent: number; unsent: number; lastAt: string }>;
+};
+
+export function buildReport(
+  { recent, bySource, totals }: { recent: EnquiryRecord[]; bySource: SourceSummary[]; totals: Record<EnquiryStatus, number> },
+  { findPost, now = new Date() }: { findPost: FindPost; now?: Date },
+): FunnelReport {
+  const counted = bySource.reduce((sum, row) => sum + row.enquiries, 0);
+  return {
+    generatedAt: now.toISOString(),
+    totals: { ...totals, all: totals.pending + totals.sent + totals.failed + totals.spam },
+    recent: recent.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      name: row.name,
+      email: row.email,
+      company: row.company,
+      topic: row.topic,
+      topicLabel: topicLabel(row.topic),
+      source: row.sourceSlug,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+    })),
+    bySource: bySource.map((row) => ({
+      slug: row.sourceSlug,
+      title: row.sourceSlug ? (findPost(row.sourceSlug)?.title ?? `${row.sourceSlug} (no longer published)`) : "(none: the contact page directly)",
+      enquiries: row.enquiries,
+      share: counted === 0 ? 0 : row.enquiries / counted,
+      sent: row.sent,
+      unsent: row.unsent,
+      lastAt: row.lastAt,
+    })),
+  };
+}
+
+/** Terminal-safe, fixed-width cell (control characters from old rows can't move the cursor). */
+function cell(value: string, width: number, align: "left" | "right" = "left"): string {
+  const chars = Array.from(replaceControlCharacters(value, "?"));
+  const fitted = chars.length > width ? `${chars.slice(0, width - 1).join("")}…` : chars.join("");
+  const padding = " ".repeat(Math.max(0, width - Array.from(fitted).length));
+  return align === "left" ? fitted + padding : padding + fitted;
+}
+
+function table(headers: Array<[string, number, ("left" | "right")?]>, rows: string[][]): string[] {
+  const line = (values: string[]) => `  ${values.map((value, index) => cell(value, headers[index]![1], headers[index]![2])).join("  ")}`.trimEnd();
+  return [line(headers.map(([title]) => title)), ...rows.map(line)];
+}
+
+const shortDate = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+export function formatReport(report: FunnelReport): string {
+  const { totals } = report;
+  const lines: string[] = [];
+  lines.push(
+    `Enquiries: ${totals.all} stored — ${totals.sent} sent, ${totals.failed} failed, ${totals.pending} pending, ${totals.spam} spam`,
+    "",
+  );
+  if (report.recent.length === 0) {
+    lines.push("No enquiries yet.");
+    return lines.join("\n");
+  }
+  lines.push(`Recent (latest ${report.recent.length}, times in UTC)`);
+  lines.push(
+    ...table(
+      [["Date", 16], ["Name", 22], ["Topic", 22], ["Source", 34], ["Status", 7]],
+      report.recent.map((row) => [shortDate(row.createdAt), row.name, row.topicLabel, row.source ?? "—", row.status]),
+    ),
+  );
+  lines.push("", "Enquiries per source article (spam excluded)");
+  lines.push(
+    ...table(
+      [["Source", 48], ["Enquiries", 9, "right"], ["Share", 5, "right"], ["Last", 10]],
+      report.bySource.map((row) => [row.title, String(row.enquiries), `${Math.round(row.share * 100)}%`, row.lastAt.slice(0, 10)]),
+    ),
+  );
+  const unsent = totals.pending + totals.failed;
+  if (unsent > 0) lines.push("", `⚠ ${unsent} ${unsent === 1 ? "enquiry has" : "enquiries have"} not been emailed yet: run npm run enquiries:retry`);
+  return lines.join("\n");
+}

@@ -1,0 +1,141 @@
+import * as z from "zod/mini";
+
+import { site, type ContactTopic } from "@/lib/site";
+
+/**
+ * The enquiry, as the form sends it. One schema for the server action and the
+ * browser, so both give the same messages. Client-safe: no Node imports.
+ */
+
+export const LIMITS = {
+  name: { max: 100 },
+  email: { max: 254 },
+  company: { max: 120 },
+  message: { min: 20, max: 5_000 },
+} as const;
+
+export const ENQUIRY_FIELDS = ["name", "email", "company", "topic", "message"] as const;
+export type EnquiryField = (typeof ENQUIRY_FIELDS)[number];
+
+const TOPIC_VALUES = site.contactTopics.map((topic) => topic.value) as [ContactTopic, ...ContactTopic[]];
+
+export function topicLabel(value: string): string {
+  return site.contactTopics.find((topic) => topic.value === value)?.label ?? value;
+}
+
+/** C0 and C1 control characters, DEL, and the Unicode line/paragraph separators. */
+export function isControlCharacter(code: number): boolean {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+/** The first control character in `text`, or undefined. `allowNewline` lets `\n` through. */
+export function findControlCharacter(text: string, { allowNewline = false } = {}): string | undefined {
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (allowNewline && code === 0x0a) continue;
+    if (isControlCharacter(code)) return char;
+  }
+  return undefined;
+}
+
+/** Replaces every control character (newlines included) with `replacement`. */
+export function replaceControlCharacters(text: string, replacement = " "): string {
+  let result = "";
+  for (const char of text) result += isControlCharacter(char.codePointAt(0)!) ? replacement : char;
+  return result;
+}
+
+/** Browsers submit textarea line breaks as CRLF; count and store them as one `\n`. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+/** The length the schema checks for the message (what the live counter shows). */
+export function messageLength(raw: string): number {
+  return normaliseNewlines(raw).trim().length;
+}
+
+const isSingleLine = (value: string) => findControlCharacter(value) === undefined;
+
+const NAME_REQUIRED = "Please tell me your name";
+const EMAIL_REQUIRED = "Please enter your email address so I can reply";
+const MESSAGE_REQUIRED = "Please write a short message";
+
+// zod/mini: the same zod, with a tree-shakable API, so the browser only downloads the checks used here.
+const name = z.pipe(
+  z.string({ error: NAME_REQUIRED }).check(
+    z.trim(),
+    z.minLength(1, { error: NAME_REQUIRED, abort: true }),
+    z.maxLength(LIMITS.name.max, `Please keep your name under ${LIMITS.name.max} characters`),
+    z.refine(isSingleLine, "Your name can only contain letters, spaces and punctuation, on one line"),
+  ),
+  z.transform((value: string) => value.normalize("NFC")),
+);
+
+const email = z.pipe(
+  z.string({ error: EMAIL_REQUIRED }).check(
+    z.trim(),
+    z.minLength(1, { error: EMAIL_REQUIRED, abort: true }),
+    z.maxLength(LIMITS.email.max, { error: `An email address can be at most ${LIMITS.email.max} characters`, abort: true }),
+  ),
+  z.email({ error: "Please enter a valid email address, like name@company.com" }),
+);
+
+const company = z.optional(
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.maxLength(LIMITS.company.max, `Please keep the company name under ${LIMITS.company.max} characters`),
+      z.refine(isSingleLine, "The company name can only contain letters, spaces and punctuation, on one line"),
+    ),
+    z.transform((value: string) => (value === "" ? undefined : value.normalize("NFC"))),
+  ),
+);
+
+const topic = z.enum(TOPIC_VALUES, { error: "Please choose what you would like to talk about" });
+
+const message = z.pipe(
+  z.string({ error: MESSAGE_REQUIRED }).check(
+    z.overwrite(normaliseNewlines),
+    z.trim(),
+    z.minLength(1, { error: MESSAGE_REQUIRED, abort: true }),
+    z.minLength(LIMITS.message.min, `Please write at least ${LIMITS.message.min} characters, so I can prepare a useful reply`),
+    z.maxLength(LIMITS.message.max, `Please keep your message under ${LIMITS.message.max.toLocaleString("en-GB")} characters (you can send more once we talk)`),
+    z.refine((value: string) => findControlCharacter(value, { allowNewline: true }) === undefined, {
+      error: "Your message contains an invisible control character (often from a copy and paste); please retype that part",
+    }),
+  ),
+  z.transform((value: string) => value.normalize("NFC")),
+);
+
+/** A post slug; anything else is dropped (never an error: the source is a hint, not something the prospect typed). */
+const source = z.catch(
+  z.optional(z.string().check(z.trim(), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(200))),
+  undefined,
+);
+
+/** Trims, normalises, rejects control characters and strips unknown keys (zod's default for objects). */
+export const EnquirySchema = z.object({ name, email, company, topic, message, source });
+
+export type EnquiryInput = z.input<typeof EnquirySchema>;
+export type Enquiry = z.output<typeof EnquirySchema>;
+
+export type FieldErrors = Partial<Record<EnquiryField, string>>;
+
+/** The first message per field, in form order. */
+export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && (ENQUIRY_FIELDS as readonly string[]).includes(field)) {
+      errors[field as EnquiryField] ??= issue.message;
+    }
+  }
+  return errors;
+}
+
+/** Validates one field on its own (used by the form to clear an error as it is fixed). */
+export function validateField(field: EnquiryField, value: string): string | undefined {
+  const result = EnquirySchema.shape[field].safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}

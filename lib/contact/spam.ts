@@ -1,0 +1,84 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * Two quiet spam defences. Neither tells a bot it was caught: the action
+ * answers with the normal success and stores the row as `spam`.
+ *
+ * - A honeypot field people never see (visually hidden, out of the tab order,
+ *   hidden from screen readers) that form-filling bots happily complete.
+ * - A signed timestamp issued when the page renders: a form sent less than a
+ *   few seconds after it was shown was not typed by a person, and one older
+ *   than a day is a replay.
+ */
+
+export const HONEYPOT_FIELD = "website";
+export const FORM_TOKEN_FIELD = "formToken";
+
+export const DEFAULT_MIN_AGE_MS = 3_000;
+export const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
+/** Tolerated clock difference between the instance that rendered the form and the one that receives it. */
+const CLOCK_SKEW_MS = 60_000;
+const TOKEN_VERSION = "v1";
+
+export type SpamReason = "honeypot" | "missing-token" | "invalid-token" | "too-fast" | "expired";
+
+export type TokenCheck = { ok: true; issuedAt: number } | { ok: false; reason: Exclude<SpamReason, "honeypot"> };
+
+/** A key for one purpose derived from the form secret, so one secret never signs two kinds of thing. */
+export function deriveKey(secret: string, purpose: string): Buffer {
+  return createHmac("sha256", secret).update(`steady-state:${purpose}`).digest();
+}
+
+function signature(issuedAt: number, secret: string): string {
+  return createHmac("sha256", deriveKey(secret, "form-token")).update(`${TOKEN_VERSION}.${issuedAt}`).digest("base64url");
+}
+
+/** `v1.<issued-at ms>.<HMAC-SHA256>`: issued server-side when the form is rendered. */
+export function signFormToken(issuedAt: number, secret: string): string {
+  return `${TOKEN_VERSION}.${issuedAt}.${signature(issuedAt, secret)}`;
+}
+
+export function verifyFormToken(
+  token: unknown,
+  { secret, now, minAgeMs = DEFAULT_MIN_AGE_MS, maxAgeMs = MAX_FORM_AGE_MS }: { secret: string; now: number; minAgeMs?: number; maxAgeMs?: number },
+): TokenCheck {
+  if (typeof token !== "string" || token === "") return { ok: false, reason: "missing-token" };
+  const match = /^v1\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return { ok: false, reason: "invalid-token" };
+  const issuedAt = Number(match[1]);
+  const expected = Buffer.from(signature(issuedAt, secret));
+  const given = Buffer.from(match[2]!);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid-token" };
+  const age = now - issuedAt;
+  if (age < -CLOCK_SKEW_MS) return { ok: false, reason: "invalid-token" };
+  if (age < minAgeMs) return { ok: false, reason: "too-fast" };
+  if (age > maxAgeMs) return { ok: false, reason: "expired" };
+  return { ok: true, issuedAt };
+}
+
+/** Anything typed into the honeypot (bots fill every field they find). */
+export function isHoneypotFilled(value: unknown): boolean {
+  return typeof value === "string" ? value.trim() !== "" : value !== undefined && value !== null;
+}
+
+export type SpamVerdict = { spam: false } | { spam: true; reason: SpamReason };
+
+export function checkSpam(
+  { honeypot, formToken }: { honeypot: unknown; formToken: unknown },
+  options: { secret: string; now: number; minAgeMs?: number; maxAgeMs?: number },
+): SpamVerdict {
+  if (isHoneypotFilled(honeypot)) return { spam: true, reason: "honeypot" };
+  const token = verifyFormToken(formToken, options);
+  return token.ok ? { spam: false } : { spam: true, reason: token.reason };
+}
+
+/**
+ * The token to render back after a round trip that did not store the enquiry
+ * (invalid input, rate limit, store down): the one submitted if it is still
+ * valid, so a person who fixes a typo within three seconds of the page
+ * reloading (no JavaScript) is not mistaken for a bot; otherwise a fresh one.
+ */
+export function tokenToCarry(submitted: unknown, { secret, now }: { secret: string; now: number }): string {
+  const check = verifyFormToken(submitted, { secret, now, minAgeMs: 0 });
+  return check.ok ? (submitted as string) : signFormToken(now, secret);
+}

@@ -1,0 +1,25 @@
+import type { EnquiryField, FieldErrors } from "./schema";
+
+/**
+ * What the server action returns to the form (and, without JavaScript, what
+ * the page renders after a plain POST). Client-safe.
+ */
+
+export type EnquiryFormStatus = "idle" | "invalid" | "success" | "rate-limited" | "error";
+
+export type EnquiryFormValues = Partial<Record<EnquiryField, string>>;
+
+export type EnquiryState = {
+  status: EnquiryFormStatus;
+  /** One sentence for the person: the success note, or what went wrong and what to do. */
+  message: string;
+  fieldErrors: FieldErrors;
+  /** Everything the person typed, exactly as typed, so nothing is lost when the form is shown again. */
+  values: EnquiryFormValues;
+  /** The signed render time to send with the next attempt (see lib/contact/spam.ts). */
+  formToken?: string;
+  /** With `error`: a mailto: link to the owner carrying the message, for when the store is down. */
+  fallbackMailto?: string;
+};
+
+export const initialEnquiryState: EnquiryState = { status: "idle", message: "", fieldErrors: {}, values: {} };

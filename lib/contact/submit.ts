@@ -1,0 +1,171 @@
+import { acknowledgeEnquiry, deliverEnquiry, type DeliveryDeps } from "./delivery";
+import { hashIp } from "./ip";
+import { describeWait } from "./rate-limit";
+import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, replaceControlCharacters, topicLabel } from "./schema";
+import { checkSpam, FORM_TOKEN_FIELD, HONEYPOT_FIELD, tokenToCarry } from "./spam";
+import type { EnquiryFormValues, EnquiryState } from "./state";
+import { StoreUnavailableError, type StoreLimits } from "./store";
+
+/**
+ * The enquiry funnel, independent of Next: validate → spam checks → store
+ * (with rate limits) → answer the prospect → send the owner email after the
+ * response. The server action is a thin wrapper around `handleEnquiry`.
+ */
+
+/** The form as submitted: strings only (a file or a missing field becomes ""). */
+export type Submission = EnquiryFormValues & { source?: string; [HONEYPOT_FIELD]?: string; [FORM_TOKEN_FIELD]?: string };
+
+const SUBMISSION_FIELDS = [...ENQUIRY_FIELDS, "source", HONEYPOT_FIELD, FORM_TOKEN_FIELD] as const;
+
+export function readSubmission(form: Pick<FormData, "get">): Submission {
+  const submission: Record<string, string> = {};
+  for (const field of SUBMISSION_FIELDS) {
+    const value = form.get(field);
+    submission[field] = typeof value === "string" ? value : "";
+  }
+  return submission as Submission;
+}
+
+export type RequestContext = {
+  /** The normalised client IP when it can be trusted (see ip.ts), else null. Never stored. */
+  ip: string | null;
+  userAgent: string | null;
+};
+
+export type SubmitDeps = DeliveryDeps & {
+  formSecret: string;
+  minSubmitMs: number;
+  sendAcknowledgement: boolean;
+  /** The public address offered as a mailto: fallback when the store is down. */
+  fallbackEmail: string;
+  newId: () => string;
+  /** Runs work after the response is sent (Next's `after`); tests await it. */
+  defer: (task: () => Promise<unknown>) => void;
+  limits?: StoreLimits;
+};
+
+const USER_AGENT_MAX = 400;
+
+function cleanUserAgent(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const cleaned = replaceControlCharacters(userAgent).trim().slice(0, USER_AGENT_MAX);
+  return cleaned || null;
+}
+
+function valuesOf(submission: Submission): EnquiryFormValues {
+  const values: EnquiryFormValues = {};
+  for (const field of ENQUIRY_FIELDS) values[field] = submission[field] ?? "";
+  return values;
+}
+
+export function successMessage(name: string, email: string): string {
+  return `Thanks, ${name} — I'll reply to ${email} within two working days.`;
+}
+
+function mailtoFallback(to: string, submission: Submission): string {
+  const subject = `Enquiry: ${submission.topic ? topicLabel(submission.topic) : "a first conversation"}`;
+  const lines = [submission.message?.trim(), "", [submission.name, submission.company].filter(Boolean).join(", ")].filter((line) => line !== undefined);
+  // Mail clients truncate long mailto: links; the first 1,500 characters carry the gist.
+  const body = lines.join("\n").slice(0, 1_500);
+  return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+export async function handleEnquiry(submission: Submission, context: RequestContext, deps: SubmitDeps): Promise<EnquiryState> {
+  const now = deps.now();
+  const values = valuesOf(submission);
+  const carry = () => tokenToCarry(submission[FORM_TOKEN_FIELD], { secret: deps.formSecret, now: now.getTime() });
+
+  // 1. Validate: the same schema the form uses in the browser.
+  const parsed = EnquirySchema.safeParse({ ...values, source: submission.source });
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const count = Object.keys(fieldErrors).length;
+    return {
+      status: "invalid",
+      message: count === 1 ? "Please check the highlighted field." : `Please check the ${count} highlighted fields.`,
+      fieldErrors,
+      values,
+      formToken: carry(),
+    };
+  }
+  const enquiry = parsed.data;
+
+  // 2. Spam checks: a caught bot gets the normal answer; the row is kept as `spam` and nothing is sent.
+  const verdict = checkSpam(
+    { honeypot: submission[HONEYPOT_FIELD], formToken: submission[FORM_TOKEN_FIELD] },
+    { secret: deps.formSecret, now: now.getTime(), minAgeMs: deps.minSubmitMs },
+  );
+  const source = enquiry.source ? deps.findPost(enquiry.source) : undefined;
+
+  // 3. Store (rate limits are applied in the same write transaction).
+  let outcome;
+  try {
+    outcome = await deps.store.create(
+      {
+        id: deps.newId(),
+        createdAt: now,
+        name: enquiry.name,
+        email: enquiry.email,
+        company: enquiry.company ?? null,
+        topic: enquiry.topic,
+        message: enquiry.message,
+        // Only a post this build publishes counts as a source; anything else is dropped.
+        sourceSlug: source ? enquiry.source! : null,
+        ipHash: context.ip ? hashIp(context.ip, deps.formSecret) : null,
+        userAgent: cleanUserAgent(context.userAgent),
+        status: verdict.spam ? "spam" : "pending",
+        lastError: verdict.spam ? `spam: ${verdict.reason}` : null,
+      },
+      deps.limits,
+    );
+  } catch (error) {
+    deps.log.error(`[contact] Enquiry NOT stored: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof StoreUnavailableError)) deps.log.error(error);
+    return {
+      status: "error",
+      message:
+        `Sorry — your message could not be saved just now, so it has not reached me. Everything you typed is still here: please try again in a few minutes, or email me directly at ${deps.fallbackEmail}.`,
+      fieldErrors: {},
+      values,
+      formToken: carry(),
+      fallbackMailto: mailtoFallback(deps.fallbackEmail, submission),
+    };
+  }
+
+  if (outcome.kind === "limited") {
+    const wait = describeWait(outcome.retryAt, now);
+    return {
+      status: "rate-limited",
+      message:
+        outcome.limit === "ip"
+          ? `You've sent several messages in the last hour, so I've paused the form for you. Please try again ${wait} — your message is still here.`
+          : `This email address has already been used for several enquiries today. Please try again ${wait}, or email me directly — your message is still here.`,
+      fieldErrors: {},
+      values,
+      formToken: carry(),
+    };
+  }
+
+  // 4. Email the owner (and optionally acknowledge) after the response: the prospect never waits on the provider.
+  if (outcome.kind === "created" && !verdict.spam) {
+    const id = outcome.id;
+    deps.defer(async () => {
+      try {
+        await deliverEnquiry(id, deps);
+      } catch (error) {
+        deps.log.error(`[contact] Delivery of enquiry ${id} stopped: ${error instanceof Error ? error.message : String(error)}. It stays unsent for npm run enquiries:retry.`);
+      }
+    });
+    if (deps.sendAcknowledgement) {
+      deps.defer(async () => {
+        try {
+          await acknowledgeEnquiry({ id, email: enquiry.email }, deps);
+        } catch (error) {
+          deps.log.error(`[contact] Acknowledgement for enquiry ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+    }
+  }
+
+  return { status: "success", message: successMessage(enquiry.name, enquiry.email), fieldErrors: {}, values: {} };
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+import { site } from "@/lib/site";
+
+/**
+ * Server configuration, read from the environment once and validated with zod.
+ * A bad value stops the server at start (see instrumentation.ts) with the
+ * variable's name and what is wrong, instead of failing on the first enquiry.
+ * Server-only: never import this from a client component.
+ */
+
+const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "DATABASE_AUTH_TOKEN", "DATABASE_URL", "CONTACT_FORM_SECRET", "CRON_SECRET"]);
+
+const DATABASE_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
+
+/** `you@example.com` or `Display Name <you@example.com>`, as Resend accepts for `from`. */
+const MAILBOX = /^(?:([^<>\r\n]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
+
+const emailAddress = z.email({ error: "must be an email address, e.g. you@example.com" });
+
+const mailbox = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const match = MAILBOX.exec(value);
+    const address = match?.[2] ?? match?.[3];
+    return address !== undefined && emailAddress.safeParse(address).success;
+  }, "must be an email address or a mailbox like: Site name <hello@example.com>");
+
+const flag = z.stringbool({ error: 'must be "true" or "false"' });
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default("file:.data/enquiries.db")
+      .refine(
+        (value) => DATABASE_SCHEMES.some((scheme) => value.startsWith(scheme)),
+        `must be a libSQL URL starting with one of ${DATABASE_SCHEMES.join(" ")} (e.g. file:.data/enquiries.db or libsql://your-db.turso.io)`,
+      ),
+    DATABASE_AUTH_TOKEN: z.string().trim().optional(),
+    RESEND_API_KEY: z.string().trim().startsWith("re_", 'must be a Resend API key (it starts with "re_")').optional(),
+    RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    CONTACT_TO_EMAIL: emailAddress.default(site.author.email),
+    CONTACT_FROM_EMAIL: mailbox.optional(),
+    CONTACT_SEND_ACK: flag.default(false),
+    CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
+    CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
+    CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
+    TRUST_PROXY: flag.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CONTACT_FROM_EMAIL"],
+        message: "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
+      });
+    }
+  });
+
+export type Env = Omit<z.output<typeof EnvSchema>, "CONTACT_FROM_EMAIL"> & { CONTACT_FROM_EMAIL: string };
+
+export type ConfigProblem = { variable: string; problem: string };
+
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+  constructor(problems: ConfigProblem[]) {
+    super(
+      `Invalid configuration — fix these environment variables (or your .env file) and start again:\n${problems
+        .map(({ variable, problem }) => `  ${variable}: ${problem}`)
+        .join("\n")}`,
+    );
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment (default: `process.env`); throws `ConfigError` naming every bad variable. Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== "") input[key] = value;
+  }
+  const result = EnvSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? "environment");
+      const raw = input[variable];
+      const shown = raw !== undefined && !SECRET_VARIABLES.has(variable) ? ` (got ${JSON.stringify(raw)})` : "";
+      return { variable, problem: `${issue.message}${shown}` };
+    });
+    throw new ConfigError(problems);
+  }
+  const env = result.data;
+  return { ...env, CONTACT_FROM_EMAIL: env.CONTACT_FROM_EMAIL ?? `${site.name} website <${site.author.email}>` };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, read once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,129 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createEnquiryStore, type EnquiryStore, type NewEnquiry } from "@/lib/contact/store";
+
+import { startFakeResend, type FakeResend } from "../../support/fake-resend";
+
+/** `npm run enquiries` and `npm run enquiries:retry`, run as the owner would (same node flags as package.json). */
+
+const run = promisify(execFile);
+let dir: string;
+let url: string;
+let store: EnquiryStore;
+let fake: FakeResend;
+
+async function script(name: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/resolve-contentlayer.mjs", `scripts/${name}`, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", DATABASE_URL: url, ...env },
+      timeout: 30_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function enquiry(overrides: Partial<NewEnquiry>): NewEnquiry {
+  return {
+    id: randomUUID(),
+    createdAt: new Date(Date.now() - 60 * 60_000),
+    name: "Ada Lovelace",
+    email: `${randomUUID()}@example.com`,
+    company: null,
+    topic: "delivery-process",
+    message: `A real enquiry about delivery ${randomUUID()}`,
+    sourceSlug: null,
+    ipHash: randomUUID(),
+    userAgent: null,
+    status: "pending",
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "enquiries-scripts-"));
+  url = `file:${path.join(dir, "enquiries.db")}`;
+  store = createEnquiryStore({ url });
+  fake = await startFakeResend();
+  const onCall = "designing-an-on-call-rotation-nobody-dreads";
+  for (const [index, sourceSlug] of [onCall, onCall, onCall, "code-review-is-a-conversation-not-a-gate", null].entries()) {
+    const created = enquiry({ sourceSlug, name: `Prospect ${index}`, createdAt: new Date(Date.now() - (10 - index) * 60 * 60_000) });
+    await store.create(created);
+    await store.markSent(created.id, { now: new Date(), providerMessageId: null });
+  }
+  await store.create(enquiry({ sourceSlug: onCall, status: "spam", lastError: "spam: honeypot" }));
+  const failed = enquiry({ name: "Grace Hopper", sourceSlug: onCall });
+  await store.create(failed);
+  await store.claimForDelivery(failed.id, { now: new Date(), lockedUntil: new Date(Date.now() - 1) });
+  await store.markFailed(failed.id, { error: "Resend 500 internal_server_error: down", nextAttemptAt: new Date(Date.now() + 60 * 60_000) });
+});
+
+afterAll(async () => {
+  store.close();
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("npm run enquiries", () => {
+  it("--json gives the recent enquiries and the count per source article", async () => {
+    const { code, stdout } = await script("enquiries.ts", ["--json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { totals: Record<string, number>; recent: Array<{ name: string }>; bySource: Array<{ slug: string | null; title: string; enquiries: number }> };
+    expect(report.totals).toMatchObject({ all: 7, sent: 5, failed: 1, spam: 1 });
+    expect(report.recent).toHaveLength(7);
+    expect(report.bySource.map(({ slug, title, enquiries }) => [slug, title, enquiries])).toEqual([
+      ["designing-an-on-call-rotation-nobody-dreads", "Designing an On-Call Rotation Nobody Dreads", 4],
+      // Equal counts: the most recent first.
+      [null, "(none: the contact page directly)", 1],
+      ["code-review-is-a-conversation-not-a-gate", "Code Review Is a Conversation, Not a Gate", 1],
+    ]);
+  });
+
+  it("prints the tables for a person", async () => {
+    const { code, stdout } = await script("enquiries.ts", ["--limit", "3"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 1 spam");
+    expect(stdout).toContain("Recent (latest 3, times in UTC)");
+    expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+67%/);
+    expect(stdout).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");
+  });
+
+  it("stops with the variable's name on a bad configuration", async () => {
+    const { code, stderr } = await script("enquiries.ts", [], { DATABASE_URL: "postgres://localhost/x" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("DATABASE_URL: must be a libSQL URL");
+  });
+});
+
+describe("npm run enquiries:retry", () => {
+  const env = () => ({ RESEND_API_KEY: "re_test_scripts", RESEND_BASE_URL: fake.url, CONTACT_FROM_EMAIL: "Site <site@example.com>", CONTACT_FORM_SECRET: "s".repeat(40) });
+
+  it("respects the backoff schedule unless told --now, then sends once and exits 0", async () => {
+    const waiting = await script("enquiries-retry.ts", [], env());
+    expect(waiting.code).toBe(1);
+    expect(waiting.stdout).toContain("Done: 0 due, 0 sent, 0 failed. 1 still unsent (use --now to ignore their backoff).");
+    expect(fake.requests).toHaveLength(0);
+
+    fake.queue({ kind: "status", status: 503, name: "application_error", message: "maintenance" });
+    const failing = await script("enquiries-retry.ts", ["--now"], env());
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain("✗");
+    expect(failing.stdout).toContain("Resend 503 application_error: maintenance");
+
+    const sending = await script("enquiries-retry.ts", ["--now"], env());
+    expect(sending.code).toBe(0);
+    expect(sending.stdout).toContain("Done: 1 due, 1 sent, 0 failed. Every enquiry has been emailed.");
+    expect(fake.deliveries).toHaveLength(1);
+    expect(fake.deliveries[0]).toMatchObject({ subject: "New enquiry: Delivery and process — Grace Hopper" });
+    expect(fake.deliveries[0]!.html).toContain("Designing an On-Call Rotation Nobody Dreads");
+  });
+});

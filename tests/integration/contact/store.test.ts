@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { createClient, type Client } from "@libsql/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { migrate, MIGRATIONS, type Migration } from "@/lib/contact/migrations";
+import { createEnquiryStore, type NewEnquiry } from "@/lib/contact/store";
+
+let dir: string;
+const clients: Client[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "enquiries-store-"));
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function open(name = "enquiries.db"): Client {
+  const client = createClient({ url: `file:${path.join(dir, name)}` });
+  clients.push(client);
+  return client;
+}
+
+const now = new Date("2025-11-03T09:00:00.000Z");
+
+function enquiry(overrides: Partial<NewEnquiry> = {}): NewEnquiry {
+  return {
+    id: randomUUID(),
+    createdAt: now,
+    name: "Ada Lovelace",
+    email: `${randomUUID()}@example.com`,
+    company: null,
+    topic: "delivery-process",
+    message: `A message long enough to be an enquiry ${randomUUID()}`,
+    sourceSlug: null,
+    ipHash: "a".repeat(64),
+    userAgent: null,
+    status: "pending",
+    ...overrides,
+  };
+}
+
+describe("migrations", () => {
+  it("create the enquiries table with the agreed columns, once, and record the version", async () => {
+    const client = open();
+    expect(await migrate(client)).toEqual([1]);
+    expect(await migrate(client)).toEqual([]);
+
+    const columns = await client.execute("SELECT name FROM pragma_table_info('enquiries') ORDER BY cid");
+    expect(columns.rows.map((row) => row.name)).toEqual([
+      "id",
+      "created_at",
+      "name",
+      "email",
+      "company",
+      "topic",
+      "message",
+      "source_slug",
+      "ip_hash",
+      "user_agent",
+      "status",
+      "attempts",
+      "last_error",
+      "sent_at",
+      "next_attempt_at",
+      "locked_until",
+      "ack_sent_at",
+      "provider_message_id",
+    ]);
+    const ledger = await client.execute("SELECT version, name FROM schema_migrations");
+    expect(ledger.rows.map((row) => [row.version, row.name])).toEqual([[1, "create enquiries"]]);
+  });
+
+  it("reject a status outside pending|sent|failed|spam", async () => {
+    const client = open();
+    await migrate(client);
+    await expect(
+      client.execute("INSERT INTO enquiries (id, created_at, name, email, topic, message, status) VALUES ('x', 'now', 'n', 'e', 't', 'm', 'lost')"),
+    ).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it("apply a later migration exactly once, even from two connections at the same time", async () => {
+    const later: Migration[] = [...MIGRATIONS, { version: 2, name: "add notes", statements: ["ALTER TABLE enquiries ADD COLUMN notes TEXT"] }];
+    const [first, second] = [open(), open()];
+    await migrate(first);
+    const applied = await Promise.allSettled([migrate(first, later), migrate(second, later)]);
+    const versions = applied.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
+    expect(versions).toEqual([2]);
+    const ledger = await first.execute("SELECT version FROM schema_migrations ORDER BY version");
+    expect(ledger.rows.map((row) => row.version)).toEqual([1, 2]);
+  });
+
+  it("refuse to run against a database newer than the code", async () => {
+    const client = open();
+    await migrate(client, [...MIGRATIONS, { version: 7, name: "future", statements: ["SELECT 1"] }]);
+    await expect(migrate(client)).rejects.toThrow("The enquiry database is at schema version 7, newer than this code knows (1)");
+  });
+});
+
+describe("enquiry store", () => {
+  it("creates the database folder on first use (a fresh clone has no .data/)", async () => {
+    const url = `file:${path.join(dir, "nested", ".data", "enquiries.db")}`;
+    const store = createEnquiryStore({ url });
+    const created = await store.create(enquiry());
+    expect(created.kind).toBe("created");
+    expect(existsSync(path.join(dir, "nested", ".data", "enquiries.db"))).toBe(true);
+    store.close();
+  });
+
+  it("holds the per-IP limit under concurrency: 20 simultaneous submissions from one IP store exactly 5", async () => {
+    const store = createEnquiryStore({ url: `file:${path.join(dir, "enquiries.db")}` });
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => store.create(enquiry())));
+    expect(outcomes.filter((outcome) => outcome.kind === "created")).toHaveLength(5);
+    expect(outcomes.filter((outcome) => outcome.kind === "limited")).toHaveLength(15);
+    store.close();
+  });
+
+  it("holds it across server instances sharing the database (two stores, one file)", async () => {
+    const url = `file:${path.join(dir, "shared.db")}`;
+    const [a, b] = [createEnquiryStore({ url }), createEnquiryStore({ url })];
+    // Each instance migrates when it starts (one process each in production), then both take submissions at once.
+    await a.countsByStatus();
+    await b.countsByStatus();
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? a : b).create(enquiry({ createdAt: new Date(now.getTime() + index) }))));
+    expect(outcomes.filter((outcome) => outcome.kind === "created")).toHaveLength(5);
+    expect(await a.countsByStatus()).toMatchObject({ pending: 5 });
+    a.close();
+    b.close();
+  });
+
+  it("keeps spam rows out of the per-email count and the funnel, but in the per-IP count", async () => {
+    const store = createEnquiryStore({ url: `file:${path.join(dir, "enquiries.db")}` });
+    const email = "ada@example.com";
+    for (let index = 0; index < 3; index += 1) {
+      expect((await store.create(enquiry({ email, status: "spam", lastError: "spam: honeypot", ipHash: `${index}`.repeat(64) }))).kind).toBe("created");
+    }
+    for (let index = 0; index < 3; index += 1) {
+      expect((await store.create(enquiry({ email, ipHash: `${index + 3}`.repeat(64) }))).kind).toBe("created");
+    }
+    expect(await store.create(enquiry({ email, ipHash: "9".repeat(64) }))).toMatchObject({ kind: "limited", limit: "email" });
+    expect(await store.countsBySource()).toEqual([{ sourceSlug: null, enquiries: 3, sent: 0, unsent: 3, lastAt: now.toISOString() }]);
+    store.close();
+  });
+});

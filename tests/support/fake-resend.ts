@@ -1,0 +1,178 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/**
+ * A fake Resend API on 127.0.0.1 for tests: the real `resend` SDK talks to it
+ * (`new Resend(key, { baseUrl })` or RESEND_BASE_URL). It records every
+ * request, honours Idempotency-Key like Resend (a repeated key returns the
+ * first answer and is not delivered twice), and can be told to fail.
+ *
+ * In-process (vitest): `const fake = await startFakeResend()`.
+ * As a process (Playwright): tests/support/fake-resend-cli.ts, with
+ *   GET  /__fake/health      → 200
+ *   GET  /__fake/emails      → { deliveries, requests }
+ *   POST /__fake/behaviour   → body: Behaviour[] queued for the next requests
+ *   POST /__fake/reset
+ */
+
+export type Behaviour =
+  /** Accept (optionally after a delay, like a slow provider). */
+  | { kind: "ok"; delayMs?: number }
+  | { kind: "status"; status: number; name?: string; message?: string }
+  /** Accept the connection and never answer (a provider timeout). */
+  | { kind: "hang" }
+  /** Drop the connection (a network error). */
+  | { kind: "reset" };
+
+export type ReceivedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  receivedAt: string;
+  answer: number | "hang" | "reset";
+};
+
+export type Delivery = {
+  id: string;
+  idempotencyKey: string | null;
+  authorization: string | null;
+  from: string;
+  to: string[];
+  reply_to?: string | string[];
+  subject: string;
+  html: string;
+  text?: string;
+};
+
+export type FakeResend = {
+  url: string;
+  port: number;
+  /** Every request to /emails, in order, whatever the answer. */
+  requests: ReceivedRequest[];
+  /** Emails the fake accepted: one per idempotency key. */
+  deliveries: Delivery[];
+  /** Queue answers for the next requests (then back to `ok`). */
+  queue(...behaviours: Behaviour[]): void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+const ERROR_NAMES: Record<number, string> = { 401: "missing_api_key", 403: "invalid_api_key", 422: "validation_error", 429: "rate_limit_exceeded", 500: "internal_server_error" };
+
+export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?: number; host?: string } = {}): Promise<FakeResend> {
+  const requests: ReceivedRequest[] = [];
+  const deliveries: Delivery[] = [];
+  const byKey = new Map<string, Delivery>();
+  let queued: Behaviour[] = [];
+  const sockets = new Set<Socket>();
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", `http://${host}`);
+    const raw = await readBody(request);
+
+    if (url.pathname === "/__fake/health") return send(response, 200, { ok: true });
+    if (url.pathname === "/__fake/emails" && request.method === "GET") return send(response, 200, { deliveries, requests });
+    if (url.pathname === "/__fake/reset" && request.method === "POST") {
+      fake.reset();
+      return send(response, 200, { ok: true });
+    }
+    if (url.pathname === "/__fake/behaviour" && request.method === "POST") {
+      queued.push(...(JSON.parse(raw || "[]") as Behaviour[]));
+      return send(response, 200, { queued: queued.length });
+    }
+
+    if (url.pathname !== "/emails" || request.method !== "POST") {
+      return send(response, 404, { statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return send(response, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON" });
+    }
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
+    const behaviour = queued.shift() ?? { kind: "ok" };
+    const record: ReceivedRequest = {
+      method: request.method,
+      path: url.pathname,
+      headers,
+      body,
+      receivedAt: new Date().toISOString(),
+      answer: behaviour.kind === "ok" ? 200 : behaviour.kind === "status" ? behaviour.status : behaviour.kind,
+    };
+    requests.push(record);
+
+    if (behaviour.kind === "hang") return; // never answer; the socket is destroyed on close()
+    if (behaviour.kind === "ok" && behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if (behaviour.kind === "reset") {
+      request.socket.destroy();
+      return;
+    }
+    if (behaviour.kind === "status") {
+      const name = behaviour.name ?? ERROR_NAMES[behaviour.status] ?? "application_error";
+      return send(response, behaviour.status, { statusCode: behaviour.status, name, message: behaviour.message ?? `Fake ${behaviour.status}` });
+    }
+    if (!headers.authorization?.startsWith("Bearer re_")) {
+      record.answer = 401;
+      return send(response, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+    }
+
+    const key = headers["idempotency-key"] ?? null;
+    const existing = key ? byKey.get(key) : undefined;
+    if (existing) return send(response, 200, { id: existing.id });
+    const email = body as Omit<Delivery, "id" | "idempotencyKey" | "authorization">;
+    const delivery: Delivery = { ...email, id: randomUUID(), idempotencyKey: key, authorization: headers.authorization ?? null };
+    if (key) byKey.set(key, delivery);
+    deliveries.push(delivery);
+    return send(response, 200, { id: delivery.id });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+
+  const fake: FakeResend = {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    requests,
+    deliveries,
+    queue: (...behaviours) => {
+      queued.push(...behaviours);
+    },
+    reset: () => {
+      requests.length = 0;
+      deliveries.length = 0;
+      byKey.clear();
+      queued = [];
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  return fake;
+}

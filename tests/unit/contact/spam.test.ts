@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+
+import { checkSpam, isHoneypotFilled, MAX_FORM_AGE_MS, signFormToken, tokenToCarry, verifyFormToken } from "@/lib/contact/spam";
+
+const secret = "a-test-secret-that-is-at-least-32-characters";
+const issuedAt = Date.UTC(2025, 10, 3, 9, 0, 0);
+
+describe("signed form timestamp", () => {
+  it("signs as v1.<ms>.<HMAC> and verifies with the same secret", () => {
+    const token = signFormToken(issuedAt, secret);
+    expect(token).toMatch(/^v1\.\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(verifyFormToken(token, { secret, now: issuedAt + 10_000 })).toEqual({ ok: true, issuedAt });
+  });
+
+  it("rejects a submission in under 3 seconds and accepts one at 3 seconds", () => {
+    const token = signFormToken(issuedAt, secret);
+    expect(verifyFormToken(token, { secret, now: issuedAt })).toEqual({ ok: false, reason: "too-fast" });
+    expect(verifyFormToken(token, { secret, now: issuedAt + 2_999 })).toEqual({ ok: false, reason: "too-fast" });
+    expect(verifyFormToken(token, { secret, now: issuedAt + 3_000 }).ok).toBe(true);
+  });
+
+  it("honours a configured minimum", () => {
+    const token = signFormToken(issuedAt, secret);
+    expect(verifyFormToken(token, { secret, now: issuedAt + 1_000, minAgeMs: 1_000 }).ok).toBe(true);
+    expect(verifyFormToken(token, { secret, now: issuedAt + 999, minAgeMs: 1_000 })).toEqual({ ok: false, reason: "too-fast" });
+  });
+
+  it("rejects a form older than 24 hours (a replay) and accepts one just inside", () => {
+    const token = signFormToken(issuedAt, secret);
+    expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS }).ok).toBe(true);
+    expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS + 1 })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("rejects a token signed with another secret, or with its time or signature changed", () => {
+    const token = signFormToken(issuedAt, secret);
+    const now = issuedAt + 60_000;
+    expect(verifyFormToken(signFormToken(issuedAt, `${secret}-other`), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    // Backdating the timestamp to skip the 3-second wait breaks the signature.
+    expect(verifyFormToken(token.replace(`.${issuedAt}.`, `.${issuedAt - 10_000}.`), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    const flipped = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+    expect(verifyFormToken(flipped, { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+  });
+
+  it("rejects missing, malformed and far-future tokens", () => {
+    const now = issuedAt;
+    expect(verifyFormToken(undefined, { secret, now })).toEqual({ ok: false, reason: "missing-token" });
+    expect(verifyFormToken("", { secret, now })).toEqual({ ok: false, reason: "missing-token" });
+    expect(verifyFormToken("v1.abc.def", { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    expect(verifyFormToken(["v1"], { secret, now })).toEqual({ ok: false, reason: "missing-token" });
+    expect(verifyFormToken(signFormToken(now + 5 * 60_000, secret), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+  });
+
+  it("carries a still-valid token through a round trip, and replaces an expired or forged one", () => {
+    const token = signFormToken(issuedAt, secret);
+    expect(tokenToCarry(token, { secret, now: issuedAt + 1_000 })).toBe(token);
+    const later = issuedAt + MAX_FORM_AGE_MS + 60_000;
+    const fresh = tokenToCarry(token, { secret, now: later });
+    expect(fresh).not.toBe(token);
+    expect(verifyFormToken(fresh, { secret, now: later + 5_000 }).ok).toBe(true);
+    expect(tokenToCarry("forged", { secret, now: later })).toBe(signFormToken(later, secret));
+  });
+});
+
+describe("honeypot", () => {
+  it("is filled when it holds any text", () => {
+    expect(isHoneypotFilled("")).toBe(false);
+    expect(isHoneypotFilled("   ")).toBe(false);
+    expect(isHoneypotFilled(undefined)).toBe(false);
+    expect(isHoneypotFilled("https://cheap-seo.example")).toBe(true);
+  });
+});
+
+describe("checkSpam", () => {
+  const now = issuedAt + 30_000;
+  const good = signFormToken(issuedAt, secret);
+
+  it("passes a person: empty honeypot, valid token", () => {
+    expect(checkSpam({ honeypot: "", formToken: good }, { secret, now })).toEqual({ spam: false });
+  });
+
+  it("names the reason, the honeypot first", () => {
+    expect(checkSpam({ honeypot: "x", formToken: good }, { secret, now })).toEqual({ spam: true, reason: "honeypot" });
+    expect(checkSpam({ honeypot: "", formToken: signFormToken(now - 500, secret) }, { secret, now })).toEqual({ spam: true, reason: "too-fast" });
+    expect(checkSpam({ honeypot: "", formToken: undefined }, { secret, now })).toEqual({ spam: true, reason: "missing-token" });
+  });
+});
