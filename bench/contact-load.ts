@@ -60,7 +60,8 @@ export async function contactLoadTarget(baseUrl: string, postPath: string): Prom
         body: fields.toString(),
         headers: {
           "content-type": "application/x-www-form-urlencoded",
-          "x-forwarded-for": `198.51.100.${n % 250}, 10.0.0.${n % 250}`,
+          // The right-most entry is the client (one trusted proxy hop): a distinct address per enquiry.
+          "x-forwarded-for": `198.51.100.7, 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
           origin: baseUrl,
         },
       };

@@ -58,7 +58,7 @@ async function main() {
       RESEND_BASE_URL: provider.url,
       TRUST_PROXY: "true",
       CONTACT_FORM_SECRET: "bench-secret-bench-secret-bench-secret",
-      CONTACT_MIN_FILL_SECONDS: "0",
+      CONTACT_MIN_SUBMIT_SECONDS: "0",
     });
     const posts = await listPosts(site.url);
     const post = posts[0]!;
