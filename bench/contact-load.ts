@@ -49,17 +49,22 @@ export async function contactLoadTarget(baseUrl: string, postPath: string): Prom
     method: "POST",
     request: () => {
       n += 1;
-      const fields = new URLSearchParams(hidden);
+      const fields = new Map<string, string>(hidden);
       fields.set("name", `Bench Reader ${n}`);
       fields.set("email", `reader-${n}-${process.pid}@example.com`);
       fields.set("company", "Benchmark Ltd");
       fields.set("topic", topic);
       fields.set("message", `Enquiry number ${n}: we would like to talk about our on-call rotation and incident reviews.`);
       fields.set("website", "");
+      // A form without JavaScript posts multipart/form-data; Next runs the action only for that encoding.
+      const boundary = `----bench${n}${Date.now()}`;
+      const body = [...fields]
+        .map(([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`)
+        .join("") + `--${boundary}--\r\n`;
       return {
-        body: fields.toString(),
+        body,
         headers: {
-          "content-type": "application/x-www-form-urlencoded",
+          "content-type": `multipart/form-data; boundary=${boundary}`,
           // The right-most entry is the client (one trusted proxy hop): a distinct address per enquiry.
           "x-forwarded-for": `198.51.100.7, 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
           origin: baseUrl,

@@ -30,8 +30,8 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 export type Server = { url: string; pid: number; stop: () => Promise<void> };
 
 /** `next start` on 127.0.0.1 in `cwd`; stopped by PID (its whole process group). */
-export async function startNext(cwd: string, env: Record<string, string | undefined> = {}): Promise<Server> {
-  const port = await freePort();
+export async function startNext(cwd: string, env: Record<string, string | undefined> = {}, port?: number): Promise<Server> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd,
     env: childEnv(cwd, { NODE_ENV: "production", ...env }),
@@ -41,8 +41,9 @@ export async function startNext(cwd: string, env: Record<string, string | undefi
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited with code ${code}`))));
   try {
-    await waitForHttp(`${url}/`);
+    await Promise.race([waitForHttp(`${url}/`), exited]);
   } catch (error) {
     killGroup(child);
     throw new Error(`next start failed: ${(error as Error).message}\n${stderr}`);
