@@ -10,19 +10,12 @@ import type { EnquiryRecord, EnquiryStatus, SourceSummary } from "./store";
 export type FunnelReport = {
   generatedAt: string;
   totals: Record<EnquiryStatus, number> & { all: number };
-  recent: Array<{
-    id: string;
-    createdAt: string;
-    name: string;
-    email: string;
-    company: string | null;
-    topic: string;
-    topicLabel: string;
-    source: string | null;
-    status: EnquiryStatus;
-    attempts: number;
-    lastError: string | null;
-  }>;
+  recent: Array<
+    Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError"> & {
+      topicLabel: string;
+      source: string | null;
+    }
+  >;
   /** Enquiries per source article, spam excluded; `slug: null` is the contact page reached directly. */
   bySource: Array<{ slug: string | null; title: string; enquiries: number; share: number; sent: number; unsent: number; lastAt: string }>;
 };
