@@ -6,15 +6,20 @@ import http from "node:http";
 
 import type { LoadTarget } from "./serving";
 
-export type FakeProvider = { url: string; received: () => number; stop: () => Promise<void> };
+export type FakeProvider = { url: string; received: () => number; uniqueKeys: () => number; stop: () => Promise<void> };
 
 /** A stand-in for the email API on 127.0.0.1 that accepts every send. */
 export async function startFakeProvider(): Promise<FakeProvider> {
   let count = 0;
+  const keys = new Set<string>();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      if (req.method === "POST" && req.url?.startsWith("/emails")) count += 1;
+      if (req.method === "POST" && req.url?.startsWith("/emails")) {
+        count += 1;
+        const key = req.headers["idempotency-key"];
+        if (typeof key === "string") keys.add(key);
+      }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ id: `bench-${count}` }));
     });
@@ -24,6 +29,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
   return {
     url: `http://127.0.0.1:${port}`,
     received: () => count,
+    uniqueKeys: () => keys.size,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
