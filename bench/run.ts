@@ -5,7 +5,7 @@
  * and docs/build-scale.svg. Figures, not assertions: nothing here fails on a number.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -27,6 +27,8 @@ const skip = new Set(values.skip);
 const log = (line: string) => console.log(line);
 
 type Report = {
+  /** When and where each section was measured (sections skipped with --skip keep the previous run's figures). */
+  measured?: Record<string, string>;
   weights?: { floor: PageWeight; pages: PageWeight[] };
   lighthouse?: LighthouseResult[];
   serving?: { results: LoadResult[]; staticResult: LoadResult };
@@ -177,9 +179,34 @@ function weightTable({ floor, pages }: NonNullable<Report["weights"]>): string {
   return rows.join("\n");
 }
 
+const REPORT_JSON = path.join(ROOT, "docs", "benchmarks.json");
+const SECTIONS = ["weights", "lighthouse", "serving", "contactEmails", "builds", "dev"] as const;
+
+/** A run with --skip keeps the skipped sections of the previous report, each labelled with when it was measured. */
+function mergePrevious(stamp: string) {
+  const previous: Report = safe(() => JSON.parse(readFileSync(REPORT_JSON, "utf8")) as Report, {});
+  report.measured = {};
+  for (const key of SECTIONS) {
+    if (report[key] !== undefined) report.measured[key] = stamp;
+    else if (previous[key] !== undefined) {
+      (report as Record<string, unknown>)[key] = previous[key];
+      report.measured[key] = previous.measured?.[key] ?? "an earlier run";
+    }
+  }
+  writeFileSync(REPORT_JSON, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+function measuredNote(key: (typeof SECTIONS)[number], stamp: string): string[] {
+  const when = report.measured?.[key];
+  return when && when !== stamp ? [`_Measured in an earlier run: ${when}._`, ""] : [];
+}
+
 function writeReport() {
   const commit = safe(() => execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(), "unknown");
   const dirty = safe(() => (execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() ? " (with uncommitted changes)" : ""), "");
+  const stamp = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
+  mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+  mergePrevious(stamp);
   const lines: string[] = [
     "# Benchmarks",
     "",
@@ -194,6 +221,7 @@ function writeReport() {
     lines.push(
       "## Page weight",
       "",
+      ...measuredNote("weights", stamp),
       "What each page makes the browser download, read from the served HTML: module scripts, stylesheets and preloaded fonts; the `noModule` polyfill is only fetched by browsers without ES modules and is listed apart. The floor is a one-page Next app with no client component of ours, built with the same Next version.",
       "",
       weightTable(report.weights),
@@ -206,6 +234,7 @@ function writeReport() {
     lines.push(
       "## Lighthouse",
       "",
+      ...measuredNote("lighthouse", stamp),
       `Lighthouse ${safe(() => require_("lighthouse/package.json").version as string, "")} with the system Chromium (headless), median of ${report.lighthouse[0]?.runs ?? 0} runs.`,
       "",
       "| Page | Preset | Performance | Accessibility | Best practices | SEO | LCP | TBT | CLS |",
@@ -221,6 +250,7 @@ function writeReport() {
     lines.push(
       "## Serving",
       "",
+      ...measuredNote("serving", stamp),
       "`next start` under autocannon (50 connections, 127.0.0.1), against a minimal Node static server sending the same prerendered post HTML in the same run. The enquiry row posts valid, distinct enquiries to the real server action (fake email provider on 127.0.0.1, a fresh temporary database, client IPs varied through `x-forwarded-for` with `TRUST_PROXY=true` so the rate limit does not cut the run short).",
       "",
       "| Target | Requests/s | vs static server | p50 | p99 | Errors | Unexpected status |",
@@ -248,6 +278,7 @@ function writeReport() {
     lines.push(
       "## Build scale",
       "",
+      ...measuredNote("builds", stamp),
       "Cold builds (`npm run content` + `next build`, no caches) of synthetic posts (~1,000 words, headings, a list, a dialogue, a highlighted code block, a table, 2–3 tags) in a throwaway copy of the project. Peak memory is the largest single process (GNU time).",
       "",
       "| Posts | Wall time | Content step | next build | ms per post | Peak memory | Output (.next) | HTML pages | Largest list page |",
@@ -268,6 +299,7 @@ function writeReport() {
     lines.push(
       "## Dev loop",
       "",
+      ...measuredNote("dev", stamp),
       `Time from saving an \`.mdx\` file to \`npm run dev\` serving the new text: median **${fmt(report.dev.medianMs)} ms** over ${report.dev.samples.length} saves (${report.dev.samples.map((s) => fmt(s)).join(", ")} ms); first compile of the post page after start ${fmt(report.dev.firstCompileMs)} ms.`,
       "",
     );
