@@ -157,6 +157,13 @@ export function createEnquiryStore({
   let ready: Promise<Client> | undefined;
   let opened: Client | undefined;
 
+  /** Closes the current connection; the next statement opens (and checks the migrations of) a fresh one. */
+  function discard(): void {
+    opened?.close();
+    opened = undefined;
+    ready = undefined;
+  }
+
   function client(): Promise<Client> {
     ready ??= (async () => {
       prepareLocalFile(url);
@@ -186,10 +193,17 @@ export function createEnquiryStore({
     const deadline = Date.now() + lockWaitMs;
     try {
       for (let attempt = 0; ; attempt += 1) {
+        let db: Client | undefined;
         try {
-          return await work(await client());
+          db = await client();
+          return await work(db);
         } catch (error) {
-          if (!isBusy(error) || Date.now() >= deadline) throw error;
+          // A local connection whose write failed (SQLITE_BUSY at least) is left with the failed statement's
+          // transaction open: every later write on it stays uncommitted — invisible to other processes and
+          // lost on restart (found by the store-faults drill). Never reuse a connection after a failure.
+          if (db && db === opened) discard();
+          const closedUnderUs = (error as { code?: unknown }).code === "CLIENT_CLOSED";
+          if (!(isBusy(error) || closedUnderUs) || (Date.now() >= deadline && !(closedUnderUs && attempt === 0))) throw error;
           await sleep(Math.min(25 * 2 ** attempt, 250, Math.max(1, deadline - Date.now())));
         }
       }

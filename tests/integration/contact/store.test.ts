@@ -178,3 +178,24 @@ describe("a locked database file (another process holds the write lock)", () => 
     store.close();
   });
 });
+
+describe("after a failed write (regression: the store-faults drill)", () => {
+  it("the next enquiries are committed, visible to other processes, not left in a dangling transaction", async () => {
+    const url = `file:${path.join(dir, "recover.db")}`;
+    const store = createEnquiryStore({ url, lockWaitMs: 100 });
+    await store.countsByStatus();
+    const holder = open("recover.db");
+    const lock = await holder.transaction("write");
+    await lock.execute("UPDATE enquiries SET attempts = attempts WHERE 0");
+    await expect(store.create(enquiry())).rejects.toMatchObject({ name: "StoreUnavailableError" });
+    await lock.rollback();
+
+    const created = await store.create(enquiry());
+    expect(created.kind).toBe("created");
+    // Another connection (another instance, the retry script, a backup) sees it; so does a restart.
+    const other = open("recover.db");
+    expect((await other.execute("SELECT count(*) AS n FROM enquiries")).rows[0]!.n).toBe(1);
+    expect(existsSync(path.join(dir, "recover.db-journal"))).toBe(false);
+    store.close();
+  });
+});
