@@ -18,6 +18,8 @@ export type HostileContentResult = ScanResult & { buildSeconds: number; posts: n
 
 export async function runHostileContent({ log = console.log }: { log?: (line: string) => void } = {}): Promise<HostileContentResult> {
   const cwd = createWorkspace("drill-hostile");
+  // The copy leaves bench/ out, but the drills (type-checked by next build) import its process helpers.
+  cpSync(path.resolve("bench", "lib"), path.join(cwd, "bench", "lib"), { recursive: true });
   const contentDir = path.join(WORK, "drill-hostile-content");
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(path.join(contentDir, "posts"), { recursive: true });

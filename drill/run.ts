@@ -63,13 +63,24 @@ const started = performance.now();
 const needsMainBuild = [...selected].some((name) => name !== "hostile-content");
 if (needsMainBuild) ensureBuild();
 
-if (selected.has("bad-input")) results["bad-input"] = await withServer("bad input", (s) => runBadInput(s, { count: Number(values.fuzz) }));
-if (selected.has("provider-down")) results["provider-down"] = await withServer("provider down", (s) => runProviderDown(s, { count: Number(values.enquiries) }));
-if (selected.has("store-faults")) results["store-faults"] = await withServer("store faults", (s) => runStoreFaults(s, { count: 10 }));
-if (selected.has("load")) results.load = await withServer("load", (s) => runLoad(s, { connections: Number(values.connections), durationSeconds: Number(values.seconds) }));
+/** A drill that throws is reported as failed; the others still run and the table is still printed. */
+const crashed: string[] = [];
+async function attempt<T>(name: string, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    crashed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2_000));
+    return undefined;
+  }
+}
+
+if (selected.has("bad-input")) results["bad-input"] = await attempt("bad input", () => withServer("bad input", (s) => runBadInput(s, { count: Number(values.fuzz) })));
+if (selected.has("provider-down")) results["provider-down"] = await attempt("provider down", () => withServer("provider down", (s) => runProviderDown(s, { count: Number(values.enquiries) })));
+if (selected.has("store-faults")) results["store-faults"] = await attempt("store faults", () => withServer("store faults", (s) => runStoreFaults(s, { count: 10 })));
+if (selected.has("load")) results.load = await attempt("load", () => withServer("load", (s) => runLoad(s, { connections: Number(values.connections), durationSeconds: Number(values.seconds) })));
 if (selected.has("hostile-content")) {
   log("▶ drafts and hostile content (own build in a throwaway copy) …");
-  results["hostile-content"] = await runHostileContent({ log });
+  results["hostile-content"] = await attempt("drafts and hostile content", () => runHostileContent({ log }));
 }
 
 // ---------------------------------------------------------------- the table
@@ -143,6 +154,9 @@ if (hostile) {
   for (const [check, ok] of Object.entries(hostile.hostileChecks)) add(d, `  ${check}`, ok ? "yes" : "NO", "yes", ok);
   if (!hostile.ok) failures.push(...hostile.draftLeaks, ...hostile.draftUrlsNot404, ...hostile.buildFileLeaks, ...hostile.hostileRaw, ...hostile.fetchErrors);
 }
+
+for (const crash of crashed) lines.push([crash.split(":")[0]!, "the drill itself failed", "see below", "runs", false]);
+failures.unshift(...crashed);
 
 const widths = [0, 1, 2, 3].map((col) => Math.max(...lines.map((line) => String(line[col]).length), ["Drill", "Figure", "Result", "Expected"][col]!.length));
 const row = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 2)).join(" | ")} |`;
