@@ -1,44 +1,46 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { screenPost, type Refusal } from "@/lib/security/action-request";
 import { site } from "@/lib/site";
 
 /**
- * Screens form posts to /contact before Next handles the server action:
+ * Screens POSTs before Next handles a server action (lib/security/action-request.ts):
  * - from another site: a plain 403 (Next would answer 500 and log an error);
  * - larger than the server actions' body limit (next.config.ts, 64 KB): a plain
  *   413 that says what to do (Next's own 413 shows a blank page without
- *   JavaScript; with JavaScript the form stops long messages before sending).
- * Same-origin posts of a normal size pass straight through.
+ *   JavaScript; with JavaScript the form stops long messages before sending);
+ * - an action request without a Content-Length (411), with a body Next
+ *   cannot decode (400), or to a page without a form (404): Next answers the
+ *   first two with a 500, and the last one can end in an uncaught error.
+ * Same-origin, well-formed posts of a normal size pass straight through.
+ *
+ * Server actions can be invoked on any page route, so the proxy runs for every
+ * path, but only for requests that can be actions (a Next-Action header or a
+ * form content type) and for /contact: plain GETs of static pages never reach it.
  */
-
-const BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions.bodySizeLimit
 
 function plain(status: number, text: string): NextResponse {
   return new NextResponse(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
-export function proxy(request: NextRequest) {
-  if (request.method !== "POST") return NextResponse.next();
+const MESSAGES: Record<Refusal["status"], string> = {
+  400: "This form submission could not be read. Reload the page and send it again.",
+  403: "Cross-site form posts are not accepted here.",
+  404: "There is no form to send on this page.",
+  411: "This form submission has no Content-Length. Send it again from the page.",
+  413: `Your message is longer than this form accepts (5,000 characters). Go back, shorten it and send it again, or email it to ${site.author.email}.`,
+};
 
-  const origin = request.headers.get("origin");
-  if (origin !== null) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    let originHost: string | undefined;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = undefined; // "null" and other opaque origins
-    }
-    if (originHost === undefined || originHost !== host) return plain(403, "Cross-site form posts are not accepted here.");
-  }
-
-  if (Number(request.headers.get("content-length") ?? 0) > BODY_LIMIT_BYTES) {
-    return plain(
-      413,
-      `Your message is longer than this form accepts (5,000 characters). Go back, shorten it and send it again, or email it to ${site.author.email}.`,
-    );
-  }
+export async function proxy(request: NextRequest) {
+  const refusal = await screenPost(request);
+  if (refusal) return plain(refusal.status, MESSAGES[refusal.status]);
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/contact"] };
+export const config = {
+  matcher: [
+    "/contact",
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(?:multipart/form-data|application/x-www-form-urlencoded|text/plain).*" }] },
+  ],
+};

@@ -6,7 +6,7 @@ import { after } from "next/server";
 import { clientIp } from "@/lib/contact/ip";
 import { getContactRuntime } from "@/lib/contact/runtime";
 import type { EnquiryState } from "@/lib/contact/state";
-import { handleEnquiry, readSubmission } from "@/lib/contact/submit";
+import { handleEnquiry, malformedRequestState, readSubmission } from "@/lib/contact/submit";
 
 /**
  * The contact form's server action (used with useActionState; also answers a
@@ -14,6 +14,9 @@ import { handleEnquiry, readSubmission } from "@/lib/contact/submit";
  * the owner email is sent with `after`, once the prospect has their answer.
  */
 export async function submitEnquiry(_previous: EnquiryState, formData: FormData): Promise<EnquiryState> {
+  // A server action is a public endpoint: its arguments are whatever the request decodes to, not what the
+  // types say. A crafted call (no arguments, a FormData in the wrong place, a number) is refused, never thrown on.
+  if (!(formData instanceof FormData)) return malformedRequestState();
   const runtime = getContactRuntime();
   const requestHeaders = await headers();
   return handleEnquiry(

@@ -57,6 +57,13 @@ export function messageLength(raw: string): number {
 
 const isSingleLine = (value: string) => findControlCharacter(value) === undefined;
 
+/**
+ * U+FFFD is what a decoder puts where bytes were not valid UTF-8: text holding it
+ * was damaged on the way (a broken client, or a fuzzer) and is refused, not stored.
+ */
+export const hasReplacementCharacter = (value: string) => value.includes("\uFFFD");
+const UNREADABLE = "contains a character that could not be read (shown as \uFFFD); please retype that part";
+
 const NAME_REQUIRED = "Please tell me your name";
 const EMAIL_REQUIRED = "Please enter your email address so I can reply";
 const MESSAGE_REQUIRED = "Please write a short message";
@@ -68,6 +75,7 @@ const name = z.pipe(
     z.minLength(1, { error: NAME_REQUIRED, abort: true }),
     z.maxLength(LIMITS.name.max, `Please keep your name under ${LIMITS.name.max} characters`),
     z.refine(isSingleLine, "Your name can only contain letters, spaces and punctuation, on one line"),
+    z.refine((value: string) => !hasReplacementCharacter(value), `Your name ${UNREADABLE}`),
   ),
   z.transform((value: string) => value.normalize("NFC")),
 );
@@ -87,6 +95,7 @@ const company = z.optional(
       z.trim(),
       z.maxLength(LIMITS.company.max, `Please keep the company name under ${LIMITS.company.max} characters`),
       z.refine(isSingleLine, "The company name can only contain letters, spaces and punctuation, on one line"),
+      z.refine((value: string) => !hasReplacementCharacter(value), `The company name ${UNREADABLE}`),
     ),
     z.transform((value: string) => (value === "" ? undefined : value.normalize("NFC"))),
   ),
@@ -104,6 +113,7 @@ const message = z.pipe(
     z.refine((value: string) => findControlCharacter(value, { allowNewline: true }) === undefined, {
       error: "Your message contains an invisible control character (often from a copy and paste); please retype that part",
     }),
+    z.refine((value: string) => !hasReplacementCharacter(value), `Your message ${UNREADABLE}`),
   ),
   z.transform((value: string) => value.normalize("NFC")),
 );

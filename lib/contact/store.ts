@@ -131,15 +131,47 @@ function withTimeout(ms: number): (input: Request) => Promise<Response> {
   return (input) => fetch(input, { signal: AbortSignal.timeout(ms) });
 }
 
-export function createEnquiryStore({ url, authToken, timeoutMs = 8_000 }: { url: string; authToken?: string; timeoutMs?: number }): EnquiryStore {
+/** Another connection holds the lock on a local file (another instance, the retry script, a backup). */
+function isBusy(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String(code ?? "")) || /database is locked|database table is locked/i.test(String(message ?? ""))) return true;
+  }
+  return false;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createEnquiryStore({
+  url,
+  authToken,
+  timeoutMs = 8_000,
+  lockWaitMs = 3_000,
+}: {
+  url: string;
+  authToken?: string;
+  timeoutMs?: number;
+  /** How long a statement on a locked local file is retried before the store counts as unavailable. */
+  lockWaitMs?: number;
+}): EnquiryStore {
   let ready: Promise<Client> | undefined;
   let opened: Client | undefined;
+
+  /** Closes the current connection; the next statement opens (and checks the migrations of) a fresh one. */
+  function discard(): void {
+    opened?.close();
+    opened = undefined;
+    ready = undefined;
+  }
 
   function client(): Promise<Client> {
     ready ??= (async () => {
       prepareLocalFile(url);
       const remote = /^(https?|libsql):/.test(url);
-      const db = createClient({ url, authToken, timeout: 5_000, ...(remote ? { fetch: withTimeout(timeoutMs) } : {}) });
+      // No busy timeout: SQLite's busy handler sleeps inside the native call, which for a local file runs on
+      // the JavaScript thread, so a locked file would freeze every request of the server (measured by the
+      // store-faults drill: 10 enquiries during a lock stalled all pages for ~50 s). withDb waits instead.
+      const db = createClient({ url, authToken, timeout: 0, ...(remote ? { fetch: withTimeout(timeoutMs) } : {}) });
       opened = db;
       await migrate(db);
       return db;
@@ -152,10 +184,29 @@ export function createEnquiryStore({ url, authToken, timeoutMs = 8_000 }: { url:
     return ready;
   }
 
-  /** Runs `work`; any failure is reported as the store being unavailable, with the cause kept. */
+  /**
+   * Runs `work`; any failure is reported as the store being unavailable, with the cause kept. A locked file
+   * is retried without blocking the event loop for up to `lockWaitMs` (every statement here is atomic, so a
+   * statement refused with SQLITE_BUSY changed nothing and can run again).
+   */
   async function withDb<T>(what: string, work: (db: Client) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + lockWaitMs;
     try {
-      return await work(await client());
+      for (let attempt = 0; ; attempt += 1) {
+        let db: Client | undefined;
+        try {
+          db = await client();
+          return await work(db);
+        } catch (error) {
+          // A local connection whose write failed (SQLITE_BUSY at least) is left with the failed statement's
+          // transaction open: every later write on it stays uncommitted — invisible to other processes and
+          // lost on restart (found by the store-faults drill). Never reuse a connection after a failure.
+          if (db && db === opened) discard();
+          const closedUnderUs = (error as { code?: unknown }).code === "CLIENT_CLOSED";
+          if (!(isBusy(error) || closedUnderUs) || (Date.now() >= deadline && !(closedUnderUs && attempt === 0))) throw error;
+          await sleep(Math.min(25 * 2 ** attempt, 250, Math.max(1, deadline - Date.now())));
+        }
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new StoreUnavailableError(`Could not ${what} in the enquiry database (${describeDatabaseUrl(url)}): ${reason}`, { cause: error });

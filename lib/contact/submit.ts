@@ -70,6 +70,11 @@ function mailtoFallback(to: string, submission: Submission): string {
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
+/** The answer to a call of the action whose arguments are not a form (a crafted request): nothing is stored. */
+export function malformedRequestState(): EnquiryState {
+  return { status: "invalid", message: "The form could not be read. Reload the page and send it again.", fieldErrors: {}, values: {} };
+}
+
 export async function handleEnquiry(submission: Submission, context: RequestContext, deps: SubmitDeps): Promise<EnquiryState> {
   const now = deps.now();
   const values = valuesOf(submission);

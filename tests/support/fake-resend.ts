@@ -13,6 +13,8 @@ import type { AddressInfo, Socket } from "node:net";
  *   GET  /__fake/health      → 200
  *   GET  /__fake/emails      → { deliveries, requests }
  *   POST /__fake/behaviour   → body: Behaviour[] queued for the next requests
+ *   POST /__fake/outage      → body: Behaviour[] answered in turn to every request until recovery
+ *   POST /__fake/recover     → ends the outage
  *   POST /__fake/reset
  */
 
@@ -23,7 +25,13 @@ export type Behaviour =
   /** Accept the connection and never answer (a provider timeout). */
   | { kind: "hang" }
   /** Drop the connection (a network error). */
-  | { kind: "reset" };
+  | { kind: "reset" }
+  /**
+   * Accept and deliver the email, then never answer: the sender times out and
+   * must assume it failed. Only the idempotency key stops its retry from
+   * delivering the same email twice.
+   */
+  | { kind: "lost-answer" };
 
 export type ReceivedRequest = {
   method: string;
@@ -31,7 +39,7 @@ export type ReceivedRequest = {
   headers: Record<string, string>;
   body: unknown;
   receivedAt: string;
-  answer: number | "hang" | "reset";
+  answer: number | "hang" | "reset" | "lost-answer";
 };
 
 export type Delivery = {
@@ -55,6 +63,11 @@ export type FakeResend = {
   deliveries: Delivery[];
   /** Queue answers for the next requests (then back to `ok`). */
   queue(...behaviours: Behaviour[]): void;
+  /** An outage: every request (after any queued ones) gets these answers in turn until `recover()`. */
+  outage(...behaviours: Behaviour[]): void;
+  recover(): void;
+  /** Requests per idempotency key that the fake accepted (200, or delivered with a lost answer); > 1 means the sender repeated a send. */
+  acceptedPerKey(): Map<string, number>;
   reset(): void;
   close(): Promise<void>;
 };
@@ -80,6 +93,9 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
   const deliveries: Delivery[] = [];
   const byKey = new Map<string, Delivery>();
   let queued: Behaviour[] = [];
+  let outage: Behaviour[] = [];
+  let outageTurn = 0;
+  const accepted = new Map<string, number>();
   const sockets = new Set<Socket>();
 
   const server = createServer(async (request, response) => {
@@ -96,6 +112,14 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
       queued.push(...(JSON.parse(raw || "[]") as Behaviour[]));
       return send(response, 200, { queued: queued.length });
     }
+    if (url.pathname === "/__fake/outage" && request.method === "POST") {
+      fake.outage(...(JSON.parse(raw || "[]") as Behaviour[]));
+      return send(response, 200, { outage: outage.length });
+    }
+    if (url.pathname === "/__fake/recover" && request.method === "POST") {
+      fake.recover();
+      return send(response, 200, { ok: true });
+    }
 
     if (url.pathname !== "/emails" || request.method !== "POST") {
       return send(response, 404, { statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
@@ -108,7 +132,7 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
       return send(response, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON" });
     }
     const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
-    const behaviour = queued.shift() ?? { kind: "ok" };
+    const behaviour: Behaviour = queued.shift() ?? (outage.length > 0 ? outage[outageTurn++ % outage.length]! : { kind: "ok" });
     const record: ReceivedRequest = {
       method: request.method,
       path: url.pathname,
@@ -135,12 +159,17 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     }
 
     const key = headers["idempotency-key"] ?? null;
+    if (key) accepted.set(key, (accepted.get(key) ?? 0) + 1);
     const existing = key ? byKey.get(key) : undefined;
-    if (existing) return send(response, 200, { id: existing.id });
+    if (existing) {
+      if (behaviour.kind === "lost-answer") return;
+      return send(response, 200, { id: existing.id });
+    }
     const email = body as Omit<Delivery, "id" | "idempotencyKey" | "authorization">;
     const delivery: Delivery = { ...email, id: randomUUID(), idempotencyKey: key, authorization: headers.authorization ?? null };
     if (key) byKey.set(key, delivery);
     deliveries.push(delivery);
+    if (behaviour.kind === "lost-answer") return; // delivered, but the sender never hears so
     return send(response, 200, { id: delivery.id });
   });
   server.on("connection", (socket) => {
@@ -162,11 +191,21 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     queue: (...behaviours) => {
       queued.push(...behaviours);
     },
+    outage: (...behaviours) => {
+      outage = behaviours;
+      outageTurn = 0;
+    },
+    recover: () => {
+      outage = [];
+    },
+    acceptedPerKey: () => new Map(accepted),
     reset: () => {
       requests.length = 0;
       deliveries.length = 0;
       byKey.clear();
+      accepted.clear();
       queued = [];
+      outage = [];
     },
     close: () =>
       new Promise<void>((resolve) => {

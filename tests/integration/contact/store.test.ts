@@ -149,3 +149,53 @@ describe("enquiry store", () => {
     store.close();
   });
 });
+
+describe("a locked database file (another process holds the write lock)", () => {
+  it("waits without blocking the event loop, then reports the store unavailable; a lock released in time is waited out", async () => {
+    const url = `file:${path.join(dir, "locked.db")}`;
+    const store = createEnquiryStore({ url, lockWaitMs: 600 });
+    await store.countsByStatus(); // migrated
+    const holder = open("locked.db");
+    const lock = await holder.transaction("write");
+    await lock.execute("UPDATE enquiries SET attempts = attempts WHERE 0");
+
+    // While the insert waits, timers keep firing: the server would keep serving pages.
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 20);
+    const started = performance.now();
+    await expect(store.create(enquiry())).rejects.toMatchObject({ name: "StoreUnavailableError", message: expect.stringMatching(/locked/) });
+    const waited = performance.now() - started;
+    clearInterval(ticker);
+    expect(waited).toBeGreaterThanOrEqual(550);
+    expect(waited).toBeLessThan(2_000);
+    expect(ticks).toBeGreaterThan(10);
+
+    // Released while a submission waits: it goes through.
+    const pending = store.create(enquiry());
+    setTimeout(() => void lock.rollback(), 150);
+    expect((await pending).kind).toBe("created");
+    expect(await store.countsByStatus()).toMatchObject({ pending: 1 });
+    store.close();
+  });
+});
+
+describe("after a failed write (regression: the store-faults drill)", () => {
+  it("the next enquiries are committed, visible to other processes, not left in a dangling transaction", async () => {
+    const url = `file:${path.join(dir, "recover.db")}`;
+    const store = createEnquiryStore({ url, lockWaitMs: 100 });
+    await store.countsByStatus();
+    const holder = open("recover.db");
+    const lock = await holder.transaction("write");
+    await lock.execute("UPDATE enquiries SET attempts = attempts WHERE 0");
+    await expect(store.create(enquiry())).rejects.toMatchObject({ name: "StoreUnavailableError" });
+    await lock.rollback();
+
+    const created = await store.create(enquiry());
+    expect(created.kind).toBe("created");
+    // Another connection (another instance, the retry script, a backup) sees it; so does a restart.
+    const other = open("recover.db");
+    expect((await other.execute("SELECT count(*) AS n FROM enquiries")).rows[0]!.n).toBe(1);
+    expect(existsSync(path.join(dir, "recover.db-journal"))).toBe(false);
+    store.close();
+  });
+});

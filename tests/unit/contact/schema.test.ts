@@ -186,3 +186,13 @@ describe("findControlCharacter", () => {
     expect(findControlCharacter("emoji 🙂 and accents é", { allowNewline: true })).toBeUndefined();
   });
 });
+
+describe("text damaged by invalid UTF-8", () => {
+  it("refuses U+FFFD (what a decoder puts where the bytes were not UTF-8) in name, company and message", () => {
+    expect(errorsFor({ ...valid, name: "Ad\uFFFD Lovelace" }).name).toMatch(/could not be read/);
+    expect(errorsFor({ ...valid, company: "Analytical \uFFFD Engines" }).company).toMatch(/could not be read/);
+    expect(errorsFor({ ...valid, message: `${valid.message} \uFFFD\uFFFD` }).message).toMatch(/could not be read/);
+    expect(errorsFor({ ...valid, email: "ada\uFFFD@example.com" }).email).toBeDefined();
+    expect(EnquirySchema.safeParse({ ...valid, name: "Zoë Ångström-Ødegård 李" }).success).toBe(true);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+
+import { isCrossSite, screenPost } from "@/lib/security/action-request";
+
+const HOST = "127.0.0.1:3000";
+const ACTION_ID = "60d6984129aeafcd7cb023dccd6c398b1e21fdfd91";
+const STATE = '[{"status":"idle","message":"","fieldErrors":{},"values":{}}]';
+
+function request(body: BodyInit | null, headers: Record<string, string> = {}, { path = "/contact", method = "POST" } = {}) {
+  const init: RequestInit = { method, headers: { host: HOST, origin: `http://${HOST}`, ...headers }, body };
+  const built = new Request(`http://${HOST}${path}`, init);
+  // A Request has no Content-Length until it is sent; the proxy sees the one the client sent.
+  if (typeof body === "string" && !built.headers.has("content-length")) built.headers.set("content-length", String(Buffer.byteLength(body)));
+  return built;
+}
+
+async function multipartRequest(entries: Array<[string, string | Blob]>, headers: Record<string, string> = {}, path = "/contact") {
+  const form = new FormData();
+  for (const [name, value] of entries) form.append(name, value);
+  const encoded = new Request("http://x/", { method: "POST", body: form });
+  const bytes = new Uint8Array(await encoded.arrayBuffer());
+  return request(bytes, { "content-type": encoded.headers.get("content-type")!, "content-length": String(bytes.byteLength), ...headers }, { path });
+}
+
+/** The form fields as the no-JS form posts them. */
+const noJs = (overrides: Record<string, string> = {}): Array<[string, string]> =>
+  Object.entries({
+    $ACTION_REF_1: "",
+    "$ACTION_1:0": JSON.stringify({ id: ACTION_ID, bound: "$@1" }),
+    "$ACTION_1:1": STATE,
+    $ACTION_KEY: "k1",
+    name: "Ada",
+    email: "ada@example.com",
+    topic: "delivery-process",
+    message: "Our releases keep slipping.",
+    ...overrides,
+  });
+
+/** The JavaScript call React makes for useActionState (captured from Chromium). */
+const js = (root = '[{"status":"idle"},"$K1"]'): Array<[string, string]> => [
+  ["_1_name", "Ada"],
+  ["_1_message", "$@1 typed by a person is only ever a form value"],
+  ["0", root],
+];
+
+describe("screenPost", () => {
+  it("lets GETs, same-origin forms and well-formed action calls through", async () => {
+    expect(await screenPost(request(null, {}, { method: "GET" }))).toBeNull();
+    expect(await screenPost(await multipartRequest(noJs()))).toBeNull();
+    expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }))).toBeNull();
+    expect(await screenPost(await multipartRequest(js('[{"values":{"message":"$$5 off"}},"$K1",null,"$u","$D2025-01-01T00:00:00.000Z","$n12","$-0","$NaN"]'), { "next-action": ACTION_ID }))).toBeNull();
+    expect(await screenPost(request('["plain", 1]', { "content-type": "text/plain;charset=UTF-8", "next-action": ACTION_ID }))).toBeNull();
+    // A POST without an Origin header passes, as in Next (old browsers, server-to-server calls).
+    expect(await screenPost(await multipartRequest(noJs(), { origin: "" }).then((r) => (r.headers.delete("origin"), r)))).toBeNull();
+    // Not an action: a JSON POST to a route handler, or a urlencoded page POST (Next renders the page).
+    expect(await screenPost(request("{}", { "content-type": "application/json" }, { path: "/api/enquiries/retry" }))).toBeNull();
+  });
+
+  it("refuses a cross-site post on any path with 403", async () => {
+    for (const origin of ["https://evil.example", "null", "http://127.0.0.1.evil.example", "http://127.0.0.1:1", "not a url"]) {
+      expect(await screenPost(await multipartRequest(noJs(), { origin }, "/"))).toMatchObject({ status: 403 });
+    }
+    expect(isCrossSite(new Headers({ host: "a.example", "x-forwarded-host": "blog.example", origin: "https://blog.example" }))).toBe(false);
+  });
+
+  it("refuses bodies over the limit (413) and action bodies without a length (411)", async () => {
+    expect(await screenPost(request("x", { "content-type": "text/plain", "content-length": String(64 * 1024 + 1) }))).toMatchObject({ status: 413 });
+    const chunked = await multipartRequest(noJs());
+    chunked.headers.delete("content-length");
+    expect(await screenPost(chunked)).toMatchObject({ status: 411 });
+  });
+
+  it("refuses multipart that cannot be parsed", async () => {
+    const broken = request("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", { "content-type": "multipart/form-data; boundary=B", "content-length": "40" });
+    expect(await screenPost(broken)).toMatchObject({ status: 400 });
+    expect(await screenPost(request("junk", { "content-type": "multipart/form-data", "content-length": "4" }))).toMatchObject({ status: 400 });
+  });
+
+  it.each([
+    ["garbage header", { "$ACTION_1:0": "{x" }],
+    ["header without id", { "$ACTION_1:0": '{"bound":null}' }],
+    ["bound state missing", { "$ACTION_1:1": "" }],
+    ["bound state not JSON", { "$ACTION_1:1": "{x" }],
+    ["bound state not a list", { "$ACTION_1:1": "42" }],
+    ["server reference", { "$ACTION_1:1": '["$h1"]' }],
+    ["path reference", { "$ACTION_1:1": '["$1:__proto__:then"]' }],
+    ["missing chunk", { "$ACTION_1:1": '["$@9"]' }],
+    ["prototype key", { "$ACTION_1:1": '[{"__proto__":{"x":1}}]' }],
+    ["a Map", { "$ACTION_1:1": '["$Q2"]' }],
+  ])("refuses a no-JS form with %s (400)", async (_label, overrides) => {
+    const entries = noJs(overrides as Record<string, string>).filter(([name, value]) => !(name === "$ACTION_1:1" && value === ""));
+    expect(await screenPost(await multipartRequest(entries))).toMatchObject({ status: 400 });
+  });
+
+  it.each([
+    ["not JSON", "[{"],
+    ["not a list", '{"a":1}'],
+    ["server reference", '[{},"$h0"]'],
+    ["temporary reference", '["$T"]'],
+    ["path reference", '[{},"$1:constructor:constructor"]'],
+    ["promise of a missing chunk", '["$@1"]'],
+    ["a Blob", '["$B1"]'],
+    ["an iterator", '["$i1"]'],
+    ["bad BigInt", '["$nabc"]'],
+    ["nested too deeply", `[${"[".repeat(100)}${"]".repeat(100)}]`],
+    ["prototype key", '[{"constructor":{}},"$K1"]'],
+  ])("refuses a JavaScript call whose arguments hold %s (400)", async (_label, root) => {
+    expect(await screenPost(await multipartRequest(js(root), { "next-action": ACTION_ID }))).toMatchObject({ status: 400 });
+  });
+
+  it("refuses JavaScript calls that are not multipart or text, or have no root", async () => {
+    const urlencoded = request("name=Ada", { "content-type": "application/x-www-form-urlencoded", "next-action": ACTION_ID, "content-length": "8" });
+    expect(await screenPost(urlencoded)).toMatchObject({ status: 400 });
+    expect(await screenPost(request("[]", { "content-type": "application/json", "next-action": ACTION_ID, "content-length": "2" }))).toMatchObject({ status: 400 });
+    expect(await screenPost(await multipartRequest([["_1_name", "Ada"]], { "next-action": ACTION_ID }))).toMatchObject({ status: 400 });
+    expect(await screenPost(await multipartRequest([["0", new Blob(["[]"])]], { "next-action": ACTION_ID }))).toMatchObject({ status: 400 });
+  });
+
+  it("follows promised chunks that are present and checks them too", async () => {
+    const ok = await multipartRequest([["0", '["$@1"]'], ["1", '{"a":"$$x"}']], { "next-action": ACTION_ID });
+    expect(await screenPost(ok)).toBeNull();
+    const bad = await multipartRequest([["0", '["$@1"]'], ["1", '["$h2"]']], { "next-action": ACTION_ID });
+    expect(await screenPost(bad)).toMatchObject({ status: 400 });
+    const loop = await multipartRequest([["0", '["$@1"]'], ["1", '["$@1"]']], { "next-action": ACTION_ID });
+    expect(await screenPost(loop)).toMatchObject({ status: 400 });
+  });
+});
+
+describe("action requests off the pages with forms", () => {
+  it("are refused with 404, with or without JavaScript; other posts there pass", async () => {
+    expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/no-such-page"))).toMatchObject({ status: 404 });
+    expect(await screenPost(request("[]", { "content-type": "text/plain;charset=UTF-8", "next-action": ACTION_ID }, { path: "/blog" }))).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest(noJs(), {}, "/"))).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest([["file", "x"]], {}, "/"))).toBeNull();
+    // On the page with the form, a multipart post must name its action (Next would log "Invalid Server Actions request").
+    expect(await screenPost(await multipartRequest([["name", "Ada"]], {}, "/contact"))).toMatchObject({ status: 400 });
+    expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/contact/"))).toBeNull();
+  });
+});
