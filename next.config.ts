@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-import { securityHeaders } from "./lib/security-headers";
+import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // A second build (the e2e fixture of synthetic posts) goes to its own folder.
