@@ -6,8 +6,8 @@
  * When the advisory service cannot be asked at all (offline CI, a registry
  * mirror without the audit endpoint — npm answers with an error object instead
  * of a report), it says so loudly and, by default, does not fail the build:
- * that is not an advisory. Set AUDIT_REQUIRED=1 where the registry is
- * the public registry to fail then too.
+ * that is not an advisory. Set AUDIT_REQUIRED=1 where the registry serves
+ * the audit endpoint, to fail then too.
  */
 import { spawnSync } from "node:child_process";
 
