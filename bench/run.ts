@@ -11,7 +11,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { buildScale, type BuildResult } from "./build-scale";
-import { contactLoadTarget, startFakeProvider } from "./contact-load";
+import { startFakeResend } from "../tests/support/fake-resend";
+
+import { contactLoadTarget } from "./contact-load";
 import { devLoop, type DevLoopResult } from "./dev-loop";
 import { buildFloorApp } from "./floor-app";
 import { chromiumPath, runLighthouse, type LighthouseResult } from "./lighthouse";
@@ -55,7 +57,7 @@ async function main() {
   if (build.status !== 0) throw new Error(`the site build failed:\n${build.output.slice(-4000)}`);
   log(`  built in ${(content.seconds + build.seconds).toFixed(1)} s`);
 
-  const provider = await startFakeProvider();
+  const provider = await startFakeResend();
   const dbDir = path.join(WORK, "db");
   mkdirSync(dbDir, { recursive: true });
   let site: Server | undefined;
@@ -133,15 +135,17 @@ async function main() {
         // Emails go out after the answer (next/server after()); give the last ones a moment.
         await new Promise((r) => setTimeout(r, 2_000));
         const sent = results.find((r) => r.name === contact.name)!;
-        log(`  the fake provider received ${provider.received()} owner emails (${provider.uniqueKeys()} distinct idempotency keys) for ${sent.total} enquiries answered within the run`);
-        report.contactEmails = { posted: sent.total, received: provider.received(), unique: provider.uniqueKeys() };
+        const received = provider.requests.filter((r) => r.path === "/emails").length;
+        const unique = new Set(provider.deliveries.map((d) => d.idempotencyKey)).size;
+        log(`  the fake provider received ${received} owner emails (${unique} distinct idempotency keys) for ${sent.total} enquiries answered within the run`);
+        report.contactEmails = { posted: sent.total, received, unique };
       }
       report.serving = { results, staticResult };
     }
   } finally {
     await floor?.stop();
     await site?.stop();
-    await provider.stop();
+    await provider.close();
   }
 
   if (!skip.has("build")) {

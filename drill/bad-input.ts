@@ -17,6 +17,7 @@
  * pages and takes a real enquiry afterwards.
  */
 import { signFormToken } from "../lib/contact/spam";
+import { seededRandom } from "../scripts/generate-posts";
 import { jsFields, loadContactForm, multipart, noJsFields, pool, readActionState, send, waitForToken, type ContactForm, type Enquiry, type Fields, type RawRequest } from "./lib/form";
 import { enquiryRows, FORM_SECRET, stillServes, type DrillServer } from "./lib/server";
 
@@ -58,16 +59,6 @@ export type BadInputResult = {
   ok: boolean;
 };
 
-function rng(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
-
 const OTHER_PATHS = ["/", "/blog", "/tags", "/feed.xml", "/sitemap.xml", "/no-such-page", "/api/enquiries/retry", "/blog/no-such-post", "/_next/static/x.js"];
 
 const HTML_PAYLOADS = [
@@ -105,7 +96,7 @@ const INVALID_UTF8: Buffer[] = [
 
 /** Builds the deterministic set of cases for `count` submissions. */
 export function generateCases(form: ContactForm, baseUrl: string, { count, seed = 6 }: { count: number; seed?: number }): FuzzCase[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const topic = form.topics[0] ?? "something-else";
   const cases: FuzzCase[] = [];

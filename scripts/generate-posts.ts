@@ -18,7 +18,8 @@ const WORDS = (
   "conversation expectation measure outcome signal noise ownership context priority capacity estimate learning"
 ).split(" ");
 
-function rng(seed: number) {
+/** A small deterministic generator (xorshift32): the same seed gives the same sequence, run after run. */
+export function seededRandom(seed: number) {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;
@@ -29,7 +30,7 @@ function rng(seed: number) {
 }
 
 export function generatePosts(options: { out: string; count: number; drafts?: number; seed?: number }): string[] {
-  const random = rng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const sentence = (min = 8, max = 22) => {
     const n = min + Math.floor(random() * (max - min));
