@@ -17,6 +17,8 @@ const reportDir = mkdtempSync(path.join(tmpdir(), "test-run-"));
 const vitestJson = path.join(reportDir, "vitest.json");
 const playwrightJson = path.join(reportDir, "playwright.json");
 const started = Date.now();
+/** vitest.config.ts `testTimeout`; vitest's JSON report does not carry it. */
+const UNIT_TIMEOUT_MS = 60_000;
 
 /** Runs a command with inherited output; resolves to its exit code (never rejects). */
 function run(command, args, env = {}) {
@@ -50,7 +52,7 @@ function vitestCounts(report) {
       if (test.status === "passed") counts.passed += 1;
       else if (test.status === "failed") counts.failed += 1;
       else counts.skipped += 1;
-      counts.tests.push({ title: `${path.relative(process.cwd(), file.name)} › ${test.fullName}`, duration: test.duration ?? 0, timeout: 30_000 });
+      counts.tests.push({ title: `${path.relative(process.cwd(), file.name)} › ${test.fullName}`, duration: test.duration ?? 0, timeout: UNIT_TIMEOUT_MS });
     }
   }
   // A file that fails to load has no assertions but must still count as a failure.
