@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { deliverEnquiry } from "@/lib/contact/delivery";
 import { retryUnsent } from "@/lib/contact/retry";
+import { HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { absoluteUrl } from "@/lib/site";
 
 import { createHarness, DRAFT_SLUG, freePort, FROM, OWNER, PUBLISHED_SLUG, PUBLISHED_TITLE, type Harness } from "./harness";
@@ -214,7 +215,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
   it("a filled honeypot gets the normal success, is stored as spam, and nothing is sent", async () => {
     harness = await createHarness();
-    const state = await harness.submit(harness.submission({ website: "https://cheap-backlinks.example" }));
+    const state = await harness.submit(harness.submission({ [HONEYPOT_FIELD]: "https://cheap-backlinks.example" }));
     await harness.settle();
     expect(state).toMatchObject({ status: "success", message: "Thanks, Ada Lovelace — I'll reply to ada@example.com within two working days." });
     expect(await harness.only()).toMatchObject({ status: "spam", lastError: "spam: honeypot", attempts: 0 });
@@ -369,7 +370,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
     it("is never sent for spam", async () => {
       harness = await createHarness({ sendAcknowledgement: true });
-      await harness.submit(harness.submission({ email: "victim@example.com", website: "x" }));
+      await harness.submit(harness.submission({ email: "victim@example.com", [HONEYPOT_FIELD]: "x" }));
       await harness.settle();
       expect(harness.fake.requests).toHaveLength(0);
     });
