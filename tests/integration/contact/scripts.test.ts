@@ -91,7 +91,7 @@ describe("npm run enquiries", () => {
   it("prints the tables for a person", async () => {
     const { code, stdout } = await script("enquiries.ts", ["--limit", "3"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 1 spam");
+    expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 0 held, 1 spam");
     expect(stdout).toContain("Recent (latest 3, times in UTC)");
     expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+67%/);
     expect(stdout).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");

@@ -99,7 +99,7 @@ describe("migrations", () => {
     const client = open();
     await migrate(client);
     await expect(
-      client.execute("INSERT INTO enquiries (id, created_at, name, email, topic, message, status) VALUES ('x', 'now', 'n', 'e', 't', 'm', 'lost')"),
+      client.execute("INSERT INTO enquiries (id, created_at, name, email, topic, message, status, address_key) VALUES ('x', 'now', 'n', 'e', 't', 'm', 'lost', 'e')"),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
 
