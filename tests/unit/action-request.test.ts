@@ -154,7 +154,7 @@ describe("action requests off the pages with forms", () => {
 
     it("refuses a part with two Content-Disposition headers (the proxy would check one name, React decode the other)", async () => {
       const smuggled = `Content-Disposition: form-data; name="_1_note"\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$h1"]`;
-      for (const headers of [{ "next-action": ACTION_ID }, {}]) {
+      for (const headers of [{ "next-action": ACTION_ID }, {}] as Array<Record<string, string>>) {
         const refusal = await screenPost(raw([...(headers["next-action"] ? jsParts : noJsParts), smuggled], undefined, headers));
         expect(refusal).toMatchObject({ status: 400, reason: "malformed: repeated part header content-disposition" });
       }
