@@ -164,6 +164,16 @@ export async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Pr
   return results;
 }
 
+/**
+ * `n` forms, each with its own token (a token carries one enquiry), fetched a few at a time, returned once
+ * the last token is older than the server's minimum (1 s in the drills).
+ */
+export async function loadContactForms(baseUrl: string, n: number, headers: Record<string, string> = {}, minMs = 1_000): Promise<ContactForm[]> {
+  const forms = await pool(Array.from({ length: n }, () => () => loadContactForm(baseUrl, headers)), 8);
+  await waitForToken(Math.max(...forms.map((form) => form.fetchedAt)), minMs);
+  return forms;
+}
+
 /** Waits until a form token issued at `issuedAt` is older than the server's minimum (1 s in the drills). */
 export async function waitForToken(issuedAt: number, minMs = 1_000): Promise<void> {
   const remaining = issuedAt + minMs + 150 - Date.now();
