@@ -38,10 +38,10 @@ export async function submitEnquiry(
   baseUrl: string,
   form: ContactForm,
   enquiry: Enquiry,
-  { js, ip, formToken, localAddress }: { js: boolean; ip?: string; formToken?: string; localAddress?: string },
+  { js, ip, formToken, localAddress, headers: extra = {} }: { js: boolean; ip?: string; formToken?: string; localAddress?: string; headers?: Record<string, string> },
 ): Promise<EnquiryAnswer> {
   const { body, contentType } = multipart((js ? jsFields : noJsFields)(form, enquiry, { formToken: formToken ?? form.formToken }));
-  const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "user-agent": "drill" };
+  const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "user-agent": "drill", ...extra };
   if (ip) headers["x-forwarded-for"] = ip;
   if (js) Object.assign(headers, { "next-action": form.actionId, accept: "text/x-component" });
   const response = await send(baseUrl, { path: "/contact", body, headers, localAddress }, 60_000);
