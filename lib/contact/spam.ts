@@ -40,6 +40,10 @@ export function signFormToken(issuedAt: number, secret: string, nonce = randomBy
   return `${TOKEN_VERSION}.${issuedAt}.${nonce}.${signature(issuedAt, nonce, secret)}`;
 }
 
+function legacySignature(issuedAt: number, secret: string): string {
+  return createHmac("sha256", deriveKey(secret, "form-token")).update(`v1.${issuedAt}`).digest("base64url");
+}
+
 /** What the store keeps of a token to enforce single use: a digest, not the token. */
 export function formTokenId(token: string): string {
   return createHash("sha256").update(token).digest("base64url").slice(0, 32);
@@ -51,10 +55,13 @@ export function verifyFormToken(
 ): TokenCheck {
   if (typeof token !== "string" || token === "") return { ok: false, reason: "missing-token" };
   const match = /^v2\.(\d{1,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return { ok: false, reason: "invalid-token" };
-  const issuedAt = Number(match[1]);
-  const expected = Buffer.from(signature(issuedAt, match[2]!, secret));
-  const given = Buffer.from(match[3]!);
+  // v1 (no nonce) was issued before single-use tokens; still accepted until the last of them expires (24 h),
+  // so a tab opened before a deploy is not taken for a bot. Single use applies to it too (by its digest).
+  const legacy = match ? null : /^v1\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match && !legacy) return { ok: false, reason: "invalid-token" };
+  const issuedAt = Number((match ?? legacy)![1]);
+  const expected = Buffer.from(match ? signature(issuedAt, match[2]!, secret) : legacySignature(issuedAt, secret));
+  const given = Buffer.from(match ? match[3]! : legacy![2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid-token" };
   const age = now - issuedAt;
   if (age < -CLOCK_SKEW_MS) return { ok: false, reason: "invalid-token" };

@@ -1,6 +1,8 @@
+import { createHmac } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
-import { checkSpam, formTokenId, isHoneypotFilled, MAX_FORM_AGE_MS, signFormToken, tokenToCarry, verifyFormToken } from "@/lib/contact/spam";
+import { checkSpam, deriveKey, formTokenId, isHoneypotFilled, MAX_FORM_AGE_MS, signFormToken, tokenToCarry, verifyFormToken } from "@/lib/contact/spam";
 
 const secret = "a-test-secret-that-is-at-least-32-characters";
 const issuedAt = Date.UTC(2025, 10, 3, 9, 0, 0);
@@ -54,6 +56,10 @@ describe("signed form timestamp", () => {
     expect(verifyFormToken(undefined, { secret, now })).toEqual({ ok: false, reason: "missing-token" });
     expect(verifyFormToken("", { secret, now })).toEqual({ ok: false, reason: "missing-token" });
     expect(verifyFormToken("v1.abc.def", { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    // A v1 token (before single use) still verifies with its own signature until it expires; a forged one does not.
+    const v1 = `v1.${issuedAt}.${createHmac("sha256", deriveKey(secret, "form-token")).update(`v1.${issuedAt}`).digest("base64url")}`;
+    expect(verifyFormToken(v1, { secret, now: issuedAt + 10_000 })).toEqual({ ok: true, issuedAt });
+    expect(verifyFormToken(`${v1.slice(0, -2)}AA`, { secret, now: issuedAt + 10_000 })).toEqual({ ok: false, reason: "invalid-token" });
     expect(verifyFormToken(["v1"], { secret, now })).toEqual({ ok: false, reason: "missing-token" });
     expect(verifyFormToken(signFormToken(now + 5 * 60_000, secret), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
   });
