@@ -80,6 +80,7 @@ const EnvSchema = z
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
     TRUST_PROXY: trustProxy.default({ hops: 0 }),
     CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),
+    CONTACT_OWNER_EMAILS_PER_HOUR: integer(1, 100_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {

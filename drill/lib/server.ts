@@ -68,12 +68,15 @@ export async function startDrillServer({ cwd = process.cwd(), distDir, env = {},
     // The signed render time stays checked; the drills wait out one second instead of three.
     CONTACT_MIN_SUBMIT_SECONDS: "1",
     CONTACT_EMAIL_TIMEOUT_MS: "1000",
+    // The fault and load drills send hundreds of real enquiries within minutes; the site-wide hourly email cap
+    // (lib/contact/policy.ts) would hold most of them. The lockout drill runs the default instead.
+    CONTACT_OWNER_EMAILS_PER_HOUR: "100000",
     // Each simulated client sends its own X-Forwarded-For, so the per-IP limit applies per client.
     TRUST_PROXY: "true",
     ...(distDir ? { NEXT_DIST_DIR: distDir } : {}),
     ...env,
   };
-  if (defaults) for (const key of ["CONTACT_FORM_SECRET", "CONTACT_MIN_SUBMIT_SECONDS", "TRUST_PROXY"]) delete serverEnv[key];
+  if (defaults) for (const key of ["CONTACT_FORM_SECRET", "CONTACT_MIN_SUBMIT_SECONDS", "TRUST_PROXY", "CONTACT_OWNER_EMAILS_PER_HOUR"]) delete serverEnv[key];
   // Variables of the developer's own shell must not leak into the drill's server.
   const base = childEnv(cwd, serverEnv);
   for (const key of Object.keys(base)) {

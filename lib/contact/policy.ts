@@ -86,8 +86,14 @@ const SIGNUP_POLICY: Policy = {
 
 const POLICIES: Record<SubmissionKind, Policy> = { enquiry: ENQUIRY_POLICY, signup: SIGNUP_POLICY };
 
-export function policyFor(kind: SubmissionKind): Policy {
-  return POLICIES[kind];
+/**
+ * The policy for a kind of submission. `ownerEmailsPerHour` is the one number an operator may change
+ * (CONTACT_OWNER_EMAILS_PER_HOUR): a site that really receives more than 30 enquiries an hour raises it;
+ * every other number is a property of one person or one mailbox, not of the site's traffic.
+ */
+export function policyFor(kind: SubmissionKind, { ownerEmailsPerHour }: { ownerEmailsPerHour?: number } = {}): Policy {
+  const policy = POLICIES[kind];
+  return ownerEmailsPerHour === undefined ? policy : { ...policy, ownerEmails: { max: ownerEmailsPerHour, windowMs: HOUR } };
 }
 
 /** Domains where dots in the local part are ignored by the provider (name.surname@ = namesurname@). */

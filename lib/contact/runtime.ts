@@ -58,7 +58,7 @@ export function createContactRuntime(env: Env, log: Logger = console): ContactRu
     return secret;
   };
   const ipHashKey = resolveIpHashKey(env.CONTACT_FORM_SECRET);
-  const policy = policyFor("enquiry");
+  const policy = policyFor("enquiry", { ownerEmailsPerHour: env.CONTACT_OWNER_EMAILS_PER_HOUR });
   const delivery: DeliveryDeps = {
     store,
     mailer,

@@ -74,6 +74,15 @@ describe("keepSpamVerbatim", () => {
   });
 });
 
+describe("policyFor", () => {
+  it("lets an operator raise the site-wide owner-email cap, and nothing else", () => {
+    const raised = policyFor("enquiry", { ownerEmailsPerHour: 200 });
+    expect(raised.ownerEmails).toEqual({ max: 200, windowMs: 60 * 60_000 });
+    expect({ ...raised, ownerEmails: policy.ownerEmails }).toEqual(policy);
+    expect(decide({ ...none, ownerEmails: policy.ownerEmails.max }, raised)).toEqual({ act: true });
+  });
+});
+
 describe("the policy's numbers", () => {
   it("keep the spam sample inside the row cap, and the caps above what real prospects need", () => {
     for (const kind of ["enquiry", "signup"] as const) {
