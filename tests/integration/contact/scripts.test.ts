@@ -167,5 +167,6 @@ describe("npm run enquiries: reviewing held and spam enquiries", () => {
 
     const purge = await script("enquiries-purge.ts", [], env);
     expect(purge.stdout).toContain("Deleted 0 enquiries older than 365 days and 0 spam older than 30 days");
-  });
+    // Eight script processes (tsx start-up each, ~1–2 s on a quiet machine): ample headroom on a busy one.
+  }, 120_000);
 });
