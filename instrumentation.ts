@@ -6,5 +6,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkContactConfigurationOrExit } = await import("./lib/contact/startup");
-  checkContactConfigurationOrExit();
+  await checkContactConfigurationOrExit();
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { screenPost, type Refusal } from "@/lib/security/action-request";
+import { newNonce, NONCE_PATHS, noncePolicy } from "@/lib/security/nonce-policy";
 import { site } from "@/lib/site";
 
 /**
@@ -13,6 +14,11 @@ import { site } from "@/lib/site";
  *   cannot decode (400), or to a page without a form (404): Next answers the
  *   first two with a 500, and the last one can end in an uncaught error.
  * Same-origin, well-formed posts of a normal size pass straight through.
+ *
+ * Pages rendered per request (/contact) also get their script policy here: a
+ * fresh nonce per response, passed to Next in the request's
+ * Content-Security-Policy header (Next puts it on every script it renders) and
+ * sent to the browser in place of the site-wide policy with 'unsafe-inline'.
  *
  * Server actions can be invoked on any page route, so the proxy runs for every
  * path, but only for requests that can be actions (a Next-Action header or a
@@ -34,7 +40,13 @@ const MESSAGES: Record<Refusal["status"], string> = {
 export async function proxy(request: NextRequest) {
   const refusal = await screenPost(request);
   if (refusal) return plain(refusal.status, MESSAGES[refusal.status]);
-  return NextResponse.next();
+  if (!NONCE_PATHS.includes(request.nextUrl.pathname)) return NextResponse.next();
+  const policy = noncePolicy(newNonce());
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {

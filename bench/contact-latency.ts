@@ -49,6 +49,7 @@ async function run(label: string, behaviour: Behaviour) {
     fallbackEmail: "hello@example.com",
     newId: randomUUID,
     defer: (task) => void deferred.push(task),
+    ipHashKey: Buffer.from(secret),
   };
   await store.countsByStatus(); // open + migrate outside the measurement
 
@@ -65,10 +66,9 @@ async function run(label: string, behaviour: Behaviour) {
         topic: "delivery-process",
         message: `Enquiry ${index}: our releases keep slipping and the team is tired. `.repeat(8),
         source: "code-review-is-a-conversation-not-a-gate",
-        website: "",
         formToken: signFormToken(Date.now() - 10_000, secret),
       },
-      { ip: `10.0.${index >> 8}.${index & 255}`, userAgent: "bench" },
+      { client: { client: `10.0.${index >> 8}.${index & 255}`, network: null }, userAgent: "bench" },
       deps,
     );
     const answered = performance.now();

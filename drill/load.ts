@@ -7,8 +7,8 @@
  */
 import autocannon from "autocannon";
 
-import { clientIp, drillEnquiry, loadContactForm, percentile, sleep, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
-import { waitForToken } from "./lib/form";
+import { clientIp, drillEnquiry, percentile, sleep, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
+import { loadContactForms } from "./lib/form";
 import { enquiryRows, type DrillServer } from "./lib/server";
 
 export type LoadResult = {
@@ -44,8 +44,8 @@ export async function readerPaths(baseUrl: string): Promise<string[]> {
 export async function runLoad(server: DrillServer, { connections = 200, durationSeconds = 20, enquiryEveryMs = 100 } = {}): Promise<LoadResult> {
   server.fake.reset();
   const paths = await readerPaths(server.url);
-  const form = await loadContactForm(server.url, { "x-forwarded-for": clientIp("load", 0) });
-  await waitForToken(form.fetchedAt);
+  // One form per enquiry (a token carries one enquiry), fetched before the readers start.
+  const forms = await loadContactForms(server.url, Math.ceil((durationSeconds * 1000) / enquiryEveryMs) + 5, { "x-forwarded-for": clientIp("load", 0) });
 
   const readers = autocannon({
     url: server.url,
@@ -58,7 +58,8 @@ export async function runLoad(server: DrillServer, { connections = 200, duration
   const answers: Promise<EnquiryAnswer>[] = [];
   const until = Date.now() + durationSeconds * 1000 - 500;
   let i = 0;
-  while (Date.now() < until) {
+  while (Date.now() < until && i < forms.length) {
+    const form = forms[i]!;
     i += 1;
     answers.push(submitEnquiry(server.url, form, drillEnquiry("load", i, form.topics[i % form.topics.length]!), { js: i % 2 === 0, ip: clientIp("load", i) }));
     await sleep(enquiryEveryMs);

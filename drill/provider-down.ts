@@ -13,8 +13,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 import type { Behaviour } from "../tests/support/fake-resend";
-import { clientIp, drillEnquiry, loadContactForm, percentile, submitEnquiry, waitUntil } from "./lib/enquire";
-import { pool, waitForToken } from "./lib/form";
+import { clientIp, drillEnquiry, percentile, submitEnquiry, waitUntil } from "./lib/enquire";
+import { loadContactForms, pool } from "./lib/form";
 import { enquiryRows, type DrillServer } from "./lib/server";
 import { childEnv } from "../bench/lib/proc";
 
@@ -72,11 +72,11 @@ export async function runProviderDown(server: DrillServer, { count = 200, concur
   fake.reset();
   fake.outage(...OUTAGE);
 
-  const form = await loadContactForm(server.url, { "x-forwarded-for": clientIp("provider", 0) });
-  await waitForToken(form.fetchedAt);
-  const topic = form.topics[0]!;
+  // One form per enquiry: a token carries one enquiry.
+  const forms = await loadContactForms(server.url, count, { "x-forwarded-for": clientIp("provider", 0) });
+  const topic = forms[0]!.topics[0]!;
   const answers = await pool(
-    Array.from({ length: count }, (_, i) => () => submitEnquiry(server.url, form, drillEnquiry("provider", i + 1, topic), { js: i % 2 === 0, ip: clientIp("provider", i + 1) })),
+    Array.from({ length: count }, (_, i) => () => submitEnquiry(server.url, forms[i]!, drillEnquiry("provider", i + 1, topic), { js: i % 2 === 0, ip: clientIp("provider", i + 1) })),
     concurrency,
   );
   const emails = new Set(answers.map((a) => a.enquiry.email.toLowerCase()));

@@ -8,6 +8,7 @@
  *   npm run drill                        # everything, full size
  *   npm run drill -- --only bad-input,load --fuzz 300 --enquiries 50 --seconds 5
  *   npm run drill -- --skip-build        # reuse the existing .next build
+ *   npm run drill -- --only lockout      # bots against the default configuration (no TRUST_PROXY, no secrets)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -18,10 +19,11 @@ import { runBadInput, type BadInputResult } from "./bad-input";
 import { runHostileContent, type HostileContentResult } from "./hostile-content";
 import { startDrillServer, type DrillServer } from "./lib/server";
 import { runLoad, type LoadResult } from "./load";
+import { runLockout, type LockoutResult } from "./lockout";
 import { runProviderDown, type ProviderDownResult } from "./provider-down";
 import { runStoreFaults, type StoreFaultsResult } from "./store-faults";
 
-const DRILLS = ["bad-input", "provider-down", "store-faults", "load", "hostile-content"] as const;
+const DRILLS = ["bad-input", "provider-down", "store-faults", "load", "lockout", "hostile-content"] as const;
 type Drill = (typeof DRILLS)[number];
 
 const { values } = parseArgs({
@@ -38,7 +40,14 @@ const selected = new Set<Drill>(values.only ? (values.only.split(",") as Drill[]
 for (const name of selected) if (!DRILLS.includes(name)) throw new Error(`unknown drill ${name}; choose from ${DRILLS.join(", ")}`);
 
 const log = (line: string) => console.log(line);
-const results: Partial<{ "bad-input": BadInputResult; "provider-down": ProviderDownResult; "store-faults": StoreFaultsResult; load: LoadResult; "hostile-content": HostileContentResult }> = {};
+const results: Partial<{
+  "bad-input": BadInputResult;
+  "provider-down": ProviderDownResult;
+  "store-faults": StoreFaultsResult;
+  load: LoadResult;
+  lockout: LockoutResult;
+  "hostile-content": HostileContentResult;
+}> = {};
 const failures: string[] = [];
 
 function ensureBuild() {
@@ -49,9 +58,9 @@ function ensureBuild() {
 }
 
 /** A fresh server (database, provider) per drill, so no drill's rows or limits affect another's figures. */
-async function withServer<T>(name: string, work: (server: DrillServer) => Promise<T>): Promise<T> {
+async function withServer<T>(name: string, work: (server: DrillServer) => Promise<T>, options: Parameters<typeof startDrillServer>[0] = {}): Promise<T> {
   log(`▶ ${name} …`);
-  const server = await startDrillServer();
+  const server = await startDrillServer(options);
   try {
     return await work(server);
   } finally {
@@ -78,6 +87,7 @@ if (selected.has("bad-input")) results["bad-input"] = await attempt("bad input",
 if (selected.has("provider-down")) results["provider-down"] = await attempt("provider down", () => withServer("provider down", (s) => runProviderDown(s, { count: Number(values.enquiries) })));
 if (selected.has("store-faults")) results["store-faults"] = await attempt("store faults", () => withServer("store faults", (s) => runStoreFaults(s, { count: 10 })));
 if (selected.has("load")) results.load = await attempt("load", () => withServer("load", (s) => runLoad(s, { connections: Number(values.connections), durationSeconds: Number(values.seconds) })));
+if (selected.has("lockout")) results.lockout = await attempt("lockout", () => withServer("lockout (default configuration)", (s) => runLockout(s), { defaults: true }));
 if (selected.has("hostile-content")) {
   log("▶ drafts and hostile content (own build in a throwaway copy) …");
   results["hostile-content"] = await attempt("drafts and hostile content", () => runHostileContent({ log }));
@@ -141,6 +151,22 @@ if (load) {
   add(d, "  errors / timeouts / non-2xx", `${load.errors} / ${load.timeouts} / ${load.non2xx}`, "0 / 0 / 0", load.errors === 0 && load.timeouts === 0 && load.non2xx === 0);
   add(d, "enquiries meanwhile: success / stored / emailed", `${load.enquiriesSucceeded} / ${load.enquiriesStored} / ${load.enquiriesEmailed} of ${load.enquiries}`, "all", load.ok);
   add(d, "  enquiry answer p50 / p95", `${load.enquiryP50Ms.toFixed(0)} / ${load.enquiryP95Ms.toFixed(0)} ms`, "—", true);
+}
+const lockout = results.lockout;
+if (lockout) {
+  const d = "Lockout";
+  const fmt = (g: LockoutResult["groups"]["junk"]) => `${Object.entries(g.byState).map(([state, n]) => `${state}×${n}`).join(" ")} (p50 ${g.p50Ms.toFixed(0)} ms, p95 ${g.p95Ms.toFixed(0)} ms)`;
+  add(d, `junk posts, one client, JS off, bot timing (${lockout.junkSeconds.toFixed(1)} s)`, `${lockout.groups.junk.sent}: ${fmt(lockout.groups.junk)}`, "—", true);
+  add(d, "plus-tagged posts, one client, 50 mailboxes", `${lockout.groups.plusTagged.sent}: ${fmt(lockout.groups.plusTagged)}`, "—", true);
+  add(d, "replays of one captured token", `${lockout.groups.replays.sent}: ${fmt(lockout.groups.replays)}`, "—", true);
+  add(d, "real prospects (≥ 3 s, own addresses)", `${lockout.groups.prospects.sent}: ${fmt(lockout.groups.prospects)}`, "—", true);
+  add(d, "  confirmed / stored / emailed exactly once", `${lockout.prospectsConfirmed} / ${lockout.prospectsStored} / ${lockout.prospectsEmailedOnce}`, "all", lockout.prospectsConfirmed === lockout.groups.prospects.sent && lockout.prospectsStored === lockout.groups.prospects.sent && lockout.prospectsEmailedOnce === lockout.groups.prospects.sent);
+  add(d, "rows stored (by status)", `${lockout.rowsStored} (${Object.entries(lockout.byStatus).map(([status, n]) => `${status} ${n}`).join(", ")})`, `≤ ${lockout.rowsCap}`, lockout.rowsStored <= lockout.rowsCap);
+  add(d, "spam counted (stored sample + the rest)", lockout.spamCounted, "—", true);
+  add(d, "owner emails / held digests", `${lockout.ownerEmails} / ${lockout.digests}`, "— / ≤ 1", lockout.digests <= 1);
+  add(d, "emails from the replays", lockout.replayEmails, "≤ 1", lockout.replayEmails <= 1);
+  add(d, "5xx answers", lockout.fiveXx, "0", lockout.fiveXx === 0);
+  add(d, "duration", `${lockout.seconds.toFixed(1)} s`, "—", true);
 }
 const hostile = results["hostile-content"];
 if (hostile) {

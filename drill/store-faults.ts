@@ -18,7 +18,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 
 import { clientIp, drillEnquiry, loadContactForm, percentile, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
-import { waitForToken, type ContactForm } from "./lib/form";
+import { loadContactForms, waitForToken, type ContactForm } from "./lib/form";
 import { enquiryRows, stillServes, type DrillServer } from "./lib/server";
 
 export type FaultPhase = {
@@ -54,6 +54,7 @@ async function phase(
   inject: () => Promise<{ mechanism: string; restore: () => Promise<void> }>,
 ): Promise<FaultPhase> {
   const topic = form.topics[0]!;
+  const forms = await loadContactForms(server.url, count, { "x-forwarded-for": clientIp("store", offset) });
   const enquiries = Array.from({ length: count }, (_, i) => drillEnquiry(`store-${fault}`, offset + i, topic));
   const emails = new Set(enquiries.map((e) => e.email));
   const phaseDeliveries = () => server.fake.deliveries.filter((d) => emails.has(String(d.reply_to))).length;
@@ -63,7 +64,8 @@ async function phase(
   let answers: EnquiryAnswer[];
   let served = false;
   try {
-    const submissions = Promise.all(enquiries.map((enquiry, i) => submitEnquiry(server.url, form, enquiry, { js: i % 2 === 0, ip: clientIp(`store-${fault}`, offset + i) })));
+    // One form per enquiry: a token carries one enquiry (its answer carries the same token back for the retry).
+    const submissions = Promise.all(enquiries.map((enquiry, i) => submitEnquiry(server.url, forms[i]!, enquiry, { js: i % 2 === 0, ip: clientIp(`store-${fault}`, offset + i) })));
     served = await stillServes(server.url);
     answers = await submissions;
   } finally {

@@ -29,6 +29,26 @@ const mailbox = z
 
 const flag = z.stringbool({ error: 'must be "true" or "false"' });
 
+/**
+ * TRUST_PROXY: how many proxies in front append to X-Forwarded-For (0 = none: the socket address is the
+ * client), or the name of a platform header that carries only the client address. "true" = 1, "false" = 0.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const lower = value.toLowerCase();
+    if (lower === "false") return { hops: 0 };
+    if (lower === "true") return { hops: 1 };
+    if (/^\d+$/.test(lower) && Number(lower) <= 10) return { hops: Number(lower) };
+    if (/^[a-z][a-z0-9-]{1,63}$/.test(lower) && !/^\d/.test(lower)) return { header: lower };
+    ctx.addIssue({
+      code: "custom",
+      message: "must be the number of proxies in front (0–10, e.g. 1 for nginx), or a client-IP header name (e.g. cf-connecting-ip, fly-client-ip, x-real-ip)",
+    });
+    return z.NEVER;
+  });
+
 const integer = (min: number, max: number) =>
   z.coerce
     .number({ error: "must be a whole number" })
@@ -58,7 +78,9 @@ const EnvSchema = z
     CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
     CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
-    TRUST_PROXY: flag.default(false),
+    TRUST_PROXY: trustProxy.default({ hops: 0 }),
+    CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),
+    CONTACT_OWNER_EMAILS_PER_HOUR: integer(1, 100_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {

@@ -1,17 +1,32 @@
 /**
  * `npm run enquiries [-- --limit 50] [-- --json]`: the recent enquiries and a
  * table of enquiries per source article. Reads DATABASE_URL like the server.
+ *
+ *   --held              the enquiries stored but not emailed (a limit tripped), with why
+ *   --spam              the spam kept for review, with the reason each was caught
+ *   --release <id>      a held (or spam) enquiry is real: email it to the owner now
+ *   --mark-spam <id>    a held or unsent enquiry is spam: never email it
  */
 import "./load-env";
 
 import { parseArgs } from "node:util";
 
-import { buildReport, formatReport } from "../lib/contact/report";
-import { findPublishedPost } from "../lib/contact/runtime";
-import { createEnquiryStore } from "../lib/contact/store";
+import { deliverEnquiry } from "../lib/contact/delivery";
+import { describeHeldReason } from "../lib/contact/digest";
+import { buildReport, formatReport, formatReview } from "../lib/contact/report";
+import { createContactRuntime, findPublishedPost } from "../lib/contact/runtime";
 import { ConfigError, getEnv } from "../lib/env";
 
-const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    limit: { type: "string", default: "20" },
+    held: { type: "boolean", default: false },
+    spam: { type: "boolean", default: false },
+    release: { type: "string" },
+    "mark-spam": { type: "string" },
+  },
+});
 const limit = Number.parseInt(values.limit, 10);
 if (!Number.isInteger(limit) || limit < 1) {
   console.error(`--limit must be a positive whole number (got "${values.limit}")`);
@@ -19,12 +34,39 @@ if (!Number.isInteger(limit) || limit < 1) {
 }
 
 try {
-  const env = getEnv();
-  const store = createEnquiryStore({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  const runtime = createContactRuntime(getEnv());
+  const { store } = runtime;
   try {
-    const [recent, bySource, totals] = await Promise.all([store.recent(limit), store.countsBySource(), store.countsByStatus()]);
-    const report = buildReport({ recent, bySource, totals }, { findPost: findPublishedPost });
-    console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    if (values.release) {
+      const released = await store.release(values.release, new Date());
+      if (!released) {
+        console.error(`✖ No held or spam enquiry has the id ${values.release} (see npm run enquiries -- --held or --spam).`);
+        process.exitCode = 1;
+      } else {
+        const outcome = await deliverEnquiry(released.id, runtime.delivery);
+        console.log(
+          outcome.status === "sent"
+            ? `✓ Released ${released.id} (${released.name}) and emailed it (${outcome.where}).`
+            : `Released ${released.id}; the email ${outcome.status === "failed" ? `failed (${outcome.error}); npm run enquiries:retry will try again` : "is already being sent"}.`,
+        );
+      }
+    } else if (values["mark-spam"]) {
+      const marked = await store.markSpam(values["mark-spam"]);
+      if (!marked) {
+        console.error(`✖ No held or unsent enquiry has the id ${values["mark-spam"]}.`);
+        process.exitCode = 1;
+      } else console.log(`✓ ${marked.id} (${marked.name}) marked as spam: it will not be emailed, and is deleted with the spam after 30 days.`);
+    } else if (values.held || values.spam) {
+      const status = values.held ? "held" : "spam";
+      const rows = await store.recent(limit, { status });
+      const spamCounts = values.spam ? await store.spamCounts(new Date(Date.now() - 30 * 24 * 60 * 60_000)) : undefined;
+      if (values.json) console.log(JSON.stringify({ [status]: rows, ...(spamCounts ? { spamCounts } : {}) }, null, 2));
+      else console.log(formatReview(values.held ? `Held enquiries (latest ${limit}, times in UTC)` : `Spam (latest ${limit}, times in UTC)`, rows, { describeHeld: describeHeldReason, spamCounts }));
+    } else {
+      const [recent, bySource, totals] = await Promise.all([store.recent(limit), store.countsBySource(), store.countsByStatus()]);
+      const report = buildReport({ recent, bySource, totals }, { findPost: findPublishedPost });
+      console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    }
   } finally {
     store.close();
   }

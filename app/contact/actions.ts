@@ -21,7 +21,7 @@ export async function submitEnquiry(_previous: EnquiryState, formData: FormData)
   const requestHeaders = await headers();
   return handleEnquiry(
     readSubmission(formData),
-    { ip: clientIp(requestHeaders, { trustProxy: runtime.env.TRUST_PROXY }), userAgent: requestHeaders.get("user-agent") },
-    runtime.submitDeps((task) => after(task)),
+    { client: clientIp(requestHeaders, runtime.env.TRUST_PROXY), userAgent: requestHeaders.get("user-agent") },
+    await runtime.submitDeps((task) => after(task)),
   );
 }

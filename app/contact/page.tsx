@@ -21,7 +21,8 @@ export default async function ContactPage({ searchParams }: Props) {
   // Only a published post is named and carried as the source; anything else is ignored, never echoed.
   const post = typeof from === "string" ? findPublishedPost(from) : undefined;
   const source = post && typeof from === "string" ? from : undefined;
-  const formToken = getContactRuntime().issueFormToken();
+  const runtime = getContactRuntime();
+  const formToken = await runtime.issueFormToken();
 
   return (
     <div className="container contact">
@@ -44,7 +45,14 @@ export default async function ContactPage({ searchParams }: Props) {
               You were reading: <Link href={post.url}>{post.title}</Link>
             </p>
           ) : null}
-          <EnquiryForm action={submitEnquiry} formToken={formToken} source={source} topics={site.contactTopics} fallbackEmail={site.author.email} />
+          <EnquiryForm
+            action={submitEnquiry}
+            formToken={formToken}
+            source={source}
+            topics={site.contactTopics}
+            fallbackEmail={site.author.email}
+            retentionDays={runtime.env.CONTACT_RETENTION_DAYS}
+          />
         </section>
 
         <aside className="contact__aside" aria-label="About a first conversation">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 
 import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, LIMITS, messageLength, validateField, type EnquiryField, type FieldErrors } from "@/lib/contact/schema";
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
 import { initialEnquiryState, type EnquiryState } from "@/lib/contact/state";
 
 type Topic = { readonly value: string; readonly label: string };
@@ -17,6 +18,8 @@ type Props = {
   topics: readonly Topic[];
   /** Offered as a direct alternative when the form cannot store a message. */
   fallbackEmail: string;
+  /** How long an enquiry is kept (CONTACT_RETENTION_DAYS), stated in the privacy note. */
+  retentionDays: number;
 };
 
 const numberFormat = new Intl.NumberFormat("en-GB");
@@ -49,7 +52,13 @@ function invalidSummary(errors: FieldErrors): string {
   return count === 1 ? "Please check the highlighted field." : `Please check the ${count} highlighted fields.`;
 }
 
-export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }: Props) {
+function retentionPeriod(days: number): string {
+  if (days % 365 === 0) return days === 365 ? "one year" : `${days / 365} years`;
+  if (days % 30 === 0) return days === 30 ? "one month" : `${days / 30} months`;
+  return days === 1 ? "one day" : `${days} days`;
+}
+
+export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, retentionDays }: Props) {
   const [state, formAction, pending] = useActionState(action, initialEnquiryState);
   const hydrated = useHydrated();
 
@@ -83,7 +92,7 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
   // After each answer from the server, move focus to what needs attention.
   useEffect(() => {
     if (state.status === "invalid") focusFirstInvalid(state.fieldErrors);
-    else if (state.status === "rate-limited" || state.status === "error") statusRef.current?.focus();
+    else if (state.status === "error") statusRef.current?.focus();
     else if (state.status === "success") successRef.current?.focus();
   }, [state]);
 
@@ -152,7 +161,7 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
   const values = state.values;
   const firstInvalid = ENQUIRY_FIELDS.find((field) => errors[field]);
   const note = countNote(count);
-  const problem = state.status === "rate-limited" || state.status === "error";
+  const problem = state.status === "error";
 
   return (
     <form key={formKey} ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="enquiry-form" aria-describedby="form-required-note">
@@ -326,12 +335,12 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
         </p>
       </div>
 
-      {/* Spam trap: hidden from people and screen readers; bots fill it in. */}
-      <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor="website">Leave this field empty</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      {/* Spam trap: not displayed, so neither people, screen readers nor autofill reach it; bots that fill every input do.
+          A meaningless name and no label, so autofill heuristics have nothing to match. */}
+      <div hidden aria-hidden="true">
+        <input name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <input type="hidden" name="formToken" value={state.formToken ?? formToken} />
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={state.formToken ?? formToken} />
       <input type="hidden" name="source" value={source ?? ""} />
 
       <div className="enquiry-form__actions">
@@ -345,7 +354,9 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail }
             "Send message"
           )}
         </button>
-        <p className="enquiry-form__privacy">I keep your message only to reply to it. No newsletter, no sharing.</p>
+        <p className="enquiry-form__privacy">
+          I keep your message only to reply to it, and delete it after {retentionPeriod(retentionDays)}. No newsletter, no sharing.
+        </p>
       </div>
     </form>
   );

@@ -34,11 +34,17 @@ export function clientIp(label: string, i: number): string {
   return `172.${16 + (hash % 16)}.${(i >> 8) & 255}.${i & 255}`;
 }
 
-export async function submitEnquiry(baseUrl: string, form: ContactForm, enquiry: Enquiry, { js, ip, formToken }: { js: boolean; ip: string; formToken?: string }): Promise<EnquiryAnswer> {
+export async function submitEnquiry(
+  baseUrl: string,
+  form: ContactForm,
+  enquiry: Enquiry,
+  { js, ip, formToken, localAddress, headers: extra = {} }: { js: boolean; ip?: string; formToken?: string; localAddress?: string; headers?: Record<string, string> },
+): Promise<EnquiryAnswer> {
   const { body, contentType } = multipart((js ? jsFields : noJsFields)(form, enquiry, { formToken: formToken ?? form.formToken }));
-  const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "x-forwarded-for": ip, "user-agent": "drill" };
+  const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "user-agent": "drill", ...extra };
+  if (ip) headers["x-forwarded-for"] = ip;
   if (js) Object.assign(headers, { "next-action": form.actionId, accept: "text/x-component" });
-  const response = await send(baseUrl, { path: "/contact", body, headers }, 60_000);
+  const response = await send(baseUrl, { path: "/contact", body, headers, localAddress }, 60_000);
   if (response.status !== 200) return { enquiry, js, status: response.status, ms: response.ms, state: `http-${response.status}`, values: {}, mailto: null };
   if (js) {
     const state = readActionState(response.body);

@@ -7,6 +7,8 @@
  */
 import http from "node:http";
 
+import { HONEYPOT_FIELD } from "../../lib/contact/fields";
+
 export type ContactForm = {
   /** The hidden inputs of the form, in order (name, value), as the page rendered them. */
   hidden: [string, string][];
@@ -74,7 +76,7 @@ export type Enquiry = { name: string; email: string; company: string; topic: str
 export function noJsFields(form: ContactForm, enquiry: Enquiry, { formToken = form.formToken }: { formToken?: string | null } = {}): Fields {
   const fields: Fields = form.hidden.filter(([name]) => name !== "formToken" && name !== "source").map(([name, value]) => [name, value]);
   fields.push(["name", enquiry.name], ["email", enquiry.email], ["company", enquiry.company], ["topic", enquiry.topic], ["message", enquiry.message]);
-  fields.push(["website", enquiry.website ?? ""]);
+  fields.push([HONEYPOT_FIELD, enquiry.website ?? ""]);
   if (formToken !== null) fields.push(["formToken", formToken]);
   fields.push(["source", enquiry.source ?? ""]);
   return fields;
@@ -98,6 +100,8 @@ export type RawRequest = {
   body?: Buffer | string;
   /** Send the body with Transfer-Encoding: chunked (no Content-Length). */
   chunked?: boolean;
+  /** The source address to connect from (any 127.x.y.z on Linux): a distinct client as the server's socket sees it. */
+  localAddress?: string;
   /** Omit Content-Length even without chunking (HTTP/1.0-style body until close is not used; the body is chunked). */
 };
 
@@ -119,7 +123,7 @@ export function send(baseUrl: string, request: RawRequest, timeoutMs = 30_000): 
       resolve({ ...response, ms: performance.now() - started });
     };
     const req = http.request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: request.method ?? "POST", headers, agent: false },
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: request.method ?? "POST", headers, agent: false, localAddress: request.localAddress },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -158,6 +162,16 @@ export async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Pr
     }),
   );
   return results;
+}
+
+/**
+ * `n` forms, each with its own token (a token carries one enquiry), fetched a few at a time, returned once
+ * the last token is older than the server's minimum (1 s in the drills).
+ */
+export async function loadContactForms(baseUrl: string, n: number, headers: Record<string, string> = {}, minMs = 1_000): Promise<ContactForm[]> {
+  const forms = await pool(Array.from({ length: n }, () => () => loadContactForm(baseUrl, headers)), 8);
+  await waitForToken(Math.max(...forms.map((form) => form.fetchedAt)), minMs);
+  return forms;
 }
 
 /** Waits until a form token issued at `issuedAt` is older than the server's minimum (1 s in the drills). */

@@ -4,7 +4,7 @@
  * and the server's stderr kept so a drill can count the errors it logged.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -43,9 +43,14 @@ export type DrillServerOptions = {
   cwd?: string;
   distDir?: string;
   env?: Record<string, string>;
+  /**
+   * The default configuration of `npm start`: no CONTACT_FORM_SECRET, no TRUST_PROXY, the default minimum
+   * submit time. Only the fake Resend and the temporary database are set.
+   */
+  defaults?: boolean;
 };
 
-export async function startDrillServer({ cwd = process.cwd(), distDir, env = {} }: DrillServerOptions = {}): Promise<DrillServer> {
+export async function startDrillServer({ cwd = process.cwd(), distDir, env = {}, defaults = false }: DrillServerOptions = {}): Promise<DrillServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "drill-"));
   const databaseFile = path.join(dataDir, "enquiries.db");
   const fake = await startFakeResend();
@@ -63,19 +68,25 @@ export async function startDrillServer({ cwd = process.cwd(), distDir, env = {} 
     // The signed render time stays checked; the drills wait out one second instead of three.
     CONTACT_MIN_SUBMIT_SECONDS: "1",
     CONTACT_EMAIL_TIMEOUT_MS: "1000",
+    // The fault and load drills send hundreds of real enquiries within minutes; the site-wide hourly email cap
+    // (lib/contact/policy.ts) would hold most of them. The lockout drill runs the default instead.
+    CONTACT_OWNER_EMAILS_PER_HOUR: "100000",
     // Each simulated client sends its own X-Forwarded-For, so the per-IP limit applies per client.
     TRUST_PROXY: "true",
     ...(distDir ? { NEXT_DIST_DIR: distDir } : {}),
     ...env,
   };
+  if (defaults) for (const key of ["CONTACT_FORM_SECRET", "CONTACT_MIN_SUBMIT_SECONDS", "TRUST_PROXY", "CONTACT_OWNER_EMAILS_PER_HOUR"]) delete serverEnv[key];
   // Variables of the developer's own shell must not leak into the drill's server.
   const base = childEnv(cwd, serverEnv);
   for (const key of Object.keys(base)) {
     if (/^(DATABASE_|RESEND_|CONTACT_|CRON_SECRET|TRUST_PROXY|SITE_)/.test(key) && !(key in serverEnv)) delete base[key];
   }
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // `npm start` is server.mjs (next start plus the socket address); a copy without it (an older build) uses next start.
+  const entry = existsSync(path.join(cwd, "server.mjs")) ? ["server.mjs"] : ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  const child: ChildProcess = spawn(process.execPath, entry, {
     cwd,
-    env: base,
+    env: { ...base, HOST: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

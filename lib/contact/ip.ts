@@ -1,63 +1,55 @@
 import { createHmac } from "node:crypto";
-import { isIP } from "node:net";
 
-import { deriveKey } from "./spam";
-
-/**
- * The client's address, for rate limiting only. It is never stored: the
- * store keeps a keyed SHA-256 (HMAC) of it, which cannot be reversed without
- * the server's secret.
- */
+import { clientBuckets, type ClientBuckets } from "./policy";
 
 /**
- * The client IP from the request headers, or null when it cannot be trusted.
+ * The client's address, for the per-client limits only. It is never stored:
+ * the store keeps a keyed hash (HMAC) of each bucket (secret.ts).
  *
- * `next start` fills `X-Forwarded-For` with the socket address only when the
- * request has none, so without a proxy in front a client can write any
- * address there. We therefore read it only when `TRUST_PROXY=true` (a proxy
- * that sets or appends the header), and then take the right-most entry: the
- * one our own proxy added, which the client cannot forge.
+ * Where the address comes from (TRUST_PROXY, lib/env.ts):
+ * - no proxy (the default): the TCP peer of the request, which the server
+ *   entry (server.mjs) writes into a private request header after removing
+ *   any copy the client sent. A server action cannot see the socket itself.
+ * - `TRUST_PROXY=<n>`: n proxies in front, each appending to X-Forwarded-For;
+ *   the client is the entry n places from the right of [X-Forwarded-For…, peer]
+ *   (1 for nginx or Fly; 2 for Cloudflare in front of nginx).
+ * - `TRUST_PROXY=<header>`: a platform header that holds only the client
+ *   address and that the platform overwrites (Cloudflare `cf-connecting-ip`,
+ *   Fly `fly-client-ip`, Vercel `x-real-ip`).
  */
-export function clientIp(headers: Pick<Headers, "get">, { trustProxy }: { trustProxy: boolean }): string | null {
-  if (!trustProxy) return null;
-  const forwarded = headers.get("x-forwarded-for");
-  const candidate = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? headers.get("x-real-ip")?.trim();
-  if (!candidate) return null;
-  const normalised = normaliseIp(candidate);
-  return normalised;
+
+export type TrustProxy = { hops: number } | { header: string };
+
+/**
+ * The name of the private header the server entry sets, per process, random:
+ * a client cannot guess it, and under a plain `next start` (no server entry)
+ * it is absent, so nothing a client sends can pass for the socket address.
+ */
+export const SOCKET_ADDRESS_HEADER_KEY = Symbol.for("steady-state.socket-address-header");
+
+export function socketAddressHeader(): string | undefined {
+  const name = (globalThis as Record<symbol, unknown>)[SOCKET_ADDRESS_HEADER_KEY];
+  return typeof name === "string" ? name : undefined;
 }
 
-/** Strips ports/brackets and IPv4-mapped prefixes; IPv6 is reduced to its /64, which one subscriber usually owns whole. */
-export function normaliseIp(raw: string): string | null {
-  let value = raw.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
-  if (bracketed) value = bracketed[1]!;
-  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(value)) value = value.replace(/:\d+$/, "");
-  value = value.replace(/%.*$/, ""); // zone id
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(value);
-  if (mapped) value = mapped[1]!;
-  const version = isIP(value);
-  if (version === 4) return value;
-  if (version === 6) return `${expandIpv6(value).slice(0, 4).join(":")}::/64`;
-  return null;
+/** The raw client address, or null when it cannot be known. */
+export function clientAddress(headers: Pick<Headers, "get">, trust: TrustProxy, socketHeader = socketAddressHeader()): string | null {
+  const peer = socketHeader ? headers.get(socketHeader)?.trim() || null : null;
+  if ("header" in trust) return headers.get(trust.header)?.split(",")[0]?.trim() || null;
+  if (trust.hops === 0) return peer;
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  // Without the server entry the peer is unknown; the proxies' own entries are then the list's right end.
+  const chain = peer ? [...forwarded, peer] : forwarded;
+  const index = chain.length - 1 - (peer ? trust.hops : trust.hops - 1);
+  return chain[Math.max(0, index)] ?? null;
 }
 
-function expandIpv6(address: string): string[] {
-  let text = address.toLowerCase();
-  // An embedded IPv4 tail (::1.2.3.4) becomes two groups.
-  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
-    text = text.replace(v4[0], `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`);
-  }
-  const [head, tail] = text.split("::") as [string, string | undefined];
-  const headGroups = head ? head.split(":") : [];
-  const tailGroups = tail ? tail.split(":") : [];
-  const zeros = tail === undefined ? [] : Array<string>(8 - headGroups.length - tailGroups.length).fill("0");
-  return [...headGroups, ...zeros, ...tailGroups].map((group) => (parseInt(group, 16) || 0).toString(16));
+/** The buckets of the client, from the request headers. */
+export function clientIp(headers: Pick<Headers, "get">, trust: TrustProxy, socketHeader = socketAddressHeader()): ClientBuckets | null {
+  return clientBuckets(clientAddress(headers, trust, socketHeader));
 }
 
-/** HMAC-SHA-256 of the normalised address with a key derived from the form secret (hex). */
-export function hashIp(ip: string, secret: string): string {
-  return createHmac("sha256", deriveKey(secret, "ip-hash")).update(ip).digest("hex");
+/** HMAC-SHA-256 of a bucket with the IP hash key (hex). */
+export function hashBucket(bucket: string, key: Buffer): string {
+  return createHmac("sha256", key).update(bucket).digest("hex");
 }

@@ -40,6 +40,65 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX enquiries_unsent ON enquiries (status, next_attempt_at) WHERE status IN ('pending', 'failed')",
     ],
   },
+  {
+    version: 2,
+    name: "held enquiries, policy buckets, single-use tokens, spam counts, shared settings",
+    statements: [
+      // SQLite cannot change a CHECK constraint in place: the table is rebuilt with the new status `held`.
+      `CREATE TABLE enquiries_v2 (
+        id                  TEXT PRIMARY KEY,
+        created_at          TEXT NOT NULL,
+        name                TEXT NOT NULL,
+        email               TEXT NOT NULL,
+        company             TEXT,
+        topic               TEXT NOT NULL,
+        message             TEXT NOT NULL,
+        source_slug         TEXT,
+        ip_hash             TEXT,
+        user_agent          TEXT,
+        status              TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'spam', 'held')),
+        attempts            INTEGER NOT NULL DEFAULT 0,
+        last_error          TEXT,
+        sent_at             TEXT,
+        next_attempt_at     TEXT,
+        locked_until        TEXT,
+        ack_sent_at         TEXT,
+        provider_message_id TEXT,
+        network_hash        TEXT,
+        address_key         TEXT NOT NULL,
+        token_id            TEXT,
+        held_reason         TEXT,
+        digested_at         TEXT
+      )`,
+      `INSERT INTO enquiries_v2 (id, created_at, name, email, company, topic, message, source_slug, ip_hash, user_agent, status, attempts,
+                                 last_error, sent_at, next_attempt_at, locked_until, ack_sent_at, provider_message_id, address_key)
+       SELECT id, created_at, name, email, company, topic, message, source_slug, ip_hash, user_agent, status, attempts,
+              last_error, sent_at, next_attempt_at, locked_until, ack_sent_at, provider_message_id, lower(trim(email))
+       FROM enquiries`,
+      "DROP TABLE enquiries",
+      "ALTER TABLE enquiries_v2 RENAME TO enquiries",
+      "CREATE INDEX enquiries_created_at ON enquiries (created_at)",
+      "CREATE INDEX enquiries_ip_hash ON enquiries (ip_hash, created_at)",
+      "CREATE INDEX enquiries_network_hash ON enquiries (network_hash, created_at)",
+      "CREATE INDEX enquiries_address_key ON enquiries (address_key, created_at)",
+      "CREATE INDEX enquiries_status ON enquiries (status, created_at)",
+      "CREATE INDEX enquiries_unsent ON enquiries (status, next_attempt_at) WHERE status IN ('pending', 'failed')",
+      // A form token carries one real enquiry: a second, different one with it is refused by this index (and kept as spam).
+      "CREATE UNIQUE INDEX enquiries_token_once ON enquiries (token_id) WHERE token_id IS NOT NULL AND status != 'spam'",
+      // Spam beyond the stored sample is only counted, per hour and reason.
+      `CREATE TABLE spam_counts (
+        hour   TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        count  INTEGER NOT NULL,
+        PRIMARY KEY (hour, reason)
+      )`,
+      // Values every instance shares: the generated form secret, the time of the last held digest.
+      `CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -11,7 +11,7 @@ export type FunnelReport = {
   generatedAt: string;
   totals: Record<EnquiryStatus, number> & { all: number };
   recent: Array<
-    Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError"> & {
+    Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError" | "heldReason"> & {
       topicLabel: string;
       source: string | null;
     }
@@ -27,7 +27,7 @@ export function buildReport(
   const counted = bySource.reduce((sum, row) => sum + row.enquiries, 0);
   return {
     generatedAt: now.toISOString(),
-    totals: { ...totals, all: totals.pending + totals.sent + totals.failed + totals.spam },
+    totals: { ...totals, all: totals.pending + totals.sent + totals.failed + totals.spam + totals.held },
     recent: recent.map((row) => ({
       id: row.id,
       createdAt: row.createdAt,
@@ -40,6 +40,7 @@ export function buildReport(
       status: row.status,
       attempts: row.attempts,
       lastError: row.lastError,
+      heldReason: row.heldReason,
     })),
     bySource: bySource.map((row) => ({
       slug: row.sourceSlug,
@@ -72,7 +73,7 @@ export function formatReport(report: FunnelReport): string {
   const { totals } = report;
   const lines: string[] = [];
   lines.push(
-    `Enquiries: ${totals.all} stored — ${totals.sent} sent, ${totals.failed} failed, ${totals.pending} pending, ${totals.spam} spam`,
+    `Enquiries: ${totals.all} stored — ${totals.sent} sent, ${totals.failed} failed, ${totals.pending} pending, ${totals.held} held, ${totals.spam} spam`,
     "",
   );
   if (report.recent.length === 0) {
@@ -93,7 +94,35 @@ export function formatReport(report: FunnelReport): string {
       report.bySource.map((row) => [row.title, String(row.enquiries), `${Math.round(row.share * 100)}%`, row.lastAt.slice(0, 10)]),
     ),
   );
+  if (totals.held > 0) lines.push("", `⚠ ${totals.held} held (stored, not emailed: a limit tripped): npm run enquiries -- --held, then --release <id> or --mark-spam <id>`);
   const unsent = totals.pending + totals.failed;
   if (unsent > 0) lines.push("", `⚠ ${unsent} ${unsent === 1 ? "enquiry has" : "enquiries have"} not been emailed yet: run npm run enquiries:retry`);
+  return lines.join("\n");
+}
+
+/** `npm run enquiries -- --held` / `--spam`: one block per row, with the id to act on and why it is there. */
+export function formatReview(
+  title: string,
+  rows: Array<Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "topic" | "message" | "status" | "lastError" | "heldReason">>,
+  { describeHeld, spamCounts }: { describeHeld: (reason: string | null) => string; spamCounts?: Array<{ reason: string; count: number }> },
+): string {
+  const safe = (value: string) => replaceControlCharacters(value, " ");
+  const lines = [title];
+  if (spamCounts) {
+    const total = spamCounts.reduce((sum, entry) => sum + entry.count, 0);
+    lines.push(`Caught in the last 30 days: ${total}${total ? ` (${spamCounts.map((entry) => `${entry.reason} ${entry.count}`).join(", ")})` : ""}; a sample is kept below.`);
+  }
+  if (rows.length === 0) lines.push("", "None.");
+  for (const row of rows) {
+    const why = row.status === "held" ? describeHeld(row.heldReason) : (row.lastError ?? "").replace(/^spam: /, "");
+    lines.push(
+      "",
+      `  ${row.id}  ${shortDate(row.createdAt)}  ${row.status}: ${safe(why)}`,
+      `    ${safe(row.name)} <${safe(row.email)}> · ${topicLabel(row.topic)}`,
+      `    ${safe(row.message).slice(0, 160)}${row.message.length > 160 ? "…" : ""}`,
+    );
+  }
+  lines.push("", "Release one (it is emailed to you as usual): npm run enquiries -- --release <id>");
+  lines.push("Mark one as spam:                           npm run enquiries -- --mark-spam <id>");
   return lines.join("\n");
 }

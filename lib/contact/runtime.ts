@@ -5,13 +5,15 @@ import { getEnv, type Env } from "@/lib/env";
 import { site } from "@/lib/site";
 
 import type { DeliveryDeps, Logger } from "./delivery";
+import { sendHeldDigest, type DigestOutcome } from "./digest";
 import type { FindPost } from "./email";
 import { createResendMailer, type Mailer } from "./mailer";
 import { createOutboxMailer } from "./outbox";
+import { policyFor } from "./policy";
 import { retryUnsent, type RetryOptions, type RetrySummary } from "./retry";
-import { resolveFormSecret, type FormSecret } from "./secret";
+import { resolveFormSecret, resolveIpHashKey, type FormSecret } from "./secret";
 import { signFormToken } from "./spam";
-import { createEnquiryStore, type EnquiryStore } from "./store";
+import { createEnquiryStore, type EnquiryStore, type PurgeSummary } from "./store";
 import type { SubmitDeps } from "./submit";
 
 /**
@@ -24,11 +26,16 @@ export type ContactRuntime = {
   env: Env;
   store: EnquiryStore;
   mailer: Mailer;
-  formSecret: FormSecret;
+  /** Read once (from the environment or the database) and then kept. */
+  formSecret(): Promise<FormSecret>;
+  ipHashKeySource: "env" | "process";
   delivery: DeliveryDeps;
-  submitDeps(defer: SubmitDeps["defer"]): SubmitDeps;
-  issueFormToken(now?: number): string;
+  submitDeps(defer: SubmitDeps["defer"]): Promise<SubmitDeps>;
+  issueFormToken(now?: number): Promise<string>;
   retry(options?: RetryOptions): Promise<RetrySummary>;
+  /** Applies the retention periods (CONTACT_RETENTION_DAYS for real enquiries, the policy's for spam). */
+  purge(now?: Date): Promise<PurgeSummary>;
+  sendHeldDigest(): Promise<DigestOutcome>;
 };
 
 /** Published posts only: an unknown or draft slug is never a source. */
@@ -42,7 +49,16 @@ export function createContactRuntime(env: Env, log: Logger = console): ContactRu
   const mailer = env.RESEND_API_KEY
     ? createResendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS })
     : createOutboxMailer({ dir: env.CONTACT_OUTBOX_DIR, log });
-  const formSecret = resolveFormSecret(env.CONTACT_FORM_SECRET);
+  let secret: Promise<FormSecret> | undefined;
+  const formSecret = () => {
+    secret ??= resolveFormSecret(env.CONTACT_FORM_SECRET, store).catch((error: unknown) => {
+      secret = undefined; // the database may be back next time
+      throw error;
+    });
+    return secret;
+  };
+  const ipHashKey = resolveIpHashKey(env.CONTACT_FORM_SECRET);
+  const policy = policyFor("enquiry", { ownerEmailsPerHour: env.CONTACT_OWNER_EMAILS_PER_HOUR });
   const delivery: DeliveryDeps = {
     store,
     mailer,
@@ -57,18 +73,23 @@ export function createContactRuntime(env: Env, log: Logger = console): ContactRu
     store,
     mailer,
     formSecret,
+    ipHashKeySource: ipHashKey.source,
     delivery,
-    submitDeps: (defer) => ({
+    submitDeps: async (defer) => ({
       ...delivery,
-      formSecret: formSecret.secret,
+      formSecret: (await formSecret()).secret,
+      ipHashKey: ipHashKey.key,
+      policy,
       minSubmitMs: env.CONTACT_MIN_SUBMIT_SECONDS * 1000,
       sendAcknowledgement: env.CONTACT_SEND_ACK,
       fallbackEmail: site.author.email,
       newId: randomUUID,
       defer,
     }),
-    issueFormToken: (now = Date.now()) => signFormToken(now, formSecret.secret),
+    issueFormToken: async (now = Date.now()) => signFormToken(now, (await formSecret()).secret),
     retry: (options) => retryUnsent(delivery, options),
+    purge: (now = new Date()) => store.purge({ now, realDays: env.CONTACT_RETENTION_DAYS, spamDays: policy.spamRetentionDays }),
+    sendHeldDigest: () => sendHeldDigest({ ...delivery, policy }),
   };
 }
 

@@ -58,6 +58,26 @@ export function messageLength(raw: string): number {
 const isSingleLine = (value: string) => findControlCharacter(value) === undefined;
 
 /**
+ * Invisible characters that change how text reads without showing: bidirectional
+ * controls (U+202A–202E, U+2066–2069) can reverse part of an email subject, and
+ * zero-width characters (U+200B–200F, U+FEFF) hide text or split words a filter
+ * looks for. `allowJoiners` lets U+200C/U+200D through, for a message only: they
+ * are invisible by design inside Persian and Indic words and emoji sequences,
+ * and can neither reorder nor hide text.
+ */
+export function findInvisibleCharacter(text: string, { allowJoiners = false } = {}): string | undefined {
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (allowJoiners && (code === 0x200c || code === 0x200d)) continue;
+    if ((code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff) return char;
+  }
+  return undefined;
+}
+
+const INVISIBLE = "contains an invisible formatting character (often from a copy and paste); please retype it";
+const hasNoInvisible = (value: string) => findInvisibleCharacter(value) === undefined;
+
+/**
  * U+FFFD is what a decoder puts where bytes were not valid UTF-8: text holding it
  * was damaged on the way (a broken client, or a fuzzer) and is refused, not stored.
  */
@@ -76,6 +96,7 @@ const name = z.pipe(
     z.maxLength(LIMITS.name.max, `Please keep your name under ${LIMITS.name.max} characters`),
     z.refine(isSingleLine, "Your name can only contain letters, spaces and punctuation, on one line"),
     z.refine((value: string) => !hasReplacementCharacter(value), `Your name ${UNREADABLE}`),
+    z.refine(hasNoInvisible, `Your name ${INVISIBLE}`),
   ),
   z.transform((value: string) => value.normalize("NFC")),
 );
@@ -85,6 +106,7 @@ const email = z.pipe(
     z.trim(),
     z.minLength(1, { error: EMAIL_REQUIRED, abort: true }),
     z.maxLength(LIMITS.email.max, { error: `An email address can be at most ${LIMITS.email.max} characters`, abort: true }),
+    z.refine(hasNoInvisible, { error: `Your email address ${INVISIBLE}`, abort: true }),
   ),
   z.email({ error: "Please enter a valid email address, like name@company.com" }),
 );
@@ -96,6 +118,7 @@ const company = z.optional(
       z.maxLength(LIMITS.company.max, `Please keep the company name under ${LIMITS.company.max} characters`),
       z.refine(isSingleLine, "The company name can only contain letters, spaces and punctuation, on one line"),
       z.refine((value: string) => !hasReplacementCharacter(value), `The company name ${UNREADABLE}`),
+      z.refine(hasNoInvisible, `The company name ${INVISIBLE}`),
     ),
     z.transform((value: string) => (value === "" ? undefined : value.normalize("NFC"))),
   ),
@@ -114,6 +137,7 @@ const message = z.pipe(
       error: "Your message contains an invisible control character (often from a copy and paste); please retype that part",
     }),
     z.refine((value: string) => !hasReplacementCharacter(value), `Your message ${UNREADABLE}`),
+    z.refine((value: string) => findInvisibleCharacter(value, { allowJoiners: true }) === undefined, `Your message ${INVISIBLE}`),
   ),
   z.transform((value: string) => value.normalize("NFC")),
 );

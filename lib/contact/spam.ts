@@ -1,41 +1,52 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * Two quiet spam defences. Neither tells a bot it was caught: the action
  * answers with the normal success and stores the row as `spam`.
  *
- * - A honeypot field people never see (visually hidden, out of the tab order,
- *   hidden from screen readers) that form-filling bots happily complete.
- * - A signed timestamp issued when the page renders: a form sent less than a
- *   few seconds after it was shown was not typed by a person, and one older
- *   than a day is a replay.
+ * - A honeypot field people never see (not displayed, out of the tab order,
+ *   hidden from screen readers, no label) that form-filling bots happily
+ *   complete. Its name means nothing, so browser autofill, which guesses from
+ *   names and labels, never fills it for a real person.
+ * - A signed, single-use token issued when the page renders: a form sent less
+ *   than a few seconds after it was shown was not typed by a person, one older
+ *   than a day is stale, and a token that already carried a stored enquiry
+ *   cannot carry a different one (store.ts enforces that by its digest).
  */
 
-export const HONEYPOT_FIELD = "website";
-export const FORM_TOKEN_FIELD = "formToken";
+export { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "./fields";
 
 export const DEFAULT_MIN_AGE_MS = 3_000;
 export const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
 /** Tolerated clock difference between the instance that rendered the form and the one that receives it. */
 const CLOCK_SKEW_MS = 60_000;
-const TOKEN_VERSION = "v1";
+const TOKEN_VERSION = "v2";
 
-export type SpamReason = "honeypot" | "missing-token" | "invalid-token" | "too-fast" | "expired";
+export type SpamReason = "honeypot" | "missing-token" | "invalid-token" | "too-fast" | "expired" | "reused-token";
 
-export type TokenCheck = { ok: true; issuedAt: number } | { ok: false; reason: Exclude<SpamReason, "honeypot"> };
+export type TokenCheck = { ok: true; issuedAt: number } | { ok: false; reason: Exclude<SpamReason, "honeypot" | "reused-token"> };
 
 /** A key for one purpose derived from the form secret, so one secret never signs two kinds of thing. */
 export function deriveKey(secret: string, purpose: string): Buffer {
   return createHmac("sha256", secret).update(`steady-state:${purpose}`).digest();
 }
 
-function signature(issuedAt: number, secret: string): string {
-  return createHmac("sha256", deriveKey(secret, "form-token")).update(`${TOKEN_VERSION}.${issuedAt}`).digest("base64url");
+function signature(issuedAt: number, nonce: string, secret: string): string {
+  return createHmac("sha256", deriveKey(secret, "form-token")).update(`${TOKEN_VERSION}.${issuedAt}.${nonce}`).digest("base64url");
 }
 
-/** `v1.<issued-at ms>.<HMAC-SHA256>`: issued server-side when the form is rendered. */
-export function signFormToken(issuedAt: number, secret: string): string {
-  return `${TOKEN_VERSION}.${issuedAt}.${signature(issuedAt, secret)}`;
+/** `v2.<issued-at ms>.<random nonce>.<HMAC-SHA256>`: issued server-side when the form is rendered, unique per render. */
+export function signFormToken(issuedAt: number, secret: string, nonce = randomBytes(12).toString("base64url")): string {
+  return `${TOKEN_VERSION}.${issuedAt}.${nonce}.${signature(issuedAt, nonce, secret)}`;
+}
+
+function legacySignature(issuedAt: number, secret: string): string {
+  return createHmac("sha256", deriveKey(secret, "form-token")).update(`v1.${issuedAt}`).digest("base64url");
+}
+
+/** What the store keeps of a token to enforce single use: a digest, not the token. */
+export function formTokenId(token: string): string {
+  return createHash("sha256").update(token).digest("base64url").slice(0, 32);
 }
 
 export function verifyFormToken(
@@ -43,11 +54,14 @@ export function verifyFormToken(
   { secret, now, minAgeMs = DEFAULT_MIN_AGE_MS, maxAgeMs = MAX_FORM_AGE_MS }: { secret: string; now: number; minAgeMs?: number; maxAgeMs?: number },
 ): TokenCheck {
   if (typeof token !== "string" || token === "") return { ok: false, reason: "missing-token" };
-  const match = /^v1\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return { ok: false, reason: "invalid-token" };
-  const issuedAt = Number(match[1]);
-  const expected = Buffer.from(signature(issuedAt, secret));
-  const given = Buffer.from(match[2]!);
+  const match = /^v2\.(\d{1,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  // v1 (no nonce) was issued before single-use tokens; still accepted until the last of them expires (24 h),
+  // so a tab opened before a deploy is not taken for a bot. Single use applies to it too (by its digest).
+  const legacy = match ? null : /^v1\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match && !legacy) return { ok: false, reason: "invalid-token" };
+  const issuedAt = Number((match ?? legacy)![1]);
+  const expected = Buffer.from(match ? signature(issuedAt, match[2]!, secret) : legacySignature(issuedAt, secret));
+  const given = Buffer.from(match ? match[3]! : legacy![2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid-token" };
   const age = now - issuedAt;
   if (age < -CLOCK_SKEW_MS) return { ok: false, reason: "invalid-token" };

@@ -5,7 +5,8 @@ import type { EnquiryField, FieldErrors } from "./schema";
  * the page renders after a plain POST). Client-safe.
  */
 
-export type EnquiryFormStatus = "idle" | "invalid" | "success" | "rate-limited" | "error";
+/** No "limited" state: a limit only decides whether a stored enquiry is emailed now or held (policy.ts). */
+export type EnquiryFormStatus = "idle" | "invalid" | "success" | "error";
 
 export type EnquiryFormValues = Partial<Record<EnquiryField, string>>;
 

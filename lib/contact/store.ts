@@ -4,7 +4,7 @@ import path from "node:path";
 import { createClient, type Client, type Row } from "@libsql/client";
 
 import { migrate } from "./migrations";
-import { checkLimit, RATE_LIMITS, windowStart, type LimitRule } from "./rate-limit";
+import { decide, keepSpamVerbatim, policyFor, since, type HeldReason, type Policy } from "./policy";
 
 /**
  * The enquiry store: libSQL (a local SQLite file by default, any libSQL/Turso
@@ -12,7 +12,7 @@ import { checkLimit, RATE_LIMITS, windowStart, type LimitRule } from "./rate-lim
  * attempted, so a failing provider never loses one.
  */
 
-export type EnquiryStatus = "pending" | "sent" | "failed" | "spam";
+export type EnquiryStatus = "pending" | "sent" | "failed" | "spam" | "held";
 
 export type EnquiryRecord = {
   id: string;
@@ -33,47 +33,81 @@ export type EnquiryRecord = {
   lockedUntil: string | null;
   ackSentAt: string | null;
   providerMessageId: string | null;
+  heldReason: string | null;
 };
 
 export type NewEnquiry = Pick<EnquiryRecord, "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"> & {
   createdAt: Date;
-  /** `spam` rows are kept for review but never emailed; `lastError` then says why. */
+  /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
   status: "pending" | "spam";
   lastError?: string | null;
+  /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
+  networkHash?: string | null;
+  /** The normalised address (policy.ts), for the per-mailbox count. Defaults to the address lower-cased. */
+  addressKey?: string;
+  /** A digest of the form token: one token carries one real enquiry. */
+  tokenId?: string | null;
 };
 
 export type CreateOutcome =
-  | { kind: "created"; id: string }
+  /** Stored: `pending` (emailed now), `held` (stored, waits for the author) or `spam` (kept for review). */
+  | { kind: "created"; id: string; status: "pending" | "held" | "spam"; heldReason?: HeldReason; spamReason?: string }
   /** The same person sent the same message moments ago (double click, resubmitted page): nothing new is stored. */
   | { kind: "duplicate"; id: string }
-  | { kind: "limited"; limit: "ip" | "email"; retryAt: Date };
+  /** Spam beyond the policy's stored sample: counted by reason, not stored verbatim. */
+  | { kind: "counted"; spamReason: string };
 
 export type SourceSummary = { sourceSlug: string | null; enquiries: number; sent: number; unsent: number; lastAt: string };
 
-export type StoreLimits = { perIp: LimitRule; unknownIp: LimitRule; perEmail: LimitRule; duplicateWindowMs: number };
+export type SpamCount = { reason: string; count: number };
 
-export const DEFAULT_STORE_LIMITS: StoreLimits = { ...RATE_LIMITS, duplicateWindowMs: 10 * 60_000 };
+export type PurgeSummary = { real: number; spam: number; spamCounts: number };
 
 export interface EnquiryStore {
-  /** Inserts the enquiry unless it repeats one just stored or a rate limit says no; checks and insert are one atomic statement. */
-  create(enquiry: NewEnquiry, limits?: StoreLimits): Promise<CreateOutcome>;
+  /**
+   * Stores the enquiry (unless it repeats one just stored). A real-looking one is always stored: the policy
+   * only decides whether it is `pending` (emailed now) or `held`. Spam is stored up to the policy's sample,
+   * then counted. A token that already carried a stored enquiry turns a different one into spam.
+   */
+  create(enquiry: NewEnquiry, policy?: Policy): Promise<CreateOutcome>;
   get(id: string): Promise<EnquiryRecord | undefined>;
   /**
    * Takes the enquiry for one delivery attempt: counts the attempt and locks it
    * until `lockedUntil`, so a retry job and the request that stored it never
-   * send at the same time. Undefined when it is sent, spam, locked or not due.
+   * send at the same time. Undefined when it is sent, spam, held, locked or not due.
    */
   claimForDelivery(id: string, options: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean }): Promise<EnquiryRecord | undefined>;
   markSent(id: string, options: { now: Date; providerMessageId: string | null }): Promise<void>;
   markFailed(id: string, options: { error: string; nextAttemptAt: Date }): Promise<void>;
   /** Ids of unsent (pending or failed) enquiries that are due, oldest first. */
   listDue(options: { now: Date; ignoreSchedule?: boolean; limit?: number }): Promise<string[]>;
-  /** Claims the single acknowledgement an address may receive per window; false when one was sent recently. */
-  claimAcknowledgement(id: string, options: { now: Date; windowMs: number }): Promise<boolean>;
+  /**
+   * Claims the single acknowledgement a mailbox may receive per window, within the site-wide budget of
+   * emails to typed addresses; false when either says no.
+   */
+  claimAcknowledgement(id: string, options: { now: Date; windowMs: number; policy?: Policy }): Promise<boolean>;
   releaseAcknowledgement(id: string): Promise<void>;
-  recent(limit: number): Promise<EnquiryRecord[]>;
+  recent(limit: number, options?: { status?: EnquiryStatus }): Promise<EnquiryRecord[]>;
   countsBySource(): Promise<SourceSummary[]>;
   countsByStatus(): Promise<Record<EnquiryStatus, number>>;
+  /** Spam per reason since `since`: the stored sample and the counted rest together. */
+  spamCounts(since: Date): Promise<SpamCount[]>;
+  /** Held enquiries not yet in a digest, oldest first. */
+  heldNotDigested(limit: number): Promise<EnquiryRecord[]>;
+  /** Claims the right to send the held digest now: true at most once per `everyMs`, across instances. */
+  claimDigest(options: { now: Date; everyMs: number }): Promise<boolean>;
+  /** Gives the slot back after a digest that could not be sent. */
+  releaseDigest(options: { previous: string | null }): Promise<void>;
+  lastDigestAt(): Promise<string | null>;
+  markDigested(ids: string[], now: Date): Promise<void>;
+  /** Held or spam → pending, due now (the author decided it is real). Undefined when there is no such row. */
+  release(id: string, now: Date): Promise<EnquiryRecord | undefined>;
+  /** Held, pending or failed → spam (the author decided it is not real). */
+  markSpam(id: string): Promise<EnquiryRecord | undefined>;
+  /** Deletes real enquiries older than `realDays` and spam (rows and counts) older than `spamDays`. */
+  purge(options: { now: Date; realDays: number; spamDays: number }): Promise<PurgeSummary>;
+  /** A value every instance shares: the stored one, or `create()` stored now if there was none. */
+  sharedSetting(key: string, create: () => string): Promise<string>;
   close(): void;
 }
 
@@ -110,6 +144,7 @@ function toRecord(row: Row): EnquiryRecord {
     lockedUntil: text(row, "locked_until"),
     ackSentAt: text(row, "ack_sent_at"),
     providerMessageId: text(row, "provider_message_id"),
+    heldReason: text(row, "held_reason"),
   };
 }
 
@@ -142,6 +177,115 @@ function isBusy(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const hourOf = (date: Date) => `${date.toISOString().slice(0, 13)}:00`;
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (/SQLITE_CONSTRAINT/.test(String(code ?? "")) || /UNIQUE constraint failed/i.test(String(message ?? ""))) return true;
+  }
+  return false;
+}
+
+async function countSpam(db: Client, now: Date, reason: string): Promise<void> {
+  await db.execute({
+    sql: "INSERT INTO spam_counts (hour, reason, count) VALUES (?, ?, 1) ON CONFLICT (hour, reason) DO UPDATE SET count = count + 1",
+    args: [hourOf(now), reason],
+  });
+}
+
+async function insertEnquiry(db: Client, enquiry: NewEnquiry, policy: Policy): Promise<CreateOutcome> {
+  const now = enquiry.createdAt;
+  const addressKey = enquiry.addressKey ?? enquiry.email.trim().toLowerCase();
+  const base = {
+    id: enquiry.id,
+    created_at: now.toISOString(),
+    name: enquiry.name,
+    email: enquiry.email,
+    company: enquiry.company,
+    topic: enquiry.topic,
+    message: enquiry.message,
+    source_slug: enquiry.sourceSlug,
+    ip_hash: enquiry.ipHash,
+    network_hash: enquiry.networkHash ?? null,
+    address_key: addressKey,
+    user_agent: enquiry.userAgent,
+  };
+  const counts = await db.execute({
+    sql: `SELECT
+            (SELECT count(*) FROM enquiries WHERE created_at > :rows_since) AS stored_rows,
+            (SELECT count(*) FROM enquiries WHERE status = 'spam' AND created_at > :spam_since) AS spam_rows,
+            (SELECT count(*) FROM enquiries WHERE ip_hash = :ip_hash AND status != 'spam' AND created_at > :client_since) AS client,
+            (SELECT count(*) FROM enquiries WHERE network_hash = :network_hash AND status != 'spam' AND created_at > :network_since) AS network,
+            (SELECT count(*) FROM enquiries WHERE address_key = :address_key AND status != 'spam' AND created_at > :address_since) AS address,
+            (SELECT count(*) FROM enquiries WHERE status IN ('pending', 'sent', 'failed') AND created_at > :owner_since) AS owner_emails`,
+    args: {
+      rows_since: since(now, policy.storedRows.windowMs).toISOString(),
+      spam_since: since(now, policy.spamRows.windowMs).toISOString(),
+      ip_hash: enquiry.ipHash,
+      client_since: since(now, policy.perClient.windowMs).toISOString(),
+      network_hash: enquiry.networkHash ?? null,
+      network_since: since(now, policy.perNetwork.windowMs).toISOString(),
+      address_key: addressKey,
+      address_since: since(now, policy.perAddress.windowMs).toISOString(),
+      owner_since: since(now, policy.ownerEmails.windowMs).toISOString(),
+    },
+  });
+  const row = counts.rows[0]!;
+  const storedRows = Number(row.stored_rows);
+  const spamRows = Number(row.spam_rows);
+
+  const storeSpam = async (reason: string): Promise<CreateOutcome> => {
+    await countSpam(db, now, reason);
+    if (!keepSpamVerbatim({ spamRows, storedRows }, policy)) return { kind: "counted", spamReason: reason };
+    await db.execute({
+      sql: `INSERT INTO enquiries (id, created_at, name, email, company, topic, message, source_slug, ip_hash, network_hash, address_key, user_agent, status, last_error)
+            VALUES (:id, :created_at, :name, :email, :company, :topic, :message, :source_slug, :ip_hash, :network_hash, :address_key, :user_agent, 'spam', :last_error)`,
+      args: { ...base, last_error: `spam: ${reason}` },
+    });
+    return { kind: "created", id: enquiry.id, status: "spam", spamReason: reason };
+  };
+
+  if (enquiry.status === "spam") return storeSpam((enquiry.lastError ?? "spam: unknown").replace(/^spam: /, ""));
+
+  const decision = decide(
+    {
+      client: enquiry.ipHash ? Number(row.client) : null,
+      network: enquiry.networkHash ? Number(row.network) : null,
+      address: Number(row.address),
+      ownerEmails: Number(row.owner_emails),
+      storedRows,
+    },
+    policy,
+  );
+  const status = decision.act ? "pending" : "held";
+  const heldReason = decision.act ? null : decision.held;
+  const duplicateArgs = { email_key: addressKey, message: enquiry.message, duplicate_since: since(now, policy.duplicateWindowMs).toISOString() };
+  const duplicateOf = `SELECT id FROM enquiries
+                       WHERE address_key = :email_key AND message = :message AND status != 'spam' AND created_at > :duplicate_since
+                       ORDER BY created_at DESC LIMIT 1`;
+  try {
+    const inserted = await db.execute({
+      sql: `INSERT INTO enquiries
+              (id, created_at, name, email, company, topic, message, source_slug, ip_hash, network_hash, address_key, user_agent,
+               status, held_reason, token_id, next_attempt_at)
+            SELECT :id, :created_at, :name, :email, :company, :topic, :message, :source_slug, :ip_hash, :network_hash, :address_key, :user_agent,
+                   :status, :held_reason, :token_id, :next_attempt_at
+            WHERE NOT EXISTS (${duplicateOf})`,
+      args: { ...base, ...duplicateArgs, status, held_reason: heldReason, token_id: enquiry.tokenId ?? null, next_attempt_at: decision.act ? base.created_at : null },
+    });
+    if (inserted.rowsAffected === 1) return { kind: "created", id: enquiry.id, status, ...(heldReason ? { heldReason } : {}) };
+  } catch (error) {
+    // The token already carried a stored enquiry, and this one says something else: a replay.
+    if (isUniqueViolation(error)) return storeSpam("reused-token");
+    throw error;
+  }
+  const duplicate = await db.execute({ sql: duplicateOf, args: duplicateArgs });
+  if (duplicate.rows[0]) return { kind: "duplicate", id: String(duplicate.rows[0].id) };
+  throw new Error("the enquiry was neither stored nor a duplicate (concurrent change); please try again");
+}
+
+
 export function createEnquiryStore({
   url,
   authToken,
@@ -156,6 +300,14 @@ export function createEnquiryStore({
 }): EnquiryStore {
   let ready: Promise<Client> | undefined;
   let opened: Client | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs `work` after every earlier serialised call has finished (a one-slot queue, no busy waiting). */
+  function serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   /** Closes the current connection; the next statement opens (and checks the migrations of) a fresh one. */
   function discard(): void {
@@ -214,70 +366,11 @@ export function createEnquiryStore({
   }
 
   return {
-    create(enquiry, limits = DEFAULT_STORE_LIMITS) {
-      return withDb("store the enquiry", async (db) => {
-        const now = enquiry.createdAt;
-        const isSpam = enquiry.status === "spam";
-        const ipRule = enquiry.ipHash ? limits.perIp : limits.unknownIp;
-        const sameIp = enquiry.ipHash ? "ip_hash = :ip_hash" : "ip_hash IS NULL";
-        const args = {
-          id: enquiry.id,
-          created_at: now.toISOString(),
-          name: enquiry.name,
-          email: enquiry.email,
-          company: enquiry.company,
-          topic: enquiry.topic,
-          message: enquiry.message,
-          source_slug: enquiry.sourceSlug,
-          ip_hash: enquiry.ipHash,
-          user_agent: enquiry.userAgent,
-          status: enquiry.status,
-          last_error: enquiry.lastError ?? null,
-          next_attempt_at: isSpam ? null : now.toISOString(),
-          not_spam: isSpam ? 0 : 1,
-          duplicate_since: new Date(now.getTime() - limits.duplicateWindowMs).toISOString(),
-          ip_since: windowStart(now, ipRule).toISOString(),
-          ip_max: ipRule.max,
-          email_since: windowStart(now, limits.perEmail).toISOString(),
-          email_max: limits.perEmail.max,
-        };
-        // One statement, so the checks and the insert are atomic on every libSQL backend, across
-        // instances, without an interactive transaction (which deadlocks a local file under concurrency).
-        const inserted = await db.execute({
-          sql: `INSERT INTO enquiries
-                  (id, created_at, name, email, company, topic, message, source_slug, ip_hash, user_agent, status, last_error, next_attempt_at)
-                SELECT :id, :created_at, :name, :email, :company, :topic, :message, :source_slug, :ip_hash, :user_agent, :status, :last_error, :next_attempt_at
-                WHERE NOT EXISTS (
-                        SELECT 1 FROM enquiries
-                        WHERE :not_spam = 1 AND lower(email) = lower(:email) AND message = :message AND status != 'spam' AND created_at > :duplicate_since)
-                  AND (SELECT count(*) FROM enquiries WHERE ${sameIp} AND created_at > :ip_since) < :ip_max
-                  AND (:not_spam = 0 OR
-                       (SELECT count(*) FROM enquiries WHERE lower(email) = lower(:email) AND status != 'spam' AND created_at > :email_since) < :email_max)`,
-          args,
-        });
-        if (inserted.rowsAffected === 1) return { kind: "created", id: enquiry.id };
-
-        // Refused: find out which rule said no (and until when) to tell the person.
-        if (!isSpam) {
-          const duplicate = await db.execute({
-            sql: `SELECT id FROM enquiries
-                  WHERE lower(email) = lower(:email) AND message = :message AND status != 'spam' AND created_at > :duplicate_since
-                  ORDER BY created_at DESC LIMIT 1`,
-            args,
-          });
-          if (duplicate.rows[0]) return { kind: "duplicate", id: String(duplicate.rows[0].id) };
-        }
-        const ipTimes = await db.execute({ sql: `SELECT created_at FROM enquiries WHERE ${sameIp} AND created_at > :ip_since`, args });
-        const byIp = checkLimit(ipTimes.rows.map((row) => new Date(String(row.created_at))), now, ipRule);
-        if (!byIp.allowed) return { kind: "limited", limit: "ip", retryAt: byIp.retryAt };
-        const emailTimes = await db.execute({
-          sql: "SELECT created_at FROM enquiries WHERE lower(email) = lower(:email) AND status != 'spam' AND created_at > :email_since",
-          args,
-        });
-        const byEmail = checkLimit(emailTimes.rows.map((row) => new Date(String(row.created_at))), now, limits.perEmail);
-        if (!byEmail.allowed) return { kind: "limited", limit: "email", retryAt: byEmail.retryAt };
-        throw new Error("the enquiry was refused but no rule explains why (concurrent change); please try again");
-      });
+    create(enquiry, policy = policyFor("enquiry")) {
+      // Counting and inserting are serialised within this process, so a burst cannot slip past a limit between
+      // the count and the insert. Across instances the counts may overshoot by one per instance; the token and
+      // duplicate rules are enforced by the database itself and hold everywhere.
+      return serialised(() => withDb("store the enquiry", (db) => insertEnquiry(db, enquiry, policy)));
     },
 
     get(id) {
@@ -336,16 +429,23 @@ export function createEnquiryStore({
       });
     },
 
-    claimAcknowledgement(id, { now, windowMs }) {
+    claimAcknowledgement(id, { now, windowMs, policy = policyFor("enquiry") }) {
       return withDb("claim an acknowledgement", async (db) => {
         const result = await db.execute({
           sql: `UPDATE enquiries SET ack_sent_at = :now
-                WHERE id = :id AND ack_sent_at IS NULL AND status != 'spam'
+                WHERE id = :id AND ack_sent_at IS NULL AND status NOT IN ('spam', 'held')
                   AND NOT EXISTS (
                     SELECT 1 FROM enquiries AS earlier
-                    WHERE lower(earlier.email) = lower(enquiries.email) AND earlier.ack_sent_at > :since
-                  )`,
-          args: { id, now: now.toISOString(), since: new Date(now.getTime() - windowMs).toISOString() },
+                    WHERE earlier.address_key = enquiries.address_key AND earlier.ack_sent_at > :since
+                  )
+                  AND (SELECT count(*) FROM enquiries AS sent WHERE sent.ack_sent_at > :budget_since) < :budget_max`,
+          args: {
+            id,
+            now: now.toISOString(),
+            since: new Date(now.getTime() - windowMs).toISOString(),
+            budget_since: since(now, policy.addressEmails.windowMs).toISOString(),
+            budget_max: policy.addressEmails.max,
+          },
         });
         return result.rowsAffected === 1;
       });
@@ -357,10 +457,121 @@ export function createEnquiryStore({
       });
     },
 
-    recent(limit) {
+    recent(limit, { status } = {}) {
       return withDb("list recent enquiries", async (db) => {
-        const result = await db.execute({ sql: "SELECT * FROM enquiries ORDER BY created_at DESC LIMIT ?", args: [limit] });
+        const result = await db.execute(
+          status
+            ? { sql: "SELECT * FROM enquiries WHERE status = ? ORDER BY created_at DESC LIMIT ?", args: [status, limit] }
+            : { sql: "SELECT * FROM enquiries ORDER BY created_at DESC LIMIT ?", args: [limit] },
+        );
         return result.rows.map(toRecord);
+      });
+    },
+
+    spamCounts(from) {
+      return withDb("count spam", async (db) => {
+        const result = await db.execute({
+          sql: "SELECT reason, sum(count) AS n FROM spam_counts WHERE hour >= ? GROUP BY reason ORDER BY n DESC",
+          args: [hourOf(from)],
+        });
+        return result.rows.map((row) => ({ reason: String(row.reason), count: Number(row.n) }));
+      });
+    },
+
+    heldNotDigested(limit) {
+      return withDb("list held enquiries", async (db) => {
+        const result = await db.execute({
+          sql: "SELECT * FROM enquiries WHERE status = 'held' AND digested_at IS NULL ORDER BY created_at LIMIT ?",
+          args: [limit],
+        });
+        return result.rows.map(toRecord);
+      });
+    },
+
+    claimDigest({ now, everyMs }) {
+      return withDb("claim the held digest", async (db) => {
+        const result = await db.execute({
+          sql: `INSERT INTO settings (key, value) VALUES ('held_digest_at', :now)
+                ON CONFLICT (key) DO UPDATE SET value = :now WHERE value <= :since`,
+          args: { now: now.toISOString(), since: new Date(now.getTime() - everyMs).toISOString() },
+        });
+        return result.rowsAffected === 1;
+      });
+    },
+
+    releaseDigest({ previous }) {
+      return withDb("release the held digest", async (db) => {
+        await db.execute(
+          previous === null
+            ? "DELETE FROM settings WHERE key = 'held_digest_at'"
+            : { sql: "UPDATE settings SET value = ? WHERE key = 'held_digest_at'", args: [previous] },
+        );
+      });
+    },
+
+    lastDigestAt() {
+      return withDb("read the held digest time", async (db) => {
+        const result = await db.execute("SELECT value FROM settings WHERE key = 'held_digest_at'");
+        return result.rows[0] ? String(result.rows[0].value) : null;
+      });
+    },
+
+    markDigested(ids, now) {
+      return withDb("mark held enquiries as reported", async (db) => {
+        if (ids.length === 0) return;
+        await db.execute({
+          sql: `UPDATE enquiries SET digested_at = ? WHERE id IN (${ids.map(() => "?").join(", ")})`,
+          args: [now.toISOString(), ...ids],
+        });
+      });
+    },
+
+    release(id, now) {
+      return withDb("release an enquiry", async (db) => {
+        // The token id is cleared: the author vouches for this one, whatever the token carried before.
+        const result = await db.execute({
+          sql: `UPDATE enquiries SET status = 'pending', held_reason = NULL, last_error = NULL, next_attempt_at = :now, token_id = NULL
+                WHERE id = :id AND status IN ('held', 'spam') RETURNING *`,
+          args: { id, now: now.toISOString() },
+        });
+        return result.rows[0] ? toRecord(result.rows[0]) : undefined;
+      });
+    },
+
+    markSpam(id) {
+      return withDb("mark an enquiry as spam", async (db) => {
+        const result = await db.execute({
+          sql: `UPDATE enquiries SET status = 'spam', last_error = 'spam: marked by the author', next_attempt_at = NULL
+                WHERE id = ? AND status IN ('held', 'pending', 'failed') RETURNING *`,
+          args: [id],
+        });
+        return result.rows[0] ? toRecord(result.rows[0]) : undefined;
+      });
+    },
+
+    purge({ now, realDays, spamDays }) {
+      return withDb("delete old enquiries", async (db) => {
+        const day = 24 * 60 * 60_000;
+        const realBefore = new Date(now.getTime() - realDays * day).toISOString();
+        const spamBefore = new Date(now.getTime() - spamDays * day);
+        const [real, spam, counts] = await db.batch(
+          [
+            { sql: "DELETE FROM enquiries WHERE status != 'spam' AND created_at < ?", args: [realBefore] },
+            { sql: "DELETE FROM enquiries WHERE status = 'spam' AND created_at < ?", args: [spamBefore.toISOString()] },
+            { sql: "DELETE FROM spam_counts WHERE hour < ?", args: [hourOf(spamBefore)] },
+          ],
+          "write",
+        );
+        return { real: real!.rowsAffected, spam: spam!.rowsAffected, spamCounts: counts!.rowsAffected };
+      });
+    },
+
+    sharedSetting(key, create) {
+      return withDb("read a shared setting", async (db) => {
+        // Whoever inserts first wins; everyone then reads the same value.
+        await db.execute({ sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", args: [key, create()] });
+        const result = await db.execute({ sql: "SELECT value FROM settings WHERE key = ?", args: [key] });
+        return String(result.rows[0]!.value);
       });
     },
 
@@ -370,7 +581,7 @@ export function createEnquiryStore({
           SELECT source_slug,
                  count(*) AS enquiries,
                  sum(status = 'sent') AS sent,
-                 sum(status IN ('pending', 'failed')) AS unsent,
+                 sum(status IN ('pending', 'failed', 'held')) AS unsent,
                  max(created_at) AS last_at
           FROM enquiries WHERE status != 'spam'
           GROUP BY source_slug
@@ -388,7 +599,7 @@ export function createEnquiryStore({
     countsByStatus() {
       return withDb("count enquiries", async (db) => {
         const result = await db.execute("SELECT status, count(*) AS n FROM enquiries GROUP BY status");
-        const counts: Record<EnquiryStatus, number> = { pending: 0, sent: 0, failed: 0, spam: 0 };
+        const counts: Record<EnquiryStatus, number> = { pending: 0, sent: 0, failed: 0, spam: 0, held: 0 };
         for (const row of result.rows) counts[String(row.status) as EnquiryStatus] = Number(row.n);
         return counts;
       });

@@ -1,15 +1,17 @@
 import { acknowledgeEnquiry, deliverEnquiry, type DeliveryDeps } from "./delivery";
-import { hashIp } from "./ip";
-import { describeWait } from "./rate-limit";
+import { sendHeldDigest } from "./digest";
+import { hashBucket } from "./ip";
+import { normaliseAddress, type ClientBuckets, type Policy } from "./policy";
 import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, replaceControlCharacters, topicLabel } from "./schema";
-import { checkSpam, FORM_TOKEN_FIELD, HONEYPOT_FIELD, tokenToCarry } from "./spam";
+import { checkSpam, FORM_TOKEN_FIELD, formTokenId, HONEYPOT_FIELD, tokenToCarry } from "./spam";
 import type { EnquiryFormValues, EnquiryState } from "./state";
-import { StoreUnavailableError, type StoreLimits } from "./store";
+import { StoreUnavailableError } from "./store";
 
 /**
  * The enquiry funnel, independent of Next: validate → spam checks → store
- * (with rate limits) → answer the prospect → send the owner email after the
- * response. The server action is a thin wrapper around `handleEnquiry`.
+ * (the policy decides emailed now or held; a valid enquiry is always kept) →
+ * answer the prospect → send the owner email after the response. The server
+ * action is a thin wrapper around `handleEnquiry`.
  */
 
 /** The form as submitted: strings only (a file or a missing field becomes ""). */
@@ -27,8 +29,8 @@ export function readSubmission(form: Pick<FormData, "get">): Submission {
 }
 
 export type RequestContext = {
-  /** The normalised client IP when it can be trusted (see ip.ts), else null. Never stored. */
-  ip: string | null;
+  /** The client's buckets when its address is known (see ip.ts), else null. Never stored: only their keyed hashes. */
+  client: ClientBuckets | null;
   userAgent: string | null;
 };
 
@@ -41,7 +43,9 @@ export type SubmitDeps = DeliveryDeps & {
   newId: () => string;
   /** Runs work after the response is sent (Next's `after`); tests await it. */
   defer: (task: () => Promise<unknown>) => void;
-  limits?: StoreLimits;
+  /** Keys the client-address hashes (secret.ts: never stored beside the database). */
+  ipHashKey: Buffer;
+  policy?: Policy;
 };
 
 const USER_AGENT_MAX = 400;
@@ -116,12 +120,15 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
         message: enquiry.message,
         // Only a post this build publishes counts as a source; anything else is dropped.
         sourceSlug: source ? enquiry.source! : null,
-        ipHash: context.ip ? hashIp(context.ip, deps.formSecret) : null,
+        ipHash: context.client ? hashBucket(context.client.client, deps.ipHashKey) : null,
+        networkHash: context.client?.network ? hashBucket(context.client.network, deps.ipHashKey) : null,
+        addressKey: normaliseAddress(enquiry.email),
+        tokenId: verdict.spam ? null : formTokenId(submission[FORM_TOKEN_FIELD]!),
         userAgent: cleanUserAgent(context.userAgent),
         status: verdict.spam ? "spam" : "pending",
         lastError: verdict.spam ? `spam: ${verdict.reason}` : null,
       },
-      deps.limits,
+      deps.policy,
     );
   } catch (error) {
     deps.log.error(`[contact] Enquiry NOT stored: ${error instanceof Error ? error.message : String(error)}`);
@@ -137,22 +144,9 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
     };
   }
 
-  if (outcome.kind === "limited") {
-    const wait = describeWait(outcome.retryAt, now);
-    return {
-      status: "rate-limited",
-      message:
-        outcome.limit === "ip"
-          ? `You've sent several messages in the last hour, so I've paused the form for you. Please try again ${wait} — your message is still here.`
-          : `This email address has already been used for several enquiries today. Please try again ${wait}, or email me directly — your message is still here.`,
-      fieldErrors: {},
-      values,
-      formToken: carry(),
-    };
-  }
-
   // 4. Email the owner (and optionally acknowledge) after the response: the prospect never waits on the provider.
-  if (outcome.kind === "created" && !verdict.spam) {
+  //    A held enquiry gets the same answer: it is safe, and reaches the author in the held digest.
+  if (outcome.kind === "created" && outcome.status === "pending") {
     const id = outcome.id;
     deps.defer(async () => {
       try {
@@ -170,6 +164,15 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
         }
       });
     }
+  } else if (outcome.kind === "created" && outcome.status === "held") {
+    deps.log.info(`[contact] Enquiry ${outcome.id} stored and held (${outcome.heldReason}); the author sees it in the held digest and npm run enquiries.`);
+    deps.defer(async () => {
+      try {
+        await sendHeldDigest(deps);
+      } catch (error) {
+        deps.log.error(`[contact] The held digest failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   }
 
   return { status: "success", message: successMessage(enquiry.name, enquiry.email), fieldErrors: {}, values: {} };

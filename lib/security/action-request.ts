@@ -25,9 +25,19 @@
  * (CVE-2025-55182) reached object prototypes. This is defence in depth on top
  * of a patched React, not a replacement for it.
  *
+ * The body is read with the parser Next itself uses for each kind of request,
+ * so the fields checked here are the fields React decodes: busboy (vendored in
+ * Next) for an action call with JavaScript, the Fetch API's `formData()` for a
+ * form posted without it. On top of that, anything two multipart parsers could
+ * read differently is refused outright: repeated or folded part headers, part
+ * headers other than Content-Disposition and Content-Type, a `filename`, a
+ * `charset` or a Content-Transfer-Encoding, and a Content-Type with anything
+ * but one boundary. A browser never sends these for this site's forms.
+ *
  * Pure and framework-free (a `Request` in, a refusal or null out), so unit tests
  * run it without a server.
  */
+import busboy from "next/dist/compiled/busboy";
 
 export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions.bodySizeLimit in next.config.ts
 
@@ -152,13 +162,19 @@ function checkNoJsForm(form: FormData): void {
     return typeof value === "string" ? value : undefined;
   };
   for (const key of form.keys()) {
+    const actionId = /^\$ACTION_ID_(.*)$/.exec(key);
+    if (actionId && !/^[0-9a-f]{2,128}$/i.test(actionId[1]!)) throw new Malformed("bad action id");
     const ref = /^\$ACTION_REF_(.*)$/.exec(key);
     if (!ref) continue;
+    if (!/^\d{1,6}$/.test(ref[1]!)) throw new Malformed("bad action reference");
     const prefix = `$ACTION_${ref[1]}:`;
     const header = chunks(`${prefix}0`);
     if (typeof header !== "string") throw new Malformed("action reference without its header");
     const meta = parseJson(header);
     if (typeof meta !== "object" || meta === null || Array.isArray(meta)) throw new Malformed("bad action header");
+    // React reads `id` and `bound`; anything else in the header is not something a browser sends.
+    const extra = Object.keys(meta).filter((key) => key !== "id" && key !== "bound");
+    if (extra.length > 0) throw new Malformed(`unexpected key ${JSON.stringify(extra[0]!.slice(0, 20))} in the action header`);
     const { id, bound } = meta as { id?: unknown; bound?: unknown };
     if (typeof id !== "string" || !/^[0-9a-f]{2,128}$/i.test(id)) throw new Malformed("bad action id");
     if (bound === null || bound === undefined) continue;
@@ -199,7 +215,8 @@ export async function screenPost(
     if (headers.has("next-action")) {
       if (!hasActions) return { status: 404, reason: "no-action-here" };
       if (isMultipart) {
-        const form = await readForm(request);
+        // Next decodes an action call with busboy: read it with busboy, so both see the same fields.
+        const form = await readFormLikeBusboy(request, bodyLimit);
         const root = form.get("0");
         if (typeof root !== "string") throw new Malformed("no arguments");
         checkRoot(root, (key) => {
@@ -228,9 +245,78 @@ export async function screenPost(
 }
 
 async function readForm(request: Request): Promise<FormData> {
+  await refuseAmbiguousMultipart(request);
   try {
     return await request.clone().formData();
   } catch {
     throw new Malformed("the form data cannot be read");
   }
+}
+
+/** The fields as Next's busboy (same options as Next's action handler) reads them; a file part is refused. */
+async function readFormLikeBusboy(request: Request, bodyLimit: number): Promise<Map<string, string>> {
+  const bytes = await refuseAmbiguousMultipart(request);
+  const fields = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    let parser;
+    try {
+      parser = busboy({ headers: { "content-type": request.headers.get("content-type") ?? undefined }, defParamCharset: "utf8", limits: { fieldSize: bodyLimit } });
+    } catch {
+      return reject(new Malformed("the form data cannot be read"));
+    }
+    parser.on("field", (name, value) => {
+      // A repeated name: FormData.get and React's first-wins lookups could pick different ones.
+      if (fields.has(name)) return reject(new Malformed(`repeated field ${JSON.stringify(name.slice(0, 20))}`));
+      fields.set(name, value);
+    });
+    parser.on("file", (_name, stream) => {
+      stream.resume();
+      reject(new Malformed("a file part"));
+    });
+    parser.on("error", () => reject(new Malformed("the form data cannot be read")));
+    parser.on("close", () => resolve());
+    parser.end(Buffer.from(bytes));
+  });
+  return { get: (key: string) => fields.get(key) } as unknown as Map<string, string>;
+}
+
+const ALLOWED_PART_HEADERS = new Set(["content-disposition", "content-type"]);
+
+/**
+ * Refuses a multipart body that two parsers could read differently. Checks the raw bytes, before any parser:
+ * this only ever refuses, so a disagreement with a real parser here can only make it stricter.
+ */
+async function refuseAmbiguousMultipart(request: Request): Promise<Uint8Array> {
+  const contentType = request.headers.get("content-type") ?? "";
+  const params = contentType.split(";").slice(1).map((part) => part.trim()).filter(Boolean);
+  const boundaryParams = params.filter((param) => /^boundary=/i.test(param));
+  if (boundaryParams.length !== 1 || params.length !== 1) throw new Malformed("a multipart content type needs exactly one boundary and nothing else");
+  const boundary = boundaryParams[0]!.slice("boundary=".length).replace(/^"(.*)"$/, "$1");
+  if (!/^[0-9A-Za-z'()+_,\-./:=?]{1,70}$/.test(boundary)) throw new Malformed("bad boundary");
+  const bytes = new Uint8Array(await request.clone().arrayBuffer());
+  const text = Buffer.from(bytes).toString("latin1");
+  const delimiter = `--${boundary}`;
+  const parts = text.split(delimiter);
+  // parts[0] is the preamble, the last one the epilogue after "--".
+  for (const part of parts.slice(1)) {
+    if (part.startsWith("--")) break;
+    const end = part.indexOf("\r\n\r\n");
+    if (!part.startsWith("\r\n") || end === -1) throw new Malformed("a part without headers");
+    const lines = part.slice(2, end).split("\r\n");
+    const seen = new Set<string>();
+    if (lines.some((line) => /^[ \t]/.test(line))) throw new Malformed("a folded part header");
+    for (const line of lines) {
+      const match = /^([A-Za-z0-9-]+):[ \t]*(.*)$/.exec(line);
+      if (!match) throw new Malformed("a malformed part header");
+      const name = match[1]!.toLowerCase();
+      const value = match[2]!;
+      if (!ALLOWED_PART_HEADERS.has(name)) throw new Malformed(`part header ${name}`);
+      if (seen.has(name)) throw new Malformed(`repeated part header ${name}`);
+      seen.add(name);
+      if (name === "content-disposition" && !/^form-data; name="[^"\\\r\n]*"$/i.test(value)) throw new Malformed("a content-disposition other than form-data; name=\"…\"");
+      if (name === "content-type" && !/^text\/plain$/i.test(value)) throw new Malformed(`part content type ${value.slice(0, 40)}`);
+    }
+    if (!seen.has("content-disposition")) throw new Malformed("a part without a name");
+  }
+  return bytes;
 }

@@ -3,17 +3,25 @@
  * so tests can check the policy without starting a server.
  */
 
-export function contentSecurityPolicy(isDev: boolean): string {
+/**
+ * The site-wide policy, or with `perRequest` (lib/security/nonce-policy.ts) the script sources of a page
+ * rendered per request, which replace 'unsafe-inline'.
+ */
+export function contentSecurityPolicy(isDev: boolean, { perRequestScripts }: { perRequestScripts?: string[] } = {}): string {
+  const scriptSrc = perRequestScripts
+    ? perRequestScripts
+    : // Prerendered pages carry the React Server Components payload in inline
+      // <script> tags (self.__next_f.push) whose content differs per page and is
+      // fixed at build time. A nonce needs a render per request; hashes would have
+      // to list every payload chunk of every page; and adding even the theme
+      // script's hash would switch 'unsafe-inline' off and block those payloads.
+      // So inline scripts are allowed there; no third-party origin is, and nothing
+      // renders unescaped user input (JSON-LD is escaped, MDX compiled at build).
+      ["'self'", "'unsafe-inline'"];
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    // Prerendered pages carry the React Server Components payload in inline
-    // <script> tags (self.__next_f.push) whose content differs per page, and the
-    // theme script runs inline before paint. Nonces would force every page to be
-    // rendered per request and hashes cannot cover per-page payloads, so inline
-    // scripts are allowed; no third-party origin is, and nothing renders
-    // unescaped user input (JSON-LD is escaped, MDX is compiled at build time).
     // `next dev` additionally needs eval for its error overlay and React's dev tools.
-    "script-src": ["'self'", "'unsafe-inline'", ...(isDev ? ["'unsafe-eval'"] : [])],
+    "script-src": [...scriptSrc, ...(isDev ? ["'unsafe-eval'"] : [])],
     // Shiki colours code through style attributes (CSS variables), and next/font injects a style tag.
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:"],

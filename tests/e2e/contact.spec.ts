@@ -6,7 +6,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import AxeBuilder from "@axe-core/playwright";
+import { createClient } from "@libsql/client";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+
+import { submitEnquiry } from "../../drill/lib/enquire";
+import { loadContactForms } from "../../drill/lib/form";
 
 /**
  * The "Let's talk" funnel against the production build (`next start`), with
@@ -153,7 +157,7 @@ test.describe("with JavaScript", () => {
     await expect(emailField).not.toHaveAttribute("aria-invalid", "true");
   });
 
-  test("the 6th enquiry within an hour from one address is paused with a plain message, and the text is kept", async ({ page }, testInfo) => {
+  test("the 6th enquiry within an hour from one client is stored and held: the same confirmation, and the author hears of it in the held digest", async ({ page }, testInfo) => {
     test.slow();
     for (let index = 0; index < 5; index += 1) {
       const shownAt = await openContact(page, testInfo);
@@ -163,17 +167,24 @@ test.describe("with JavaScript", () => {
       await expect(page.getByRole("heading", { name: /^Thanks, Prospect/ })).toBeVisible();
     }
     const shownAt = await openContact(page, testInfo);
-    const message = "A sixth message that must not be lost when the form pauses.";
-    await fillEnquiry(page, { name: "Prospect 5", email: uniqueEmail(testInfo, "p5"), topic: "Something else", message });
+    const message = "A sixth message that must not be lost when a limit trips.";
+    const email = uniqueEmail(testInfo, "p5");
+    await fillEnquiry(page, { name: "Prospect Held", email, topic: "Something else", message });
     await waitLikeAPerson(page, shownAt);
     await page.getByRole("button", { name: "Send message" }).click();
 
-    const alert = page.locator("main").getByRole("alert");
-    await expect(alert).toContainText(/You've sent several messages in the last hour, so I've paused the form for you\. Please try again in about (\d+ minutes|an hour) — your message is still here\./);
-    await expect(alert).toBeFocused();
-    await expect(page.getByLabel("Your message")).toHaveValue(message);
-    await expect(page.getByLabel("What would you like to talk about?")).toHaveValue("something-else");
-    await expect(page.getByLabel("Your name")).toHaveValue("Prospect 5");
+    // No pause, no blame, nothing about the address: the normal confirmation.
+    await expect(page.getByRole("heading", { name: `Thanks, Prospect Held — I'll reply to ${email} within two working days.` })).toBeVisible();
+    await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+    // Stored and listed for the author in the held digest (the first hold of this server's hour).
+    await expect
+      .poll(async () => {
+        const response = await fetch(`${fakeResend}/__fake/emails`);
+        const { deliveries } = (await response.json()) as { deliveries: Delivery[] };
+        return deliveries.some((delivery) => delivery.subject.includes("held") && delivery.text.includes("Prospect Held") && delivery.text.includes(message));
+      })
+      .toBe(true);
+    expect(await deliveriesFor(email)).toEqual([]);
   });
 
   test("an unknown or draft article is ignored and never echoed", async ({ page }, testInfo) => {
@@ -306,7 +317,7 @@ test.describe("protection and operations", () => {
   });
 });
 
-/* Separate `next start` processes for start-up behaviour. */
+/* Separate servers for start-up behaviour, started as `npm start` starts them (server.mjs). */
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -324,8 +335,8 @@ async function startNext(env: Record<string, string>): Promise<Started> {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(DATABASE_|RESEND_|CONTACT_|CRON_SECRET|TRUST_PROXY)/.test(key)),
   ) as Record<string, string>;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...base, NODE_ENV: "production", ...env },
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
+    env: { ...base, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -382,6 +393,37 @@ test.describe("start-up", () => {
       expect(server.output().match(/RESEND_API_KEY is not set/g)).toHaveLength(1);
     } finally {
       await context.close();
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("without a proxy (no TRUST_PROXY), the client is the socket address: a forged X-Forwarded-For does not make a new client", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "e2e-socket-"));
+    const server = await startNext({ DATABASE_URL: `file:${dir}/enquiries.db`, CONTACT_OUTBOX_DIR: path.join(dir, "outbox"), CONTACT_MIN_SUBMIT_SECONDS: "1" });
+    try {
+      await expect.poll(server.output, { timeout: 20_000 }).toContain("Ready on");
+      const forms = await loadContactForms(server.url, 6);
+      const answers = [];
+      for (const [index, form] of forms.entries()) {
+        const enquiry = { name: `Forger ${index}`, email: `forger${index}@example.com`, company: "", topic: form.topics[0]!, message: `Enquiry ${index} that claims to come from elsewhere.` };
+        // A fresh address in X-Forwarded-For and even in the server's private-header prefix each time: neither counts.
+        answers.push(await submitEnquiry(server.url, form, enquiry, { js: index % 2 === 0, ip: `203.0.113.${index + 1}`, headers: { "x-socket-address-0123456789abcdef": `198.51.100.${index}` } }));
+      }
+      expect(answers.map((answer) => answer.state)).toEqual(Array(6).fill("success"));
+      // The server may still be writing (the owner emails go out after each answer): wait for its lock, not a fixed time.
+      const db = createClient({ url: `file:${dir}/enquiries.db`, timeout: 10_000 });
+      try {
+        const rows = (await db.execute("SELECT status, held_reason, ip_hash FROM enquiries ORDER BY created_at")).rows;
+        expect(new Set(rows.map((row) => row.ip_hash)).size).toBe(1);
+        expect(rows[0]!.ip_hash).not.toBeNull();
+        // Five emailed (or being emailed), the sixth from the same socket held, whatever the headers claimed.
+        expect(rows.slice(0, 5).every((row) => row.status === "sent" || row.status === "pending")).toBe(true);
+        expect([rows[5]!.status, rows[5]!.held_reason]).toEqual(["held", "client"]);
+      } finally {
+        db.close();
+      }
+    } finally {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     }

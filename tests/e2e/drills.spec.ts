@@ -4,6 +4,7 @@ import { runBadInput } from "../../drill/bad-input";
 import { scanSite } from "../../drill/lib/scan";
 import { startDrillServer, type DrillServer } from "../../drill/lib/server";
 import { runLoad } from "../../drill/load";
+import { runLockout } from "../../drill/lockout";
 import { runProviderDown } from "../../drill/provider-down";
 import { runStoreFaults } from "../../drill/store-faults";
 
@@ -105,4 +106,26 @@ test("drafts and hostile content: the fixture's draft is in no served byte and i
   expect(result.hostileRaw).toEqual([]);
   expect(result.fetchErrors).toEqual([]);
   expect(result.hostileChecks).toEqual(Object.fromEntries(Object.keys(result.hostileChecks).map((key) => [key, true])));
+});
+
+test("lockout: against the default configuration, junk, plus-tagged mailboxes and token replays never lock out 5 real prospects", async ({}, testInfo) => {
+  // About 25 s on a quiet machine (5 prospects wait 3.3 s like people; 150 + 60 + 10 bot posts): 120 s leaves ample headroom.
+  test.setTimeout(120_000);
+  const server = await startDrillServer({ defaults: true });
+  try {
+    const result = await runLockout(server, { junk: 150, plusTagged: 60, mailboxes: 15, replays: 10, prospects: 5 });
+    await testInfo.attach("lockout.json", { body: JSON.stringify(result, null, 2), contentType: "application/json" });
+    expect(result.prospectsConfirmed).toBe(5);
+    expect(result.prospectsStored).toBe(5);
+    expect(result.prospectsEmailedOnce).toBe(5);
+    expect(result.replayEmails).toBeLessThanOrEqual(1);
+    expect(result.fiveXx).toBe(0);
+    expect(result.rowsStored).toBeLessThanOrEqual(result.rowsCap);
+    expect(result.digests).toBeLessThanOrEqual(1);
+    // The plus-tagged flood was held, not dropped: every one of its posts is stored.
+    expect(result.byStatus.held ?? 0).toBeGreaterThan(0);
+    expect(result.ok).toBe(true);
+  } finally {
+    await server.stop();
+  }
 });

@@ -67,6 +67,27 @@ test.describe("the policy lets the site work", () => {
 });
 
 test.describe("/contact under the policy", () => {
+  test("carries a per-response nonce instead of 'unsafe-inline'; every inline script is nonced or allowed by its hash", async ({ request }) => {
+    const [first, second] = [await request.get("/contact"), await request.get("/contact")];
+    const policy = first.headers()["content-security-policy"]!;
+    const scriptSrc = /script-src ([^;]+)/.exec(policy)![1]!;
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+    const html = await first.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      if (/type="application\/ld\+json"/.test(attributes!)) continue; // data, never executed
+      if (attributes!.includes(`nonce="${nonce}"`)) continue;
+      // Not nonced: an inline script the policy allows by its hash (the theme script).
+      const hash = `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`;
+      expect(scriptSrc, `inline script without nonce: ${body!.slice(0, 80)}`).toContain(hash);
+    }
+  });
+
+
   test("sending the form with JavaScript works and raises no CSP violation", async ({ page }, testInfo) => {
     const violations = await watchCsp(page);
     const id = createHash("sha256").update(`${testInfo.testId}:${testInfo.retry}:${Date.now()}`).digest();

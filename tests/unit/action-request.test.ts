@@ -136,4 +136,54 @@ describe("action requests off the pages with forms", () => {
     expect(await screenPost(await multipartRequest([["name", "Ada"]], {}, "/contact"))).toMatchObject({ status: 400 });
     expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/contact/"))).toBeNull();
   });
+
+  describe("multipart that two parsers could read differently", () => {
+    const boundary = "----steadyBoundary7MA4YWxkTrZu0gW";
+    const raw = (parts: string[], contentType = `multipart/form-data; boundary=${boundary}`, headers: Record<string, string> = {}) => {
+      const body = `${parts.map((part) => `--${boundary}\r\n${part}\r\n`).join("")}--${boundary}--\r\n`;
+      return request(body, { "content-type": contentType, ...headers });
+    };
+    const field = (name: string, value: string, extra = "") => `Content-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}`;
+    const jsParts = [field("_1_name", "Ada"), field("0", '[{"status":"idle"},"$K1"]')];
+    const noJsParts = noJs().map(([name, value]) => field(name, value));
+
+    it("a well-formed raw body passes, with and without JavaScript", async () => {
+      expect(await screenPost(raw(jsParts, undefined, { "next-action": ACTION_ID }))).toBeNull();
+      expect(await screenPost(raw(noJsParts))).toBeNull();
+    });
+
+    it("refuses a part with two Content-Disposition headers (the proxy would check one name, React decode the other)", async () => {
+      const smuggled = `Content-Disposition: form-data; name="_1_note"\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$h1"]`;
+      for (const headers of [{ "next-action": ACTION_ID }, {}] as Array<Record<string, string>>) {
+        const refusal = await screenPost(raw([...(headers["next-action"] ? jsParts : noJsParts), smuggled], undefined, headers));
+        expect(refusal).toMatchObject({ status: 400, reason: "malformed: repeated part header content-disposition" });
+      }
+    });
+
+    it("refuses folded headers, filenames, charsets, transfer encodings and unknown part headers", async () => {
+      const cases: Array<[string, string]> = [
+        [`Content-Disposition: form-data;\r\n name="0"\r\n\r\n[]`, "malformed: a folded part header"],
+        [field("x", "1", '; filename="a.txt"'), 'malformed: a content-disposition other than form-data; name="…"'],
+        [field("x", "1", "; name*=utf-8''0"), 'malformed: a content-disposition other than form-data; name="…"'],
+        [`Content-Disposition: form-data; name="x"\r\nContent-Type: text/plain; charset=utf-16\r\n\r\n1`, "malformed: part content type text/plain; charset=utf-16"],
+        [`Content-Disposition: form-data; name="x"\r\nContent-Transfer-Encoding: base64\r\n\r\nMQ==`, "malformed: part header content-transfer-encoding"],
+      ];
+      for (const [part, reason] of cases) {
+        expect(await screenPost(raw([...jsParts, part], undefined, { "next-action": ACTION_ID })), reason).toMatchObject({ status: 400, reason });
+        expect(await screenPost(raw([...noJsParts, part])), reason).toMatchObject({ status: 400, reason });
+      }
+    });
+
+    it("refuses a content type with two boundaries or extra parameters, and a repeated field in an action call", async () => {
+      expect(await screenPost(raw(jsParts, `multipart/form-data; boundary=${boundary}; boundary=other`, { "next-action": ACTION_ID }))).toMatchObject({ status: 400 });
+      expect(await screenPost(raw(noJsParts, `multipart/form-data; boundary=${boundary}; charset=utf-8`))).toMatchObject({ status: 400 });
+      expect(await screenPost(raw([...jsParts, field("0", '["$h1"]')], undefined, { "next-action": ACTION_ID }))).toMatchObject({ status: 400, reason: 'malformed: repeated field "0"' });
+    });
+
+    it("checks every key of the no-JavaScript action header, not only id and bound", async () => {
+      const header = JSON.stringify({ id: ACTION_ID, bound: "$@1", then: "$@1" });
+      expect(await screenPost(await multipartRequest(noJs({ "$ACTION_1:0": header })))).toMatchObject({ status: 400, reason: 'malformed: unexpected key "then" in the action header' });
+      expect(await screenPost(await multipartRequest([["$ACTION_ID_not-hex!", ""]]))).toMatchObject({ status: 400, reason: "malformed: bad action id" });
+    });
+  });
 });

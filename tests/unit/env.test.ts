@@ -24,7 +24,8 @@ describe("parseEnv", () => {
       CONTACT_MIN_SUBMIT_SECONDS: 3,
       CONTACT_EMAIL_TIMEOUT_MS: 10_000,
       CONTACT_OUTBOX_DIR: ".data/outbox",
-      TRUST_PROXY: false,
+      TRUST_PROXY: { hops: 0 },
+      CONTACT_RETENTION_DAYS: 365,
     });
     expect(env.RESEND_API_KEY).toBeUndefined();
     expect(env.CRON_SECRET).toBeUndefined();
@@ -41,7 +42,7 @@ describe("parseEnv", () => {
   });
 
   it("lists every bad variable at once", () => {
-    const { problems: list } = problems({ CONTACT_TO_EMAIL: "x", TRUST_PROXY: "maybe", CONTACT_MIN_SUBMIT_SECONDS: "three", DATABASE_URL: "postgres://db/x" });
+    const { problems: list } = problems({ CONTACT_TO_EMAIL: "x", TRUST_PROXY: "maybe so", CONTACT_MIN_SUBMIT_SECONDS: "three", DATABASE_URL: "postgres://db/x" });
     expect(list.map((problem) => problem.variable).sort()).toEqual(["CONTACT_MIN_SUBMIT_SECONDS", "CONTACT_TO_EMAIL", "DATABASE_URL", "TRUST_PROXY"]);
   });
 
@@ -69,7 +70,13 @@ describe("parseEnv", () => {
 
   it("parses booleans and numbers", () => {
     const env = parseEnv({ TRUST_PROXY: "true", CONTACT_SEND_ACK: "1", CONTACT_MIN_SUBMIT_SECONDS: "0", CONTACT_EMAIL_TIMEOUT_MS: "2500" });
-    expect(env).toMatchObject({ TRUST_PROXY: true, CONTACT_SEND_ACK: true, CONTACT_MIN_SUBMIT_SECONDS: 0, CONTACT_EMAIL_TIMEOUT_MS: 2_500 });
+    expect(env).toMatchObject({ TRUST_PROXY: { hops: 1 }, CONTACT_SEND_ACK: true, CONTACT_MIN_SUBMIT_SECONDS: 0, CONTACT_EMAIL_TIMEOUT_MS: 2_500 });
+    // TRUST_PROXY: a hop count (true = 1, false = 0) or a platform's client-IP header.
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ hops: 2 });
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toEqual({ hops: 0 });
+    expect(parseEnv({ TRUST_PROXY: "CF-Connecting-IP" }).TRUST_PROXY).toEqual({ header: "cf-connecting-ip" });
+    expect(problems({ TRUST_PROXY: "11" }).problems[0]?.variable).toBe("TRUST_PROXY");
+    expect(problems({ CONTACT_RETENTION_DAYS: "0" }).problems[0]?.variable).toBe("CONTACT_RETENTION_DAYS");
     expect(problems({ CONTACT_MIN_SUBMIT_SECONDS: "-1" }).problems[0]?.problem).toMatch(/at least 0/);
   });
 

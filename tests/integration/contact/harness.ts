@@ -6,7 +6,8 @@ import path from "node:path";
 
 import { createResendMailer } from "@/lib/contact/mailer";
 import { findPublishedPost } from "@/lib/contact/runtime";
-import { signFormToken } from "@/lib/contact/spam";
+import { clientBuckets } from "@/lib/contact/policy";
+import { HONEYPOT_FIELD, signFormToken } from "@/lib/contact/spam";
 import { createEnquiryStore, type EnquiryStore } from "@/lib/contact/store";
 import { handleEnquiry, type RequestContext, type Submission, type SubmitDeps } from "@/lib/contact/submit";
 
@@ -67,6 +68,7 @@ export async function createHarness({
     newId: randomUUID,
     // Like Next's `after`: nothing runs until the answer is back (here: until the test calls settle()).
     defer: (task) => void deferred.push(task),
+    ipHashKey: Buffer.from(`ip-hash:${SECRET}`),
   };
 
   let submissions = 0;
@@ -99,13 +101,15 @@ export async function createHarness({
         topic: "delivery-process",
         message: `Our releases keep slipping and the team is tired (${submissions}).`,
         source: PUBLISHED_SLUG,
-        website: "",
+        [HONEYPOT_FIELD]: "",
         formToken: this.token(),
         ...overrides,
       };
     },
-    submit(submission: Submission, context: Partial<RequestContext> = {}) {
-      return handleEnquiry(submission, { ip: "203.0.113.10", userAgent: "Vitest/4 (integration)", ...context }, deps);
+    /** `ip` as a client address (the server derives its buckets); null = unknown. */
+    submit(submission: Submission, { ip = "203.0.113.10", userAgent = "Vitest/4 (integration)" }: { ip?: string | null; userAgent?: string | null } = {}) {
+      const context: RequestContext = { client: clientBuckets(ip), userAgent };
+      return handleEnquiry(submission, context, deps);
     },
     async only() {
       const rows = await store.recent(100);

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createContactRuntime } from "@/lib/contact/runtime";
-import { resolveFormSecret } from "@/lib/contact/secret";
+import { resolveFormSecret, resolveIpHashKey } from "@/lib/contact/secret";
+import { createEnquiryStore } from "@/lib/contact/store";
 import { signFormToken } from "@/lib/contact/spam";
 import { reportConfiguration } from "@/lib/contact/startup";
 import { handleEnquiry } from "@/lib/contact/submit";
@@ -47,11 +48,10 @@ describe("with no RESEND_API_KEY (a fresh clone)", () => {
         topic: "team-trust-culture",
         message: "Trust between product and engineering has worn thin.",
         source: "blameless-post-mortems-that-change-things",
-        website: "",
         formToken: signFormToken(Date.now() - 10_000, env.CONTACT_FORM_SECRET!),
       },
-      { ip: null, userAgent: null },
-      runtime.submitDeps((task) => void tasks.push(task)),
+      { client: null, userAgent: null },
+      await runtime.submitDeps((task) => void tasks.push(task)),
     );
     for (const task of tasks) await task();
     expect(state.status).toBe("success");
@@ -76,24 +76,31 @@ describe("with no RESEND_API_KEY (a fresh clone)", () => {
   it("logs one clear warning at start in production, and none in development", () => {
     const { lines, log } = capture();
     const base = { DATABASE_URL: `file:${path.join(dir, "e.db")}`, CONTACT_OUTBOX_DIR: path.join(dir, "outbox"), CONTACT_FORM_SECRET: "x".repeat(32) };
-    reportConfiguration(createContactRuntime(parseEnv({ ...base, NODE_ENV: "production" }), log), log);
+    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production" }), log), secretSource: "env" }, log);
     expect(lines.warn).toHaveLength(1);
     expect(lines.warn[0]).toMatch(/^⚠ \[contact\] RESEND_API_KEY is not set: enquiries are stored in file:.*e\.db but NOT emailed/);
 
-    reportConfiguration(createContactRuntime(parseEnv({ ...base, NODE_ENV: "development" }), log), log);
+    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "development" }), log), secretSource: "env" }, log);
     reportConfiguration(
-      createContactRuntime(parseEnv({ ...base, NODE_ENV: "production", RESEND_API_KEY: "re_x", CONTACT_FROM_EMAIL: "a@example.com" }), log),
+      { ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production", RESEND_API_KEY: "re_x", CONTACT_FROM_EMAIL: "a@example.com" }), log), secretSource: "database" },
       log,
     );
     expect(lines.warn).toHaveLength(1);
   });
 
-  it("generates the form secret once and keeps it (private) for the next start", async () => {
-    const first = resolveFormSecret(undefined, { dir });
-    expect(first).toMatchObject({ source: "file", file: path.join(dir, "form-secret") });
+  it("without CONTACT_FORM_SECRET, generates one secret once and keeps it in the enquiry database for every instance", async () => {
+    const url = `file:${path.join(dir, "shared.db")}`;
+    const [one, two] = [createEnquiryStore({ url }), createEnquiryStore({ url })];
+    const [first, second] = await Promise.all([resolveFormSecret(undefined, one), resolveFormSecret(undefined, two)]);
+    expect(first).toMatchObject({ source: "database" });
     expect(first.secret.length).toBeGreaterThanOrEqual(32);
-    expect(resolveFormSecret(undefined, { dir }).secret).toBe(first.secret);
-    expect((await stat(path.join(dir, "form-secret"))).mode & 0o777).toBe(0o600);
-    expect(resolveFormSecret("configured-secret-0123456789abcdef0123", { dir })).toEqual({ secret: "configured-secret-0123456789abcdef0123", source: "env" });
+    expect(second.secret).toBe(first.secret);
+    one.close();
+    two.close();
+    expect(await resolveFormSecret("configured-secret-0123456789abcdef0123", one)).toEqual({ secret: "configured-secret-0123456789abcdef0123", source: "env" });
+    // The key of the IP hashes is never kept beside the database: from the environment, or per process.
+    expect(resolveIpHashKey(undefined).source).toBe("process");
+    expect(resolveIpHashKey(undefined).key.equals(resolveIpHashKey(undefined).key)).toBe(false);
+    expect(resolveIpHashKey("configured-secret-0123456789abcdef0123").key.equals(resolveIpHashKey("configured-secret-0123456789abcdef0123").key)).toBe(true);
   });
 });

@@ -91,7 +91,7 @@ describe("npm run enquiries", () => {
   it("prints the tables for a person", async () => {
     const { code, stdout } = await script("enquiries.ts", ["--limit", "3"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 1 spam");
+    expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 0 held, 1 spam");
     expect(stdout).toContain("Recent (latest 3, times in UTC)");
     expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+67%/);
     expect(stdout).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");
@@ -126,4 +126,47 @@ describe("npm run enquiries:retry", () => {
     expect(fake.deliveries[0]).toMatchObject({ subject: "New enquiry: Delivery and process — Grace Hopper" });
     expect(fake.deliveries[0]!.html).toContain("Designing an On-Call Rotation Nobody Dreads");
   });
+});
+
+describe("npm run enquiries: reviewing held and spam enquiries", () => {
+  it("--held and --spam list each with its id and reason; --release emails a held one once; --mark-spam keeps one from ever being sent", async () => {
+    const reviewUrl = `file:${path.join(dir, "review.db")}`;
+    const review = createEnquiryStore({ url: reviewUrl });
+    const client = "c".repeat(64);
+    const ids: string[] = [];
+    for (let index = 0; index < 7; index += 1) {
+      const created = enquiry({ ipHash: client, name: `Flooded ${index}`, createdAt: new Date(Date.now() - 30 * 60_000 + index) });
+      ids.push(created.id);
+      await review.create(created);
+    }
+    await review.create(enquiry({ name: "Caught Bot", status: "spam", lastError: "spam: honeypot" }));
+    review.close();
+    const env = { DATABASE_URL: reviewUrl, RESEND_API_KEY: "re_scripts_fake", RESEND_BASE_URL: fake.url, CONTACT_FROM_EMAIL: "Site <site@example.com>" };
+
+    const held = await script("enquiries.ts", ["--held"], env);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toContain(`${ids[5]}`);
+    expect(held.stdout).toContain("held: many enquiries from one client address within the hour");
+    expect(held.stdout).toContain("npm run enquiries -- --release <id>");
+
+    const spam = await script("enquiries.ts", ["--spam"], env);
+    expect(spam.stdout).toContain("spam: honeypot");
+    expect(spam.stdout).toContain("Caught Bot");
+
+    fake.reset();
+    const released = await script("enquiries.ts", ["--release", ids[5]!], env);
+    expect(released.code).toBe(0);
+    expect(released.stdout).toMatch(/^✓ Released .* and emailed it/m);
+    expect(fake.deliveries.filter((delivery) => delivery.subject?.includes("Flooded 5"))).toHaveLength(1);
+    expect((await script("enquiries.ts", ["--release", ids[5]!], env)).code).toBe(1); // no longer held
+
+    const marked = await script("enquiries.ts", ["--mark-spam", ids[6]!], env);
+    expect(marked.stdout).toContain("marked as spam");
+    const after = await script("enquiries.ts", ["--json"], env);
+    expect((JSON.parse(after.stdout) as { totals: Record<string, number> }).totals).toMatchObject({ held: 0, spam: 2, sent: 1, pending: 5 });
+
+    const purge = await script("enquiries-purge.ts", [], env);
+    expect(purge.stdout).toContain("Deleted 0 enquiries older than 365 days and 0 spam older than 30 days");
+    // Eight script processes (tsx start-up each, ~1–2 s on a quiet machine): ample headroom on a busy one.
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { deliverEnquiry } from "@/lib/contact/delivery";
 import { retryUnsent } from "@/lib/contact/retry";
+import { HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { absoluteUrl } from "@/lib/site";
 
 import { createHarness, DRAFT_SLUG, freePort, FROM, OWNER, PUBLISHED_SLUG, PUBLISHED_TITLE, type Harness } from "./harness";
@@ -214,7 +215,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
   it("a filled honeypot gets the normal success, is stored as spam, and nothing is sent", async () => {
     harness = await createHarness();
-    const state = await harness.submit(harness.submission({ website: "https://cheap-backlinks.example" }));
+    const state = await harness.submit(harness.submission({ [HONEYPOT_FIELD]: "https://cheap-backlinks.example" }));
     await harness.settle();
     expect(state).toMatchObject({ status: "success", message: "Thanks, Ada Lovelace — I'll reply to ada@example.com within two working days." });
     expect(await harness.only()).toMatchObject({ status: "spam", lastError: "spam: honeypot", attempts: 0 });
@@ -241,41 +242,113 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect(harness.fake.requests).toHaveLength(0);
   });
 
-  it("the 6th submission in an hour from one IP is limited with a plain message, and the text is kept", async () => {
+  it("the 6th enquiry in an hour from one client is stored and held, with the normal confirmation; the author gets one digest", async () => {
     harness = await createHarness();
     for (let index = 0; index < 5; index += 1) {
       const state = await harness.submit(harness.submission({ email: `person${index}@example.com` }), { ip: "203.0.113.99" });
       expect(state.status).toBe("success");
       harness.advance(MINUTE);
     }
-    const sixth = harness.submission({ email: "person5@example.com", message: "A sixth message that should be kept intact." });
-    const limited = await harness.submit(sixth, { ip: "203.0.113.99" });
-    expect(limited).toMatchObject({
-      status: "rate-limited",
-      message: "You've sent several messages in the last hour, so I've paused the form for you. Please try again in about 55 minutes — your message is still here.",
-      values: { email: "person5@example.com", message: "A sixth message that should be kept intact." },
-      formToken: sixth.formToken,
-    });
-    expect(await harness.store.recent(10)).toHaveLength(5);
+    const sixth = harness.submission({ email: "person5@example.com", name: "Sixth Person", message: "A sixth message that should be kept intact." });
+    const held = await harness.submit(sixth, { ip: "203.0.113.99" });
+    // Nothing blames the person or reveals a limit: the same answer as any stored enquiry.
+    expect(held).toEqual({ status: "success", message: "Thanks, Sixth Person — I'll reply to person5@example.com within two working days.", fieldErrors: {}, values: {} });
+    await harness.settle();
+    const rows = await harness.store.recent(10);
+    expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row.email === "person5@example.com")).toMatchObject({ status: "held", heldReason: "client", message: "A sixth message that should be kept intact." });
+    const owner = harness.fake.deliveries.filter((email) => !String(email.subject).includes("held"));
+    expect(owner).toHaveLength(5);
+    const digests = harness.fake.deliveries.filter((email) => String(email.subject).includes("held"));
+    expect(digests).toHaveLength(1);
+    expect(String(digests[0]!.text)).toContain("Sixth Person");
+    expect(String(digests[0]!.text)).toContain("npm run enquiries -- --release");
 
-    // Another address is not affected, and the first one is free again once the hour has passed.
+    // A seventh within the hour is held too, but no second digest goes out that hour.
+    await harness.submit(harness.submission({ email: "person6@example.com" }), { ip: "203.0.113.99" });
+    await harness.settle();
+    expect(harness.fake.deliveries.filter((email) => String(email.subject).includes("held"))).toHaveLength(1);
+
+    // Another client is not affected; once its held enquiries too have left the hour, the first one is emailed again.
     expect((await harness.submit(harness.submission({ email: "other@example.com" }), { ip: "203.0.113.100" })).status).toBe("success");
-    harness.advance(56 * MINUTE);
-    expect((await harness.submit(harness.submission({ email: "person5@example.com" }), { ip: "203.0.113.99" })).status).toBe("success");
+    harness.advance(61 * MINUTE);
+    await harness.submit(harness.submission({ email: "person7@example.com" }), { ip: "203.0.113.99" });
+    await harness.settle();
+    expect((await harness.store.recent(20)).find((row) => row.email === "person7@example.com")?.status).toBe("sent");
   });
 
-  it("the 4th enquiry in a day from one email address is limited, whatever the IP", async () => {
+  it("a released held enquiry is emailed once; one marked as spam never is", async () => {
     harness = await createHarness();
-    for (let index = 0; index < 3; index += 1) {
-      expect((await harness.submit(harness.submission({ email: "Ada@Example.com" }), { ip: `198.51.100.${index}` })).status).toBe("success");
+    for (let index = 0; index < 7; index += 1) await harness.submit(harness.submission({ email: `p${index}@example.com` }), { ip: "203.0.113.5" });
+    await harness.settle();
+    const [first, second] = (await harness.store.recent(10, { status: "held" })).reverse();
+    const released = await harness.store.release(first!.id, harness.now());
+    expect(released).toMatchObject({ status: "pending", heldReason: null });
+    await deliverEnquiry(first!.id, harness.deps);
+    expect(await harness.store.get(first!.id)).toMatchObject({ status: "sent" });
+    expect(await harness.store.markSpam(second!.id)).toMatchObject({ status: "spam", lastError: "spam: marked by the author" });
+    expect(await harness.store.release("no-such-id", harness.now())).toBeUndefined();
+    expect(harness.fake.deliveries.filter((email) => email.reply_to === first!.email)).toHaveLength(1);
+    expect(harness.fake.deliveries.filter((email) => email.reply_to === second!.email)).toHaveLength(0);
+  });
+
+  it("the 4th enquiry in a day from one mailbox is held, whatever the client, plus-tag, case or Gmail dots", async () => {
+    harness = await createHarness();
+    const variants = ["Ada.Lovelace@gmail.com", "adalovelace+work@gmail.com", "ada.love.lace+x@googlemail.com"];
+    for (const [index, email] of variants.entries()) {
+      expect((await harness.submit(harness.submission({ email }), { ip: `198.51.100.${index}` })).status).toBe("success");
       harness.advance(60 * MINUTE);
     }
-    const fourth = await harness.submit(harness.submission({ email: "ada@example.com" }), { ip: "198.51.100.50" });
-    expect(fourth.status).toBe("rate-limited");
-    expect(fourth.message).toMatch(/^This email address has already been used for several enquiries today\. Please try again in about 21 hours/);
+    const fourth = await harness.submit(harness.submission({ email: "ADALOVELACE+again@gmail.com" }), { ip: "198.51.100.50" });
+    expect(fourth.status).toBe("success");
+    expect((await harness.store.recent(1))[0]).toMatchObject({ status: "held", heldReason: "address", email: "ADALOVELACE+again@gmail.com" });
   });
 
-  it("without a trusted client IP, submissions share one generous bucket", async () => {
+  it("caught spam never counts against real prospects: 40 bot posts from one client, then a person from it is emailed", async () => {
+    harness = await createHarness();
+    for (let index = 0; index < 40; index += 1) {
+      await harness.submit(harness.submission({ email: `bot${index}@example.com`, formToken: harness.token(500) }), { ip: "203.0.113.77" });
+    }
+    const person = await harness.submit(harness.submission({ email: "real@example.com" }), { ip: "203.0.113.77" });
+    await harness.settle();
+    expect(person.status).toBe("success");
+    expect((await harness.store.recent(1))[0]).toMatchObject({ email: "real@example.com", status: "sent" });
+    // The bots' rows: a sample kept verbatim, the rest counted by reason.
+    expect((await harness.store.spamCounts(new Date(0)))).toEqual([{ reason: "too-fast", count: 40 }]);
+    expect((await harness.store.countsByStatus()).spam).toBeLessThanOrEqual(40);
+  });
+
+  it("a token carries one enquiry: a different one with it is spam; the same text again is one enquiry", async () => {
+    harness = await createHarness();
+    const token = harness.token();
+    const first = harness.submission({ formToken: token, email: "first@example.com" });
+    expect((await harness.submit(first)).status).toBe("success");
+    expect((await harness.submit({ ...first })).status).toBe("success"); // double click
+    const replays = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => harness.submit(harness.submission({ formToken: token, email: `replay${index}@example.com` }), { ip: `192.0.2.${index}` })),
+    );
+    expect(replays.every((state) => state.status === "success")).toBe(true);
+    await harness.settle();
+    const rows = await harness.store.recent(10);
+    expect(rows.filter((row) => row.status !== "spam").map((row) => row.email)).toEqual(["first@example.com"]);
+    expect(rows.filter((row) => row.status === "spam").every((row) => row.lastError === "spam: reused-token")).toBe(true);
+    expect(harness.fake.deliveries).toHaveLength(1);
+  });
+
+  it("retention: real enquiries go after the configured days, spam after 30", async () => {
+    harness = await createHarness();
+    await harness.submit(harness.submission({ email: "old@example.com" }));
+    await harness.submit(harness.submission({ email: "oldbot@example.com", formToken: "" }));
+    await harness.settle();
+    harness.advance(31 * 24 * 60 * MINUTE);
+    await harness.submit(harness.submission({ email: "new@example.com" }));
+    expect(await harness.store.purge({ now: harness.now(), realDays: 365, spamDays: 30 })).toEqual({ real: 0, spam: 1, spamCounts: 1 });
+    harness.advance(335 * 24 * 60 * MINUTE);
+    expect(await harness.store.purge({ now: harness.now(), realDays: 365, spamDays: 30 })).toMatchObject({ real: 1, spam: 0 });
+    expect((await harness.store.recent(10)).map((row) => row.email)).toEqual(["new@example.com"]);
+  });
+
+  it("without a known client address, submissions are still stored and emailed (the other limits apply)", async () => {
     harness = await createHarness();
     for (let index = 0; index < 6; index += 1) {
       expect((await harness.submit(harness.submission({ email: `p${index}@example.com` }), { ip: null })).status).toBe("success");
@@ -369,7 +442,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
     it("is never sent for spam", async () => {
       harness = await createHarness({ sendAcknowledgement: true });
-      await harness.submit(harness.submission({ email: "victim@example.com", website: "x" }));
+      await harness.submit(harness.submission({ email: "victim@example.com", [HONEYPOT_FIELD]: "x" }));
       await harness.settle();
       expect(harness.fake.requests).toHaveLength(0);
     });

@@ -22,6 +22,7 @@ const base: EnquiryRecord = {
   lockedUntil: null,
   ackSentAt: null,
   providerMessageId: null,
+  heldReason: null,
 };
 
 const findPost = (slug: string) => (slug === "on-call" ? { title: "Designing an On-Call Rotation Nobody Dreads", url: "/blog/on-call" } : undefined);
@@ -35,7 +36,7 @@ describe("funnel report", () => {
         { sourceSlug: null, enquiries: 1, sent: 0, unsent: 1, lastAt: "2025-11-02T09:30:00.000Z" },
         { sourceSlug: "retired-post", enquiries: 1, sent: 1, unsent: 0, lastAt: "2025-10-01T09:30:00.000Z" },
       ],
-      totals: { pending: 0, sent: 4, failed: 1, spam: 2 },
+      totals: { pending: 0, sent: 4, failed: 1, spam: 2, held: 0 },
     },
     { findPost, now: new Date("2025-11-04T00:00:00Z") },
   );
@@ -52,7 +53,7 @@ describe("funnel report", () => {
 
   it("prints a readable table: date, name, topic, source, status, and a nudge to retry", () => {
     const text = formatReport(report);
-    expect(text).toContain("Enquiries: 7 stored — 4 sent, 1 failed, 0 pending, 2 spam");
+    expect(text).toContain("Enquiries: 7 stored — 4 sent, 1 failed, 0 pending, 0 held, 2 spam");
     expect(text).toMatch(/2025-11-03 09:30\s+Ada Lovelace\s+Delivery and process\s+on-call\s+sent/);
     expect(text).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+3\s+60%\s+2025-11-03/);
     expect(text).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");
@@ -62,7 +63,7 @@ describe("funnel report", () => {
   });
 
   it("says so when there is nothing yet", () => {
-    const empty = buildReport({ recent: [], bySource: [], totals: { pending: 0, sent: 0, failed: 0, spam: 0 } }, { findPost });
+    const empty = buildReport({ recent: [], bySource: [], totals: { pending: 0, sent: 0, failed: 0, spam: 0, held: 0 } }, { findPost });
     expect(formatReport(empty)).toContain("No enquiries yet.");
   });
 });

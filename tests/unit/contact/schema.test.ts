@@ -196,3 +196,29 @@ describe("text damaged by invalid UTF-8", () => {
     expect(EnquirySchema.safeParse({ ...valid, name: "Zoë Ångström-Ødegård 李" }).success).toBe(true);
   });
 });
+
+describe("invisible characters", () => {
+  const valid = { name: "Ada Lovelace", email: "ada@example.com", topic: "delivery-process", message: "Our releases keep slipping and the team is tired." };
+  const errors = (input: Record<string, string>) => {
+    const result = EnquirySchema.safeParse({ ...valid, ...input });
+    return result.success ? {} : fieldErrorsOf(result.error);
+  };
+
+  it("refuses bidirectional controls anywhere, with a clear message (a reversed subject line)", () => {
+    for (const char of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"]) {
+      expect(errors({ name: `Ada ${char}ecalevol` }).name).toBe("Your name contains an invisible formatting character (often from a copy and paste); please retype it");
+      expect(errors({ company: `Acme${char}` }).company).toMatch(/invisible formatting character/);
+      expect(errors({ message: `${valid.message} ${char}hidden` }).message).toMatch(/^Your message contains an invisible formatting character/);
+    }
+  });
+
+  it("refuses zero-width characters, but lets joiners through in a message (Persian words, emoji sequences)", () => {
+    for (const char of ["\u200B", "\u200E", "\u200F", "\uFEFF"]) {
+      expect(errors({ name: `Ad${char}a` }).name).toMatch(/invisible/);
+      expect(errors({ message: `${valid.message}${char}x` }).message).toMatch(/invisible/);
+    }
+    expect(errors({ name: "Ad\u200Da" }).name).toMatch(/invisible/);
+    expect(errors({ email: "ada\u200B@example.com" }).email).toMatch(/invisible|valid email/);
+    expect(errors({ message: `${valid.message} می\u200Cخواهم 👨\u200D👩\u200D👧` })).toEqual({});
+  });
+});

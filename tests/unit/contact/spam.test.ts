@@ -1,15 +1,25 @@
+import { createHmac } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
-import { checkSpam, isHoneypotFilled, MAX_FORM_AGE_MS, signFormToken, tokenToCarry, verifyFormToken } from "@/lib/contact/spam";
+import { checkSpam, deriveKey, formTokenId, isHoneypotFilled, MAX_FORM_AGE_MS, signFormToken, tokenToCarry, verifyFormToken } from "@/lib/contact/spam";
 
 const secret = "a-test-secret-that-is-at-least-32-characters";
 const issuedAt = Date.UTC(2025, 10, 3, 9, 0, 0);
 
 describe("signed form timestamp", () => {
-  it("signs as v1.<ms>.<HMAC> and verifies with the same secret", () => {
+  it("signs as v2.<ms>.<nonce>.<HMAC>, unique per render, and verifies with the same secret", () => {
     const token = signFormToken(issuedAt, secret);
-    expect(token).toMatch(/^v1\.\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatch(/^v2\.\d+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/);
     expect(verifyFormToken(token, { secret, now: issuedAt + 10_000 })).toEqual({ ok: true, issuedAt });
+    // Two forms rendered in the same millisecond still get different tokens (each carries one enquiry).
+    expect(signFormToken(issuedAt, secret)).not.toBe(token);
+    expect(formTokenId(token)).toBe(formTokenId(token));
+    expect(formTokenId(token)).not.toBe(formTokenId(signFormToken(issuedAt, secret)));
+    // A nonce swapped from another token breaks the signature.
+    const other = signFormToken(issuedAt, secret).split(".")[2]!;
+    const [v, ms, , sig] = token.split(".");
+    expect(verifyFormToken(`${v}.${ms}.${other}.${sig}`, { secret, now: issuedAt + 10_000 })).toEqual({ ok: false, reason: "invalid-token" });
   });
 
   it("rejects a submission in under 3 seconds and accepts one at 3 seconds", () => {
@@ -46,6 +56,10 @@ describe("signed form timestamp", () => {
     expect(verifyFormToken(undefined, { secret, now })).toEqual({ ok: false, reason: "missing-token" });
     expect(verifyFormToken("", { secret, now })).toEqual({ ok: false, reason: "missing-token" });
     expect(verifyFormToken("v1.abc.def", { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    // A v1 token (before single use) still verifies with its own signature until it expires; a forged one does not.
+    const v1 = `v1.${issuedAt}.${createHmac("sha256", deriveKey(secret, "form-token")).update(`v1.${issuedAt}`).digest("base64url")}`;
+    expect(verifyFormToken(v1, { secret, now: issuedAt + 10_000 })).toEqual({ ok: true, issuedAt });
+    expect(verifyFormToken(`${v1.slice(0, -2)}AA`, { secret, now: issuedAt + 10_000 })).toEqual({ ok: false, reason: "invalid-token" });
     expect(verifyFormToken(["v1"], { secret, now })).toEqual({ ok: false, reason: "missing-token" });
     expect(verifyFormToken(signFormToken(now + 5 * 60_000, secret), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
   });
@@ -57,7 +71,8 @@ describe("signed form timestamp", () => {
     const fresh = tokenToCarry(token, { secret, now: later });
     expect(fresh).not.toBe(token);
     expect(verifyFormToken(fresh, { secret, now: later + 5_000 }).ok).toBe(true);
-    expect(tokenToCarry("forged", { secret, now: later })).toBe(signFormToken(later, secret));
+    const replaced = tokenToCarry("forged", { secret, now: later });
+    expect(verifyFormToken(replaced, { secret, now: later, minAgeMs: 0 })).toEqual({ ok: true, issuedAt: later });
   });
 });
 

@@ -12,7 +12,13 @@ export async function POST(request: Request): Promise<Response> {
   const runtime = getContactRuntime();
   return handleRetryRequest(request, {
     cronSecret: runtime.env.CRON_SECRET,
-    // Leave headroom under maxDuration: no new send starts after 45 s.
-    run: () => runtime.retry({ deadline: new Date(Date.now() + 45_000) }),
+    // Leave headroom under maxDuration: no new send starts after 45 s. The same scheduled run applies the
+    // retention periods and sends the held digest if one is due.
+    run: async () => {
+      const summary = await runtime.retry({ deadline: new Date(Date.now() + 45_000) });
+      const purged = await runtime.purge();
+      const digest = await runtime.sendHeldDigest();
+      return { ...summary, purged, digest: digest.status };
+    },
   });
 }

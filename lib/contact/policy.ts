@@ -1,0 +1,199 @@
+import { isIP } from "node:net";
+
+/**
+ * The abuse policy of every public form on the site (the enquiry form today,
+ * the newsletter sign-up next): every number and window in one place, each
+ * with the reason it is what it is, and the pure decision that applies them.
+ *
+ * The one rule above all the numbers: a submission that passes validation and
+ * is not caught as spam is ALWAYS stored. Limits only decide whether it is
+ * acted on now (the owner emailed, the address mailed) or `held` for the
+ * author, who sees held ones in an hourly digest and in `npm run enquiries`.
+ * Spam never counts against anyone's limits: only real-looking submissions
+ * fill the buckets, so a bot cannot lock real people out.
+ *
+ * Server-only (node:net); the storage of the counts is the caller's (store.ts).
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type Rule = { max: number; windowMs: number };
+
+/** The kinds of submission the policy knows; each can tune its own numbers. */
+export type SubmissionKind = "enquiry" | "signup";
+
+export type Policy = {
+  /**
+   * Per client: one IPv4 address, or one IPv6 /64 (what one subscriber line
+   * usually owns whole). Counting real-looking submissions, not spam.
+   */
+  perClient: Rule;
+  /** Per IPv6 /48 (what one site or small provider customer is given): catches a bot rotating through /64s. */
+  perNetwork: Rule;
+  /** Per normalised address (lower-case, plus-tag removed, Gmail dots removed). */
+  perAddress: Rule;
+  /** Site-wide: emails to the owner acted on now. Beyond it, held for the hourly digest. */
+  ownerEmails: Rule;
+  /** Site-wide: emails to the address someone typed (acknowledgement, confirmation): the ones a bot can aim at a stranger. */
+  addressEmails: Rule;
+  /** Site-wide rows stored per window; once reached, spam is only counted, never stored verbatim. */
+  storedRows: Rule;
+  /** Spam rows stored verbatim per window (a sample the author can rescue a false positive from); the rest are counted. */
+  spamRows: Rule;
+  /** The same address and text again within this window is the same submission (double click, re-posted page). */
+  duplicateWindowMs: number;
+  /** At most one email per window tells the author what was held. */
+  heldDigestEveryMs: number;
+  /** How long spam is kept for review before it is deleted. */
+  spamRetentionDays: number;
+};
+
+const ENQUIRY_POLICY: Policy = {
+  // A person sends one enquiry, sometimes a correction: 5 an hour from one line is already unusual,
+  // while an office behind one address still gets several colleagues through.
+  perClient: { max: 5, windowMs: HOUR },
+  // Twenty /64s inside one /48 in an hour is a script walking its allocation, not twenty people.
+  perNetwork: { max: 20, windowMs: HOUR },
+  // Three enquiries a day from one mailbox covers a follow-up or two; more is someone using that address.
+  perAddress: { max: 3, windowMs: DAY },
+  // The author's busiest real hour has been a handful of enquiries; 30 leaves ample headroom while a
+  // flood of believable fakes cannot turn the inbox (or the provider's quota) into noise.
+  ownerEmails: { max: 30, windowMs: HOUR },
+  // Mail to typed addresses is what spammers want from a contact form, and bounces hurt the sending
+  // domain: 10 an hour is more than real acknowledgements have ever needed.
+  addressEmails: { max: 10, windowMs: HOUR },
+  // 300 rows an hour is ~1.5 MB at the 5,000-character maximum: harmless for SQLite or Turso's free tier.
+  storedRows: { max: 300, windowMs: HOUR },
+  // 50 spam rows an hour are plenty to spot a false positive; the rest are counted by reason only.
+  spamRows: { max: 50, windowMs: HOUR },
+  // Long enough for a slow re-post after a flaky connection, short enough that a real follow-up is new.
+  duplicateWindowMs: 10 * MINUTE,
+  // One email an hour at most: the author hears about held enquiries the same hour, never a mail storm.
+  heldDigestEveryMs: HOUR,
+  // A month is enough to notice and rescue a real message caught as spam.
+  spamRetentionDays: 30,
+};
+
+const SIGNUP_POLICY: Policy = {
+  ...ENQUIRY_POLICY,
+  // A sign-up is one click per address; a second within a day is a retry, a fourth is someone else's doing.
+  perAddress: { max: 3, windowMs: DAY },
+  // Confirmation emails go to typed addresses by design, so they share the cautious budget.
+  addressEmails: { max: 30, windowMs: HOUR },
+};
+
+const POLICIES: Record<SubmissionKind, Policy> = { enquiry: ENQUIRY_POLICY, signup: SIGNUP_POLICY };
+
+/**
+ * The policy for a kind of submission. `ownerEmailsPerHour` is the one number an operator may change
+ * (CONTACT_OWNER_EMAILS_PER_HOUR): a site that really receives more than 30 enquiries an hour raises it;
+ * every other number is a property of one person or one mailbox, not of the site's traffic.
+ */
+export function policyFor(kind: SubmissionKind, { ownerEmailsPerHour }: { ownerEmailsPerHour?: number } = {}): Policy {
+  const policy = POLICIES[kind];
+  return ownerEmailsPerHour === undefined ? policy : { ...policy, ownerEmails: { max: ownerEmailsPerHour, windowMs: HOUR } };
+}
+
+/** Domains where dots in the local part are ignored by the provider (name.surname@ = namesurname@). */
+const DOTLESS_DOMAINS: Record<string, string> = { "gmail.com": "gmail.com", "googlemail.com": "gmail.com" };
+
+/**
+ * One key per mailbox: lower-case, plus-tag removed (`name+1@` is `name@`),
+ * dots removed for Gmail-style domains, googlemail = gmail. Only for counting:
+ * the address as typed is what is stored and replied to.
+ */
+export function normaliseAddress(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  const at = trimmed.lastIndexOf("@");
+  if (at <= 0) return trimmed;
+  let local = trimmed.slice(0, at);
+  let domain = trimmed.slice(at + 1).replace(/\.$/, "");
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  const dotless = DOTLESS_DOMAINS[domain];
+  if (dotless) {
+    local = local.replace(/\./g, "");
+    domain = dotless;
+  }
+  return `${local}@${domain}`;
+}
+
+/** The buckets a client address falls in: its own (IPv4 or IPv6 /64) and, for IPv6, its /48. */
+export type ClientBuckets = { client: string; network: string | null };
+
+/** Normalises an address (ports, brackets, zone ids, IPv4-mapped IPv6); null when it is not an IP. */
+export function clientBuckets(raw: string | null | undefined): ClientBuckets | null {
+  if (!raw) return null;
+  let value = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed) value = bracketed[1]!;
+  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(value)) value = value.replace(/:\d+$/, "");
+  value = value.replace(/%.*$/, "");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(value);
+  if (mapped) value = mapped[1]!;
+  const version = isIP(value);
+  if (version === 4) return { client: value, network: null };
+  if (version !== 6) return null;
+  const groups = expandIpv6(value);
+  return { client: `${groups.slice(0, 4).join(":")}::/64`, network: `${groups.slice(0, 3).join(":")}::/48` };
+}
+
+function expandIpv6(address: string): string[] {
+  let text = address.toLowerCase();
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = text.replace(v4[0], `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`);
+  }
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const zeros = tail === undefined ? [] : Array<string>(8 - headGroups.length - tailGroups.length).fill("0");
+  return [...headGroups, ...zeros, ...tailGroups].map((group) => (parseInt(group, 16) || 0).toString(16));
+}
+
+/** Real-looking submissions (not spam) counted in each rule's window, as the store sees them now. */
+export type Counts = {
+  /** Null when the client address is unknown (no bucket to count). */
+  client: number | null;
+  network: number | null;
+  address: number;
+  ownerEmails: number;
+  storedRows: number;
+};
+
+export type HeldReason = "client" | "network" | "address" | "owner-emails";
+
+/** Why a submission was held, in words for the author (never shown to the person who sent it). */
+export const HELD_REASONS: Record<HeldReason, string> = {
+  client: "many enquiries from one client address within the hour",
+  network: "many enquiries from one IPv6 network within the hour",
+  address: "several enquiries from one mailbox within a day",
+  "owner-emails": "the site-wide hourly email limit was reached",
+};
+
+export type Decision = { act: true } | { act: false; held: HeldReason };
+
+/**
+ * Whether a real-looking submission is acted on now or held. It is stored
+ * either way; `counts` are the earlier real-looking submissions in each window.
+ */
+export function decide(counts: Counts, policy: Policy): Decision {
+  if (counts.client !== null && counts.client >= policy.perClient.max) return { act: false, held: "client" };
+  if (counts.network !== null && counts.network >= policy.perNetwork.max) return { act: false, held: "network" };
+  if (counts.address >= policy.perAddress.max) return { act: false, held: "address" };
+  if (counts.ownerEmails >= policy.ownerEmails.max) return { act: false, held: "owner-emails" };
+  return { act: true };
+}
+
+/** Whether a caught spam submission is stored verbatim (for review) or only counted. */
+export function keepSpamVerbatim({ spamRows, storedRows }: { spamRows: number; storedRows: number }, policy: Policy): boolean {
+  return spamRows < policy.spamRows.max && storedRows < policy.storedRows.max;
+}
+
+/** The start of the window that ends now: only entries after it count. */
+export function since(now: Date, windowMs: number): Date {
+  return new Date(now.getTime() - windowMs);
+}
