@@ -38,7 +38,23 @@ export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions
  * body Next does not consume ends in an uncaught "aborted" error. Add the
  * page here when you add a form with a server action to another page.
  */
-export const ACTION_PATHS: readonly string[] = ["/contact"];
+export const ACTION_PATHS: readonly string[] = ["/contact", "/newsletter"];
+
+/**
+ * The newsletter form is in the footer of every page, and with JavaScript an
+ * action posts to the page it is on: so every page route of the site takes
+ * action posts too (its route patterns, not the slugs that exist; Next answers
+ * an unknown slug). Paths outside them (feeds, images, /api, unknown
+ * top-level paths) still get the 404.
+ */
+export const PAGE_ROUTES: readonly RegExp[] = [
+  /^\/$/,
+  /^\/(?:blog|tags)$/,
+  /^\/blog\/page\/\d+$/,
+  /^\/blog\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  /^\/tags\/[a-z0-9]+(?:-[a-z0-9]+)*(?:\/page\/\d+)?$/,
+  /^\/newsletter\/(?:confirm|unsubscribe)$/,
+];
 
 export type Refusal = { status: 400 | 403 | 404 | 411 | 413; reason: string };
 
@@ -179,7 +195,7 @@ function checkNoJsForm(form: FormData): void {
  */
 export async function screenPost(
   request: Request,
-  { bodyLimit = ACTION_BODY_LIMIT_BYTES, actionPaths = ACTION_PATHS }: { bodyLimit?: number; actionPaths?: readonly string[] } = {},
+  { bodyLimit = ACTION_BODY_LIMIT_BYTES, actionPaths = ACTION_PATHS, pageRoutes = PAGE_ROUTES }: { bodyLimit?: number; actionPaths?: readonly string[]; pageRoutes?: readonly RegExp[] } = {},
 ): Promise<Refusal | null> {
   if (request.method !== "POST") return null;
   const headers = request.headers;
@@ -194,7 +210,7 @@ export async function screenPost(
   const contentType = headers.get("content-type") ?? "";
   const isMultipart = contentType.startsWith("multipart/form-data");
   const pathname = new URL(request.url).pathname.replace(/(.)\/+$/, "$1");
-  const hasActions = actionPaths.includes(pathname);
+  const hasActions = actionPaths.includes(pathname) || pageRoutes.some((route) => route.test(pathname));
   try {
     if (headers.has("next-action")) {
       if (!hasActions) return { status: 404, reason: "no-action-here" };

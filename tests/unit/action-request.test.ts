@@ -129,11 +129,21 @@ describe("screenPost", () => {
 describe("action requests off the pages with forms", () => {
   it("are refused with 404, with or without JavaScript; other posts there pass", async () => {
     expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/no-such-page"))).toMatchObject({ status: 404 });
-    expect(await screenPost(request("[]", { "content-type": "text/plain;charset=UTF-8", "next-action": ACTION_ID }, { path: "/blog" }))).toMatchObject({ status: 404 });
-    expect(await screenPost(await multipartRequest(noJs(), {}, "/"))).toMatchObject({ status: 404 });
-    expect(await screenPost(await multipartRequest([["file", "x"]], {}, "/"))).toBeNull();
+    expect(await screenPost(request("[]", { "content-type": "text/plain;charset=UTF-8", "next-action": ACTION_ID }, { path: "/feed.xml" }))).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest(noJs(), {}, "/api/enquiries/retry"))).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest([["file", "x"]], {}, "/feed.xml"))).toBeNull();
     // On the page with the form, a multipart post must name its action (Next would log "Invalid Server Actions request").
     expect(await screenPost(await multipartRequest([["name", "Ada"]], {}, "/contact"))).toMatchObject({ status: 400 });
     expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/contact/"))).toBeNull();
+  });
+
+  it("accept the newsletter form (footer of every page) on the site's page routes only", async () => {
+    for (const path of ["/", "/blog", "/blog/page/2", "/blog/on-call-rotation", "/tags", "/tags/on-call", "/tags/on-call/page/3", "/newsletter", "/newsletter/confirm"]) {
+      expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, path)), path).toBeNull();
+      expect(await screenPost(await multipartRequest(noJs(), {}, path)), path).toBeNull();
+    }
+    for (const path of ["/feed.xml", "/tags/on-call/feed.xml", "/blog/x/opengraph-image", "/wp-login.php", "/blog/Bad_Slug", "/api/enquiries/retry"]) {
+      expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, path)), path).toMatchObject({ status: 404 });
+    }
   });
 });
