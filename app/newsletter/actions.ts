@@ -5,7 +5,7 @@ import { after } from "next/server";
 
 import { clientIp } from "@/lib/contact/ip";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
-import type { SubscribeState } from "@/lib/newsletter/schema";
+import type { SubscribeState } from "@/lib/newsletter/state";
 import { deliverConfirmation, handleSubscribe, malformedSubscribeState, readSubscription } from "@/lib/newsletter/service";
 
 /**

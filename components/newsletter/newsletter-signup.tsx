@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { SubscribeState } from "@/lib/newsletter/schema";
+import type { SubscribeState } from "@/lib/newsletter/state";
 
 import { SubscribeForm } from "./subscribe-form";
 

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 
-import { initialSubscribeState, type SubscribeState } from "@/lib/newsletter/schema";
+import { initialSubscribeState, type SubscribeState } from "@/lib/newsletter/state";
 
 import "./subscribe-form.css";
 

@@ -8,7 +8,8 @@ import { absoluteUrl, site } from "@/lib/site";
 import { listUnsubscribeHeaders, renderConfirmationEmail } from "./email";
 import { NEWSLETTER_POLICY } from "./policy";
 import type { NewsletterProvider } from "./provider";
-import { CHECK_INBOX, emailKey, SubscribeSchema, type SubscribeState } from "./schema";
+import { emailKey, SubscribeSchema } from "./schema";
+import { CHECK_INBOX, type SubscribeState } from "./state";
 import type { ConfirmOutcome, SubscriberStore, UnsubscribeOutcome } from "./store";
 import { confirmationToken, hashToken, isWellFormedConfirmationToken, newNonce, unsubscribeToken, verifyUnsubscribeToken } from "./tokens";
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { buildDigest } from "@/lib/newsletter/digest";
 import { createLocalProvider } from "@/lib/newsletter/provider";
-import { CHECK_INBOX } from "@/lib/newsletter/schema";
+import { CHECK_INBOX } from "@/lib/newsletter/state";
 import { confirmSubscription, retryNewsletter, syncSubscriber, unsubscribe } from "@/lib/newsletter/service";
 
 import { createNewsletterHarness, PUBLISHED_SLUG, SEGMENT } from "./harness";
