@@ -159,7 +159,14 @@ export async function runNewsletterDrill(server: DrillServer, { count = 100, bad
   const byStatus: Record<string, number> = {};
   for (const answer of bad) byStatus[String(answer.status)] = (byStatus[String(answer.status)] ?? 0) + 1;
   // HTML answers (no JavaScript) must never carry a payload unescaped; the JS answer is RSC data, not markup.
-  const reflectedRaw = [...new Set(bad.filter((answer) => !answer.js && answer.body.includes("<script>alert('x')</script>") || answer.body.includes("<img src=x onerror")).map((a) => a.state))];
+  const reflectedRaw: string[] = [];
+  for (const answer of bad) {
+    if (answer.js) continue;
+    for (const needle of ["<script>alert('x')</script>", "<img src=x onerror"]) {
+      const at = answer.body.indexOf(needle);
+      if (at >= 0) reflectedRaw.push(answer.body.slice(Math.max(0, at - 120), at + 60));
+    }
+  }
   const badInputResult = {
     sent: bad.length,
     byStatus,
