@@ -33,7 +33,7 @@ try {
       if (!sent.ok) throw new Error(`${sent.error} (the draft ${draft.value} is still there: send it from Resend or run again)`);
       console.log(`  ✓ sent: ${sent.where}`);
     } else {
-      console.log("  Review it, then send it from Resend, or run again with --send.");
+      console.log(runtime.provider.remote ? "  Review it in Resend and send it there, or run again with --send." : "  Open the .html file to review it; with RESEND_API_KEY this becomes a draft broadcast in Resend.");
     }
   } finally {
     runtime.store.close();
