@@ -77,8 +77,9 @@ export function SubscribeForm({ action, id, permalink, source, formToken, label 
         <label htmlFor={`${id}-website`}>Leave this field empty</label>
         <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <input type="hidden" name="formToken" value={formToken ?? ""} />
-      <input type="hidden" name="source" value={source ?? ""} />
+      {/* Only when there is one: the footer's form has neither, and a second `source` field on /contact would be confusing. */}
+      {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
+      {source ? <input type="hidden" name="source" value={source} /> : null}
     </form>
   );
 }
