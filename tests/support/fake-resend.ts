@@ -259,48 +259,18 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     } catch {
       return send(response, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON" });
     }
-    if (route) {
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
-      const behaviour: Behaviour = queued.shift() ?? (outage.length > 0 ? outage[outageTurn++ % outage.length]! : { kind: "ok" });
-      const record: ReceivedRequest = {
-        method: request.method ?? "GET",
-        path: url.pathname,
-        headers,
-        body,
-        receivedAt: new Date().toISOString(),
-        answer: behaviour.kind === "ok" ? 200 : behaviour.kind === "status" ? behaviour.status : behaviour.kind,
-      };
-      calls.push(record);
-      if (behaviour.kind === "hang") return;
-      if (behaviour.kind === "ok" && behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
-      if (behaviour.kind === "reset") {
-        request.socket.destroy();
-        return;
-      }
-      if (behaviour.kind === "status") {
-        const name = behaviour.name ?? ERROR_NAMES[behaviour.status] ?? "application_error";
-        return send(response, behaviour.status, { statusCode: behaviour.status, name, message: behaviour.message ?? `Fake ${behaviour.status}` });
-      }
-      if (!headers.authorization?.startsWith("Bearer re_")) {
-        record.answer = 401;
-        return send(response, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
-      }
-      const [status, answer] = route(body as Record<string, unknown>);
-      record.answer = status;
-      if (behaviour.kind === "lost-answer") return; // applied, but the caller never hears so
-      return send(response, status, answer);
-    }
+    // Every API request is recorded and answered by the queued behaviour or the outage, whatever the endpoint.
     const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
     const behaviour: Behaviour = queued.shift() ?? (outage.length > 0 ? outage[outageTurn++ % outage.length]! : { kind: "ok" });
     const record: ReceivedRequest = {
-      method: "POST",
+      method: request.method ?? "POST",
       path: url.pathname,
       headers,
       body,
       receivedAt: new Date().toISOString(),
       answer: behaviour.kind === "ok" ? 200 : behaviour.kind === "status" ? behaviour.status : behaviour.kind,
     };
-    requests.push(record);
+    (route ? calls : requests).push(record);
 
     if (behaviour.kind === "hang") return; // never answer; the socket is destroyed on close()
     if (behaviour.kind === "ok" && behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
@@ -315,6 +285,12 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     if (!headers.authorization?.startsWith("Bearer re_")) {
       record.answer = 401;
       return send(response, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+    }
+    if (route) {
+      const [status, answer] = route(body as Record<string, unknown>);
+      record.answer = status;
+      if (behaviour.kind === "lost-answer") return; // applied, but the caller never hears so
+      return send(response, status, answer);
     }
 
     const key = headers["idempotency-key"] ?? null;

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { after } from "next/server";
 
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
-import { confirmSubscription, syncSubscriber, type ConfirmResult } from "@/lib/newsletter/service";
+import { confirmSubscription, type ConfirmResult } from "@/lib/newsletter/service";
 import { site } from "@/lib/site";
 
-import { Outcome } from "../outcome";
+import { LinkOutcome, type OutcomeText } from "../outcome";
 import "../newsletter.css";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false, follow: false } };
 
 type Props = { searchParams: Promise<{ token?: string | string[] }> };
 
-const PAGES: Record<ConfirmResult, { title: string; body: string }> = {
+const PAGES: Record<ConfirmResult, OutcomeText> = {
   confirmed: {
     title: "You’re subscribed",
     body: `Thank you. The next essay from ${site.name} will reach you by email, about twice a month. Every email has a one-click unsubscribe.`,
@@ -35,12 +34,5 @@ export default async function ConfirmPage({ searchParams }: Props) {
   const { token } = await searchParams;
   const runtime = getNewsletterRuntime();
   const { result, sync } = await confirmSubscription(token, runtime.deps);
-  // Adding the contact to the Resend segment happens after the page is sent; a failure stays due for newsletter:retry.
-  if (sync) after(() => syncSubscriber(sync, runtime.deps).catch((error) => runtime.deps.log.error(`[newsletter] Sync of ${sync} stopped: ${String(error)}`)));
-  const page = PAGES[result];
-  return (
-    <Outcome eyebrow="The newsletter" title={page.title} outcome={result}>
-      <p className="page-head__lede">{page.body}</p>
-    </Outcome>
-  );
+  return <LinkOutcome result={result} sync={sync} pages={PAGES} runtime={runtime} />;
 }
