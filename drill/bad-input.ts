@@ -349,20 +349,23 @@ export function generateCases(form: ContactForm, baseUrl: string, { count, seed 
         const path = random() < 0.4 ? "/contact" : pick(OTHER_PATHS);
         const randomId = Array.from({ length: 42 }, () => "0123456789abcdef"[Math.floor(random() * 16)]).join("");
         const realRoot = JSON.stringify([{ status: "idle", message: "", fieldErrors: {}, values: {} }, "$K1"]);
+        // React numbers a page's action forms itself ($ACTION_1, $ACTION_2 … with the footer's newsletter form): use the contact form's.
+        const HEADER = form.hidden.find(([n]) => /^\$ACTION_\d+:0$/.test(n))?.[0] ?? "$ACTION_1:0";
+        const BOUND = HEADER.replace(/:0$/, ":1");
         const variants: Array<[string, () => RawRequest]> = [
           ["unknown action id (JS)", () => post(i, path, jsFields(form, base), { js: true, headers: { "next-action": randomId } })],
           ["empty Next-Action header", () => post(i, path, jsFields(form, base), { js: true, headers: { "next-action": "" } })],
-          ["unknown id in $ACTION_1:0", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === "$ACTION_1:0" ? [n, JSON.stringify({ id: randomId, bound: "$@1" })] : [n, v])))],
+          ["unknown id in the action header", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, JSON.stringify({ id: randomId, bound: "$@1" })] : [n, v])))],
           ["$ACTION_ID_ of an unknown id", () => post(i, path, [[`$ACTION_ID_${randomId}`, ""], ...noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION"))])],
           ["$ACTION_ID_ of the real id (no bound state)", () => post(i, path, [[`$ACTION_ID_${form.actionId}`, ""], ...noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION"))])],
           ["no action fields (plain multipart)", () => post(i, path, noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION")))],
-          ["garbage action header JSON", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === "$ACTION_1:0" ? [n, "{not json"] : [n, v])))],
-          ["action header without id", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === "$ACTION_1:0" ? [n, '{"bound":null}'] : [n, v])))],
-          ["bound state missing", () => post(i, path, noJsFields(form, base).filter(([n]) => n !== "$ACTION_1:1"))],
+          ["garbage action header JSON", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, "{not json"] : [n, v])))],
+          ["action header without id", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, '{"bound":null}'] : [n, v])))],
+          ["bound state missing", () => post(i, path, noJsFields(form, base).filter(([n]) => n !== BOUND))],
           ...["{x", "42", "[]", "[1,2]", '["$h1"]', '["$Q2"]', '["$@9"]', '["$1:__proto__:then"]', '[{"then":"$1:then"}]', '["$T"]', '["$B1"]', '["$nabc"]'].map(
-            (bound): [string, () => RawRequest] => [`bound state ${bound}`, () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === "$ACTION_1:1" ? [n, bound] : [n, v])))],
+            (bound): [string, () => RawRequest] => [`bound state ${bound}`, () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === BOUND ? [n, bound] : [n, v])))],
           ),
-          ["bound null", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === "$ACTION_1:0" ? [n, JSON.stringify({ id: form.actionId, bound: null })] : [n, v])))],
+          ["bound null", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, JSON.stringify({ id: form.actionId, bound: null })] : [n, v])))],
           ...['[{"__proto__":{"polluted":1}},"$K1"]', '["$h0"]', '[{},"$1:constructor:constructor"]', '["$@1"]', '[{},"$Q1"]', '[{},"$W1"]', '[{},"$i1"]', '[{},"$R1"]', '"$K1"', "[" + "[".repeat(3000) + "]".repeat(3000) + "]", '[{},"$K1"', "", "\u0000"].map(
             (root): [string, () => RawRequest] => [
               `JS root ${JSON.stringify(root.slice(0, 30))}`,

@@ -9,6 +9,7 @@
  *   npm run drill -- --only bad-input,load --fuzz 300 --enquiries 50 --seconds 5
  *   npm run drill -- --skip-build        # reuse the existing .next build
  *   npm run drill -- --only lockout      # bots against the default configuration (no TRUST_PROXY, no secrets)
+ *   npm run drill -- --only newsletter --signups 100   # the newsletter's faults (drill/newsletter.ts)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -20,10 +21,11 @@ import { runHostileContent, type HostileContentResult } from "./hostile-content"
 import { startDrillServer, type DrillServer } from "./lib/server";
 import { runLoad, type LoadResult } from "./load";
 import { runLockout, type LockoutResult } from "./lockout";
+import { NEWSLETTER_SEGMENT, runNewsletterDrill, type NewsletterDrillResult } from "./newsletter";
 import { runProviderDown, type ProviderDownResult } from "./provider-down";
 import { runStoreFaults, type StoreFaultsResult } from "./store-faults";
 
-const DRILLS = ["bad-input", "provider-down", "store-faults", "load", "lockout", "hostile-content"] as const;
+const DRILLS = ["bad-input", "provider-down", "store-faults", "load", "lockout", "hostile-content", "newsletter"] as const;
 type Drill = (typeof DRILLS)[number];
 
 const { values } = parseArgs({
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     fuzz: { type: "string", default: "1000" },
     enquiries: { type: "string", default: "200" },
+    signups: { type: "string", default: "100" },
     connections: { type: "string", default: "200" },
     seconds: { type: "string", default: "20" },
     "skip-build": { type: "boolean", default: false },
@@ -47,6 +50,7 @@ const results: Partial<{
   load: LoadResult;
   lockout: LockoutResult;
   "hostile-content": HostileContentResult;
+  newsletter: NewsletterDrillResult;
 }> = {};
 const failures: string[] = [];
 
@@ -88,6 +92,12 @@ if (selected.has("provider-down")) results["provider-down"] = await attempt("pro
 if (selected.has("store-faults")) results["store-faults"] = await attempt("store faults", () => withServer("store faults", (s) => runStoreFaults(s, { count: 10 })));
 if (selected.has("load")) results.load = await attempt("load", () => withServer("load", (s) => runLoad(s, { connections: Number(values.connections), durationSeconds: Number(values.seconds) })));
 if (selected.has("lockout")) results.lockout = await attempt("lockout", () => withServer("lockout (default configuration)", (s) => runLockout(s), { defaults: true }));
+if (selected.has("newsletter")) {
+  const signups = Number(values.signups);
+  results.newsletter = await attempt("newsletter", () =>
+    withServer("newsletter", (s) => runNewsletterDrill(s, { count: signups, badInput: Number(values.fuzz) / 5 }), { env: { RESEND_SEGMENT_ID: NEWSLETTER_SEGMENT } }),
+  );
+}
 if (selected.has("hostile-content")) {
   log("▶ drafts and hostile content (own build in a throwaway copy) …");
   results["hostile-content"] = await attempt("drafts and hostile content", () => runHostileContent({ log }));
@@ -167,6 +177,28 @@ if (lockout) {
   add(d, "emails from the replays", lockout.replayEmails, "≤ 1", lockout.replayEmails <= 1);
   add(d, "5xx answers", lockout.fiveXx, "0", lockout.fiveXx === 0);
   add(d, "duration", `${lockout.seconds.toFixed(1)} s`, "—", true);
+}
+const news = results.newsletter;
+if (news) {
+  const d = "Newsletter";
+  const { badInput: b, providerDown: p, confirm: c, replay: r, resubscribe: s, unsubscribe: u } = news;
+  add(d, "malformed/hostile addresses sent", `${b.sent} (${Object.entries(b.byStatus).map(([k, n]) => `${k}×${n}`).join(" ")})`, "—", true);
+  add(d, "  field error each / 5xx", `${b.fieldErrors} / ${b.fiveXx}`, `${b.sent} / 0`, b.fieldErrors === b.sent && b.fiveXx === 0);
+  add(d, "  stored / emailed / reflected raw", `${b.stored} / ${b.emailsSent} / ${b.reflectedRaw.length}`, "0 / 0 / 0", b.stored === 0 && b.emailsSent === 0 && b.reflectedRaw.length === 0);
+  add(d, "sign-ups while the provider fails", p.signups, "—", true);
+  add(d, "  answered \"check your inbox\" (p50 / p95)", `${p.answeredCheckInbox} (${p.answerP50Ms.toFixed(0)} / ${p.answerP95Ms.toFixed(0)} ms)`, String(p.signups), p.answeredCheckInbox === p.signups);
+  add(d, "  provider answers during the outage", Object.entries(p.outageAnswers).map(([a, n]) => `${a}×${n}`).join(" "), "failures only", true);
+  add(d, "  pending, confirmation failed", p.pendingAfterOutage, String(p.signups), p.pendingAfterOutage === p.signups);
+  add(d, "newsletter:retry: 2 at once, then 1 (exit codes)", p.retryRuns.map((run) => run.code).join(", "), "last 0", p.retryRuns.at(-1)?.code === 0);
+  add(d, "  confirmation emailed exactly once / duplicates", `${p.confirmationsExactlyOnce} / ${p.duplicates}`, `${p.signups} / 0`, p.confirmationsExactlyOnce === p.signups && p.duplicates === 0);
+  add(d, "  resends absorbed by the idempotency key", p.resendsAbsorbed, "—", true);
+  add(d, "links followed: confirmed pages / rows / in segment", `${c.confirmedPages} / ${c.confirmedRows} / ${c.inSegment}`, `${c.followed} each`, c.confirmedPages === c.followed && c.confirmedRows === c.followed && c.inSegment === c.followed);
+  add(d, "links replayed: \"already used\" / rows changed / Resend calls", `${r.usedPages} / ${r.rowsChanged} / ${r.providerCallsAdded}`, `${r.replayed} / 0 / 0`, r.usedPages === r.replayed && r.rowsChanged === 0 && r.providerCallsAdded === 0);
+  add(d, "confirmed addresses subscribed again: same answer / emails", `${s.answeredCheckInbox} / ${s.emailsAdded}`, `${s.sent} / 0`, s.answeredCheckInbox === s.sent && s.emailsAdded === 0);
+  add(d, "unsubscribe links: pages / rows / in Resend", `${u.unsubscribedPages} / ${u.unsubscribedRows} / ${u.unsubscribedInResend}`, `${u.followed} each`, u.unsubscribedPages === u.followed && u.unsubscribedRows === u.followed && u.unsubscribedInResend === u.followed);
+  add(d, "errors in the server log", news.loggedErrors.length, "0", news.loggedErrors.length === 0);
+  add(d, "duration", `${news.seconds.toFixed(1)} s`, "—", true);
+  if (!news.ok) failures.push(`newsletter: ${JSON.stringify({ ...news, loggedErrors: news.loggedErrors.slice(0, 5) }).slice(0, 1_500)}`);
 }
 const hostile = results["hostile-content"];
 if (hostile) {

@@ -77,6 +77,9 @@ const EnvSchema = z
     CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
     CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
     CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
+    // The newsletter (lib/newsletter): the Resend segment confirmed subscribers join, and its sender (default CONTACT_FROM_EMAIL).
+    RESEND_SEGMENT_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a Resend segment id, e.g. 78261eea-8f8b-4381-83c6-79fa7120f1cf").optional(),
+    NEWSLETTER_FROM_EMAIL: mailbox.optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
     TRUST_PROXY: trustProxy.default({ hops: 0 }),
     CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),

@@ -16,6 +16,7 @@ import { describeHeldReason } from "../lib/contact/digest";
 import { buildReport, formatReport, formatReview } from "../lib/contact/report";
 import { createContactRuntime, findPublishedPost } from "../lib/contact/runtime";
 import { ConfigError, getEnv } from "../lib/env";
+import { createSubscriberStore } from "../lib/newsletter/store";
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +37,7 @@ if (!Number.isInteger(limit) || limit < 1) {
 try {
   const runtime = createContactRuntime(getEnv());
   const { store } = runtime;
+  const subscriberStore = createSubscriberStore({ url: runtime.env.DATABASE_URL, authToken: runtime.env.DATABASE_AUTH_TOKEN });
   try {
     if (values.release) {
       const released = await store.release(values.release, new Date());
@@ -63,12 +65,18 @@ try {
       if (values.json) console.log(JSON.stringify({ [status]: rows, ...(spamCounts ? { spamCounts } : {}) }, null, 2));
       else console.log(formatReview(values.held ? `Held enquiries (latest ${limit}, times in UTC)` : `Spam (latest ${limit}, times in UTC)`, rows, { describeHeld: describeHeldReason, spamCounts }));
     } else {
-      const [recent, bySource, totals] = await Promise.all([store.recent(limit), store.countsBySource(), store.countsByStatus()]);
-      const report = buildReport({ recent, bySource, totals }, { findPost: findPublishedPost });
+      const [recent, bySource, totals, subscribers] = await Promise.all([
+        store.recent(limit),
+        store.countsBySource(),
+        store.countsByStatus(),
+        subscriberStore.countsBySource(),
+      ]);
+      const report = buildReport({ recent, bySource, totals, subscribers }, { findPost: findPublishedPost });
       console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     }
   } finally {
     store.close();
+    subscriberStore.close();
   }
 } catch (error) {
   console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);

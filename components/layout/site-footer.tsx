@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { subscribeToNewsletter } from "@/app/newsletter/actions";
+import { FooterNewsletter } from "@/components/newsletter/newsletter-signup";
 import { feedMimeTypes, feedPaths } from "@/lib/feeds/paths";
 import { site } from "@/lib/site";
 
@@ -8,6 +10,7 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
+        <FooterNewsletter action={subscribeToNewsletter} />
         <p>
           <strong>{site.name}</strong> — {site.tagline.toLowerCase()} by {site.author.name}.
         </p>
@@ -21,6 +24,9 @@ export function SiteFooter() {
             </li>
             <li>
               <Link href="/contact">Work with me</Link>
+            </li>
+            <li>
+              <Link href="/newsletter">Newsletter</Link>
             </li>
             <li>
               {/* A plain link: the feed is a file, not a page for the client router. */}

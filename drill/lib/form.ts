@@ -183,7 +183,9 @@ export async function waitForToken(issuedAt: number, minMs = 1_000): Promise<voi
 /** What the no-JS answer page says (success, error with mailto, field errors), read from its HTML. */
 export function readAnswerPage(html: string): { success: boolean; storeError: boolean; mailto: string | null; values: Record<string, string> } {
   const values: Record<string, string> = {};
-  for (const m of html.matchAll(/<input\b[^>]*>/g)) {
+  // The enquiry form's own fields: other forms on the page (the footer's newsletter sign-up) have an `email` too.
+  const enquiryForm = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].find((m) => m[0].includes('name="message"'))?.[0] ?? html;
+  for (const m of enquiryForm.matchAll(/<input\b[^>]*>/g)) {
     const name = attribute(m[0], "name");
     const value = attribute(m[0], "value");
     if (name && value !== undefined && !name.startsWith("$")) values[name] = value;

@@ -18,13 +18,24 @@ export type FunnelReport = {
   >;
   /** Enquiries per source article, spam excluded; `slug: null` is the contact page reached directly. */
   bySource: Array<{ slug: string | null; title: string; enquiries: number; share: number; sent: number; unsent: number; lastAt: string }>;
+  /** Newsletter sign-ups per source article beside its enquiries; `slug: null` is the footer or /newsletter. */
+  subscribersBySource: Array<{ slug: string | null; title: string; subscribers: number; pending: number; enquiries: number }>;
 };
 
+/** Newsletter sign-ups per source article (lib/newsletter/store.ts countsBySource). */
+export type SubscriberSourceCount = { sourceSlug: string | null; confirmed: number; pending: number };
+
 export function buildReport(
-  { recent, bySource, totals }: { recent: EnquiryRecord[]; bySource: SourceSummary[]; totals: Record<EnquiryStatus, number> },
+  {
+    recent,
+    bySource,
+    totals,
+    subscribers = [],
+  }: { recent: EnquiryRecord[]; bySource: SourceSummary[]; totals: Record<EnquiryStatus, number>; subscribers?: SubscriberSourceCount[] },
   { findPost, now = new Date() }: { findPost: FindPost; now?: Date },
 ): FunnelReport {
   const counted = bySource.reduce((sum, row) => sum + row.enquiries, 0);
+  const articleTitle = (slug: string | null, none: string) => (slug ? (findPost(slug)?.title ?? `${slug} (no longer published)`) : none);
   return {
     generatedAt: now.toISOString(),
     totals: { ...totals, all: totals.pending + totals.sent + totals.failed + totals.spam + totals.held },
@@ -51,6 +62,15 @@ export function buildReport(
       unsent: row.unsent,
       lastAt: row.lastAt,
     })),
+    subscribersBySource: subscribers
+      .filter((row) => row.confirmed + row.pending > 0)
+      .map((row) => ({
+        slug: row.sourceSlug,
+        title: articleTitle(row.sourceSlug, "(none: the footer or /newsletter)"),
+        subscribers: row.confirmed,
+        pending: row.pending,
+        enquiries: bySource.find((enquiries) => enquiries.sourceSlug === row.sourceSlug)?.enquiries ?? 0,
+      })),
   };
 }
 
@@ -69,6 +89,18 @@ function table(headers: Array<[string, number, ("left" | "right")?]>, rows: stri
 
 const shortDate = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
+function subscriberLines(report: FunnelReport): string[] {
+  if (report.subscribersBySource.length === 0) return [];
+  return [
+    "",
+    "Newsletter subscribers per source article, beside its enquiries",
+    ...table(
+      [["Source", 48], ["Subscribers", 11, "right"], ["Pending", 7, "right"], ["Enquiries", 9, "right"]],
+      report.subscribersBySource.map((row) => [row.title, String(row.subscribers), String(row.pending), String(row.enquiries)]),
+    ),
+  ];
+}
+
 export function formatReport(report: FunnelReport): string {
   const { totals } = report;
   const lines: string[] = [];
@@ -77,7 +109,7 @@ export function formatReport(report: FunnelReport): string {
     "",
   );
   if (report.recent.length === 0) {
-    lines.push("No enquiries yet.");
+    lines.push("No enquiries yet.", ...subscriberLines(report));
     return lines.join("\n");
   }
   lines.push(`Recent (latest ${report.recent.length}, times in UTC)`);
@@ -95,6 +127,7 @@ export function formatReport(report: FunnelReport): string {
     ),
   );
   if (totals.held > 0) lines.push("", `⚠ ${totals.held} held (stored, not emailed: a limit tripped): npm run enquiries -- --held, then --release <id> or --mark-spam <id>`);
+  lines.push(...subscriberLines(report));
   const unsent = totals.pending + totals.failed;
   if (unsent > 0) lines.push("", `⚠ ${unsent} ${unsent === 1 ? "enquiry has" : "enquiries have"} not been emailed yet: run npm run enquiries:retry`);
   return lines.join("\n");

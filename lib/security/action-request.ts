@@ -39,6 +39,8 @@
  */
 import busboy from "next/dist/compiled/busboy";
 
+import { readFileSync } from "node:fs";
+
 export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions.bodySizeLimit in next.config.ts
 
 /**
@@ -48,9 +50,85 @@ export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions
  * body Next does not consume ends in an uncaught "aborted" error. Add the
  * page here when you add a form with a server action to another page.
  */
-export const ACTION_PATHS: readonly string[] = ["/contact"];
+export const ACTION_PATHS: readonly string[] = ["/contact", "/newsletter"];
+
+/**
+ * The newsletter form is in the footer of every page, and with JavaScript an
+ * action posts to the page it is on: so every page route of the site takes
+ * action posts too (its route patterns, not the slugs that exist; Next answers
+ * an unknown slug). Paths outside them (feeds, images, /api, unknown
+ * top-level paths) still get the 404.
+ */
+export const PAGE_ROUTES: readonly RegExp[] = [
+  /^\/$/,
+  /^\/(?:blog|tags)$/,
+  /^\/blog\/page\/\d+$/,
+  /^\/blog\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  /^\/tags\/[a-z0-9]+(?:-[a-z0-9]+)*(?:\/page\/\d+)?$/,
+  /^\/newsletter\/(?:confirm|unsubscribe)$/,
+];
 
 export type Refusal = { status: 400 | 403 | 404 | 411 | 413; reason: string };
+
+/**
+ * Where one action of this build may be posted: the page routes that render it. The footer's
+ * subscribe action is on every page, the contact action only on /contact; the contact action
+ * posted to another page is still refused, so Next never forwards it (the uncaught "aborted").
+ * Undefined for an id the build does not know: the path lists above decide.
+ */
+export type ActionRoutes = (actionId: string) => readonly RegExp[] | undefined;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `app/blog/[slug]/page` → /^\/blog\/[^/]+$/; null for entries that are not public pages (`app/_not-found/page`). */
+export function routePattern(worker: string): RegExp | null {
+  const match = /^app(.*)\/page$/.exec(worker);
+  if (!match) return null;
+  const segments = match[1]!.split("/").filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment));
+  if (segments.some((segment) => segment.startsWith("_") || segment.startsWith("@"))) return null;
+  const body = segments.map((segment) => (/^\[\[?\.\.\./.test(segment) ? ".+" : /^\[.+\]$/.test(segment) ? "[^/]+" : escapeRegExp(segment))).join("/");
+  return new RegExp(`^/${body}$`);
+}
+
+let manifestRoutes: Map<string, RegExp[]> | null | undefined;
+
+/** Reads Next's server-reference manifest of the build being served once; null when there is none (tests, dev). */
+export const manifestActionRoutes: ActionRoutes = (actionId) => {
+  if (manifestRoutes === undefined) {
+    manifestRoutes = null;
+    try {
+      const file = `${process.cwd()}/${process.env.NEXT_DIST_DIR || ".next"}/server/server-reference-manifest.json`;
+      const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, { workers?: Record<string, unknown> }> };
+      manifestRoutes = new Map(
+        Object.entries(manifest.node ?? {}).map(([id, entry]) => [id, Object.keys(entry.workers ?? {}).flatMap((worker) => routePattern(worker) ?? [])]),
+      );
+    } catch {
+      manifestRoutes = null;
+    }
+  }
+  return manifestRoutes?.get(actionId);
+};
+
+/** The action ids a no-JavaScript form names (`$ACTION_ID_<id>`, or the id in `$ACTION_n:0`); malformed ones are checkNoJsForm's to refuse. */
+function noJsActionIds(form: FormData): string[] {
+  const ids: string[] = [];
+  for (const key of form.keys()) {
+    const direct = /^\$ACTION_ID_(.+)$/.exec(key);
+    if (direct) ids.push(direct[1]!);
+    const ref = /^\$ACTION_REF_(.*)$/.exec(key);
+    if (!ref) continue;
+    const header = form.get(`$ACTION_${ref[1]}:0`);
+    try {
+      const id = typeof header === "string" ? (JSON.parse(header) as { id?: unknown }).id : undefined;
+      if (typeof id === "string") ids.push(id);
+    } catch {
+      // checkNoJsForm refuses it
+    }
+  }
+  return ids;
+}
 
 const MAX_DEPTH = 24;
 const MAX_NODES = 5_000;
@@ -195,7 +273,12 @@ function checkNoJsForm(form: FormData): void {
  */
 export async function screenPost(
   request: Request,
-  { bodyLimit = ACTION_BODY_LIMIT_BYTES, actionPaths = ACTION_PATHS }: { bodyLimit?: number; actionPaths?: readonly string[] } = {},
+  {
+    bodyLimit = ACTION_BODY_LIMIT_BYTES,
+    actionPaths = ACTION_PATHS,
+    pageRoutes = PAGE_ROUTES,
+    actionRoutes = manifestActionRoutes,
+  }: { bodyLimit?: number; actionPaths?: readonly string[]; pageRoutes?: readonly RegExp[]; actionRoutes?: ActionRoutes } = {},
 ): Promise<Refusal | null> {
   if (request.method !== "POST") return null;
   const headers = request.headers;
@@ -210,10 +293,15 @@ export async function screenPost(
   const contentType = headers.get("content-type") ?? "";
   const isMultipart = contentType.startsWith("multipart/form-data");
   const pathname = new URL(request.url).pathname.replace(/(.)\/+$/, "$1");
-  const hasActions = actionPaths.includes(pathname);
+  const hasActions = actionPaths.includes(pathname) || pageRoutes.some((route) => route.test(pathname));
+  /** Whether this action may be posted here: to a page that renders it when the build says which, else by the path lists. */
+  const accepts = (actionId: string) => {
+    const routes = actionRoutes(actionId);
+    return routes ? routes.some((route) => route.test(pathname)) : hasActions;
+  };
   try {
     if (headers.has("next-action")) {
-      if (!hasActions) return { status: 404, reason: "no-action-here" };
+      if (!accepts(headers.get("next-action")!)) return { status: 404, reason: "no-action-here" };
       if (isMultipart) {
         // Next decodes an action call with busboy: read it with busboy, so both see the same fields.
         const form = await readFormLikeBusboy(request, bodyLimit);
@@ -232,6 +320,7 @@ export async function screenPost(
       const form = await readForm(request);
       const keys = [...form.keys()];
       if (!hasActions && keys.some((key) => key.startsWith("$ACTION_"))) return { status: 404, reason: "no-action-here" };
+      if (noJsActionIds(form).some((id) => !accepts(id))) return { status: 404, reason: "no-action-here" };
       // A form on a page with an action always names it; Next would log "Invalid Server Actions request".
       if (hasActions && !keys.some((key) => key.startsWith("$ACTION_REF_") || key.startsWith("$ACTION_ID_"))) throw new Malformed("no action named");
       checkNoJsForm(form);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isCrossSite, screenPost } from "@/lib/security/action-request";
+import { isCrossSite, routePattern, screenPost } from "@/lib/security/action-request";
 
 const HOST = "127.0.0.1:3000";
 const ACTION_ID = "60d6984129aeafcd7cb023dccd6c398b1e21fdfd91";
@@ -129,9 +129,9 @@ describe("screenPost", () => {
 describe("action requests off the pages with forms", () => {
   it("are refused with 404, with or without JavaScript; other posts there pass", async () => {
     expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/no-such-page"))).toMatchObject({ status: 404 });
-    expect(await screenPost(request("[]", { "content-type": "text/plain;charset=UTF-8", "next-action": ACTION_ID }, { path: "/blog" }))).toMatchObject({ status: 404 });
-    expect(await screenPost(await multipartRequest(noJs(), {}, "/"))).toMatchObject({ status: 404 });
-    expect(await screenPost(await multipartRequest([["file", "x"]], {}, "/"))).toBeNull();
+    expect(await screenPost(request("[]", { "content-type": "text/plain;charset=UTF-8", "next-action": ACTION_ID }, { path: "/feed.xml" }))).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest(noJs(), {}, "/api/enquiries/retry"))).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest([["file", "x"]], {}, "/feed.xml"))).toBeNull();
     // On the page with the form, a multipart post must name its action (Next would log "Invalid Server Actions request").
     expect(await screenPost(await multipartRequest([["name", "Ada"]], {}, "/contact"))).toMatchObject({ status: 400 });
     expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, "/contact/"))).toBeNull();
@@ -185,5 +185,46 @@ describe("action requests off the pages with forms", () => {
       expect(await screenPost(await multipartRequest(noJs({ "$ACTION_1:0": header })))).toMatchObject({ status: 400, reason: 'malformed: unexpected key "then" in the action header' });
       expect(await screenPost(await multipartRequest([["$ACTION_ID_not-hex!", ""]]))).toMatchObject({ status: 400, reason: "malformed: bad action id" });
     });
+  });
+
+  it("follow the build's manifest when it knows the action: only pages that render it take it", async () => {
+    const FOOTER_ID = "60075113c94d3b9261b154a18472169be81b5a27e4";
+    const CONTACT_ID = "603f24c3a9c36b03b10978590dc74f033a193333a0";
+    const workers: Record<string, string[]> = {
+      [FOOTER_ID]: ["app/_not-found/page", "app/page", "app/blog/[slug]/page", "app/tags/[tag]/page/[page]/page", "app/contact/page"],
+      [CONTACT_ID]: ["app/contact/page"],
+    };
+    const actionRoutes = (id: string) => workers[id]?.flatMap((worker) => routePattern(worker) ?? []);
+    const post = async (id: string, path: string) => screenPost(await multipartRequest(js(), { "next-action": id }, path), { actionRoutes });
+    expect(await post(FOOTER_ID, "/blog/on-call")).toBeNull();
+    expect(await post(FOOTER_ID, "/tags/culture/page/2")).toBeNull();
+    expect(await post(FOOTER_ID, "/contact")).toBeNull();
+    // The contact action off /contact: Next would forward it to /contact and could end in an uncaught "aborted".
+    expect(await post(CONTACT_ID, "/blog/on-call")).toMatchObject({ status: 404 });
+    expect(await post(CONTACT_ID, "/")).toMatchObject({ status: 404 });
+    expect(await post(CONTACT_ID, "/contact")).toBeNull();
+    const noJsContact = [["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id: CONTACT_ID, bound: "$@1" })], ["$ACTION_1:1", "[{}]"], ["name", "Ada"]] as Array<[string, string]>;
+    expect(await screenPost(await multipartRequest(noJsContact, {}, "/tags"), { actionRoutes })).toMatchObject({ status: 404 });
+    expect(await screenPost(await multipartRequest([[`$ACTION_ID_${CONTACT_ID}`, ""]], {}, "/"), { actionRoutes })).toMatchObject({ status: 404 });
+  });
+
+  it("turn Next's page entries into route patterns", () => {
+    expect(routePattern("app/page")?.test("/")).toBe(true);
+    expect(routePattern("app/blog/[slug]/page")?.test("/blog/on-call")).toBe(true);
+    expect(routePattern("app/blog/[slug]/page")?.test("/blog/on-call/x")).toBe(false);
+    expect(routePattern("app/(site)/docs/[...path]/page")?.test("/docs/a/b")).toBe(true);
+    expect(routePattern("app/a.b/page")?.test("/aXb")).toBe(false);
+    expect(routePattern("app/_not-found/page")).toBeNull();
+    expect(routePattern("app/feed.xml/route")).toBeNull();
+  });
+
+  it("accept the newsletter form (footer of every page) on the site's page routes only", async () => {
+    for (const path of ["/", "/blog", "/blog/page/2", "/blog/on-call-rotation", "/tags", "/tags/on-call", "/tags/on-call/page/3", "/newsletter", "/newsletter/confirm"]) {
+      expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, path)), path).toBeNull();
+      expect(await screenPost(await multipartRequest(noJs(), {}, path)), path).toBeNull();
+    }
+    for (const path of ["/feed.xml", "/tags/on-call/feed.xml", "/blog/x/opengraph-image", "/wp-login.php", "/blog/Bad_Slug", "/api/enquiries/retry"]) {
+      expect(await screenPost(await multipartRequest(js(), { "next-action": ACTION_ID }, path)), path).toMatchObject({ status: 404 });
+    }
   });
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { subscribeToNewsletter } from "@/app/newsletter/actions";
 import { PostBody } from "@/components/mdx/post-body";
+import { PostNewsletter } from "@/components/newsletter/newsletter-signup";
 import { PostCta } from "@/components/post/post-cta";
 import { PostNeighbours, RelatedPosts } from "@/components/post/post-footer-nav";
 import { PostMeta } from "@/components/post/post-meta";
@@ -54,6 +56,7 @@ export default async function PostPage({ params }: Props) {
             <PostBody source={post.body} />
             <ShareBar url={url} title={post.title} description={post.description} />
             <PostCta post={post} />
+            <PostNewsletter action={subscribeToNewsletter} slug={post.slug} />
           </div>
         </div>
         <SectionLinks url={url} containerId="post" />

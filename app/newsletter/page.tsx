@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { NEWSLETTER_PROMISE } from "@/components/newsletter/newsletter-signup";
+import { SubscribeForm } from "@/components/newsletter/subscribe-form";
+import { findPublishedPost } from "@/lib/contact/runtime";
+import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
+import { site } from "@/lib/site";
+
+import { subscribeToNewsletter } from "./actions";
+import "./newsletter.css";
+
+export const metadata: Metadata = {
+  title: "The newsletter",
+  description: `New essays on engineering leadership by ${site.author.name}, by email about twice a month. Confirmed sign-up, one-click unsubscribe.`,
+  alternates: { canonical: "/newsletter" },
+};
+
+type Props = { searchParams: Promise<{ from?: string | string[] }> };
+
+export default async function NewsletterPage({ searchParams }: Props) {
+  const { from } = await searchParams;
+  // Only a published post is carried as the source, and only then is it part of the form's address.
+  const post = typeof from === "string" ? findPublishedPost(from) : undefined;
+  const source = post && typeof from === "string" ? from : undefined;
+  // A post's form posts here without JavaScript: the same permalink shows its answer in this form.
+  const permalink = source ? `/newsletter?from=${encodeURIComponent(source)}` : "/newsletter";
+  const formToken = getNewsletterRuntime().issueFormToken();
+
+  return (
+    <div className="container newsletter">
+      <header className="page-head">
+        <p className="eyebrow">Stay in touch</p>
+        <h1>The newsletter</h1>
+        <p className="page-head__lede">{NEWSLETTER_PROMISE}</p>
+      </header>
+
+      <section aria-labelledby="what-you-get">
+        <h2 id="what-you-get">What you get, and how often</h2>
+        <ul className="newsletter__list">
+          <li>
+            <strong>Each new essay</strong>, with a short note on why I wrote it: on-call, incidents, code review, 1:1s, planning and
+            strategy. About twice a month, never more than once a week.
+          </li>
+          <li>
+            <strong>Nothing else.</strong> No sales sequence, no sharing of your address. It is sent through Resend and kept only to send
+            you the essays.
+          </li>
+          <li>
+            <strong>Confirmed sign-up.</strong> You get one email with a link to confirm; nothing more arrives unless you click it. Every
+            email has a one-click unsubscribe.
+          </li>
+        </ul>
+      </section>
+
+      <section className="newsletter__form" aria-labelledby="subscribe-title">
+        <h2 id="subscribe-title">Subscribe</h2>
+        {post ? (
+          <p>
+            You were reading: <Link href={post.url}>{post.title}</Link>
+          </p>
+        ) : null}
+        <SubscribeForm action={subscribeToNewsletter} id="newsletter-subscribe" permalink={permalink} source={source} formToken={formToken} />
+      </section>
+
+      <p>
+        Prefer a feed? <a href="/feed.xml">RSS</a>, <a href="/atom.xml">Atom</a> and <a href="/feed.json">JSON Feed</a> carry every essay in
+        full. Want to talk now? <Link href="/contact">Let&rsquo;s talk</Link>.
+      </p>
+    </div>
+  );
+}

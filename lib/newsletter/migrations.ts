@@ -1,0 +1,80 @@
+import type { Client } from "@libsql/client";
+
+/**
+ * The newsletter's tables, in the same libSQL database as the enquiries but
+ * with their own ledger (`newsletter_migrations`), so neither feature's
+ * versions constrain the other's. Each migration runs once, in one write
+ * transaction with the row that records it. Append; never edit a shipped one.
+ */
+
+export type NewsletterMigration = { version: number; name: string; statements: readonly string[] };
+
+export const NEWSLETTER_MIGRATIONS: readonly NewsletterMigration[] = [
+  {
+    version: 1,
+    name: "create newsletter subscribers and sign-up attempts",
+    statements: [
+      `CREATE TABLE newsletter_subscribers (
+        id                   TEXT PRIMARY KEY,
+        email                TEXT NOT NULL,
+        email_key            TEXT NOT NULL UNIQUE,
+        status               TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+        created_at           TEXT NOT NULL,
+        confirmed_at         TEXT,
+        unsubscribed_at      TEXT,
+        source_slug          TEXT,
+        ip_hash              TEXT,
+        token_nonce          TEXT,
+        token_hash           TEXT UNIQUE,
+        token_expires_at     TEXT,
+        token_used_at        TEXT,
+        confirmation_state   TEXT NOT NULL DEFAULT 'none' CHECK (confirmation_state IN ('none', 'due', 'sent', 'failed')),
+        confirmation_sent_at TEXT,
+        attempts             INTEGER NOT NULL DEFAULT 0,
+        last_error           TEXT,
+        next_attempt_at      TEXT,
+        locked_until         TEXT,
+        sync_state           TEXT NOT NULL DEFAULT 'none' CHECK (sync_state IN ('none', 'due', 'synced', 'failed')),
+        sync_error           TEXT,
+        provider_contact_id  TEXT
+      )`,
+      "CREATE INDEX newsletter_subscribers_created_at ON newsletter_subscribers (status, created_at)",
+      "CREATE INDEX newsletter_subscribers_source ON newsletter_subscribers (source_slug)",
+      `CREATE TABLE newsletter_attempts (
+        at      TEXT NOT NULL,
+        ip_hash TEXT
+      )`,
+      "CREATE INDEX newsletter_attempts_ip ON newsletter_attempts (ip_hash, at)",
+    ],
+  },
+];
+
+const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS newsletter_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+export async function migrateNewsletter(client: Client, migrations: readonly NewsletterMigration[] = NEWSLETTER_MIGRATIONS, now: () => Date = () => new Date()): Promise<number[]> {
+  await client.execute(CREATE_LEDGER);
+  const known = Math.max(0, ...migrations.map((migration) => migration.version));
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const tx = await client.transaction("write");
+    try {
+      const done = new Set((await tx.execute("SELECT version FROM newsletter_migrations")).rows.map((row) => Number(row.version)));
+      const newest = Math.max(0, ...done);
+      if (newest > known) {
+        throw new Error(`The newsletter tables are at schema version ${newest}, newer than this code knows (${known}). Deploy the newer code, or point DATABASE_URL at the right database.`);
+      }
+      if (done.has(migration.version)) continue;
+      for (const sql of migration.statements) await tx.execute(sql);
+      await tx.execute({ sql: "INSERT INTO newsletter_migrations (version, name, applied_at) VALUES (?, ?, ?)", args: [migration.version, migration.name, now().toISOString()] });
+      await tx.commit();
+      applied.push(migration.version);
+    } finally {
+      tx.close();
+    }
+  }
+  return applied;
+}

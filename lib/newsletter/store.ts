@@ -1,0 +1,397 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { createClient, type Client, type Row } from "@libsql/client";
+
+import { checkLimit, windowStart, type LimitRule } from "@/lib/contact/rate-limit";
+import { describeDatabaseUrl, StoreUnavailableError } from "@/lib/contact/store";
+
+import { migrateNewsletter } from "./migrations";
+
+/**
+ * Subscribers, in the same libSQL database as the enquiries (DATABASE_URL).
+ * Every decision that must hold across instances — the 24-hour cap on
+ * confirmation emails, single use of a link, rate limits — is one atomic SQL
+ * statement, like the enquiry store's.
+ */
+
+export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
+
+export type Subscriber = {
+  id: string;
+  email: string;
+  emailKey: string;
+  status: SubscriberStatus;
+  createdAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+  sourceSlug: string | null;
+  ipHash: string | null;
+  tokenNonce: string | null;
+  tokenExpiresAt: string | null;
+  tokenUsedAt: string | null;
+  confirmationState: "none" | "due" | "sent" | "failed";
+  confirmationSentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+  syncState: "none" | "due" | "synced" | "failed";
+  syncError: string | null;
+  providerContactId: string | null;
+};
+
+export type SubscriptionRequest = {
+  id: string;
+  email: string;
+  emailKey: string;
+  sourceSlug: string | null;
+  ipHash: string | null;
+  now: Date;
+  nonce: string;
+  tokenHash: string;
+  expiresAt: Date;
+  /** No new confirmation email when one went to this address within this window. */
+  intervalMs: number;
+};
+
+export type ConfirmOutcome =
+  | { kind: "confirmed"; subscriber: Subscriber }
+  /** The link was used before (a replay): nothing changes. */
+  | { kind: "used" }
+  | { kind: "expired" }
+  /** Not a link we issued (or one replaced by a newer one, or for an address since deleted). */
+  | { kind: "forged" };
+
+export type UnsubscribeOutcome = { kind: "unsubscribed"; subscriber: Subscriber } | { kind: "already" };
+
+export type SourceCount = { sourceSlug: string | null; confirmed: number; pending: number };
+
+function text(row: Row, column: string): string | null {
+  const value = row[column];
+  return value === null || value === undefined ? null : String(value);
+}
+
+function toSubscriber(row: Row): Subscriber {
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    emailKey: String(row.email_key),
+    status: String(row.status) as SubscriberStatus,
+    createdAt: String(row.created_at),
+    confirmedAt: text(row, "confirmed_at"),
+    unsubscribedAt: text(row, "unsubscribed_at"),
+    sourceSlug: text(row, "source_slug"),
+    ipHash: text(row, "ip_hash"),
+    tokenNonce: text(row, "token_nonce"),
+    tokenExpiresAt: text(row, "token_expires_at"),
+    tokenUsedAt: text(row, "token_used_at"),
+    confirmationState: String(row.confirmation_state) as Subscriber["confirmationState"],
+    confirmationSentAt: text(row, "confirmation_sent_at"),
+    attempts: Number(row.attempts),
+    lastError: text(row, "last_error"),
+    syncState: String(row.sync_state) as Subscriber["syncState"],
+    syncError: text(row, "sync_error"),
+    providerContactId: text(row, "provider_contact_id"),
+  };
+}
+
+function prepareLocalFile(url: string): void {
+  if (!url.startsWith("file:")) return;
+  let target = url.slice("file:".length).split("?")[0]!;
+  if (target.startsWith("//")) target = target.replace(/^\/\/(?:localhost)?/, "");
+  if (target === "" || target.startsWith(":memory:")) return;
+  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+}
+
+function isBusy(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String(code ?? "")) || /database is locked|database table is locked/i.test(String(message ?? ""))) return true;
+  }
+  return false;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export type SubscriberStore = ReturnType<typeof createSubscriberStore>;
+
+export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockWaitMs = 3_000 }: { url: string; authToken?: string; timeoutMs?: number; lockWaitMs?: number }) {
+  let ready: Promise<Client> | undefined;
+  let opened: Client | undefined;
+
+  function discard(): void {
+    opened?.close();
+    opened = undefined;
+    ready = undefined;
+  }
+
+  function client(): Promise<Client> {
+    ready ??= (async () => {
+      prepareLocalFile(url);
+      const remote = /^(https?|libsql):/.test(url);
+      // As the enquiry store: no SQLite busy timeout (it blocks the JavaScript thread); withDb waits instead.
+      const db = createClient({ url, authToken, timeout: 0, ...(remote ? { fetch: (input: Request) => fetch(input, { signal: AbortSignal.timeout(timeoutMs) }) } : {}) });
+      opened = db;
+      await migrateNewsletter(db);
+      return db;
+    })().catch((error: unknown) => {
+      discard();
+      throw error;
+    });
+    return ready;
+  }
+
+  async function withDb<T>(what: string, work: (db: Client) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + lockWaitMs;
+    try {
+      for (let attempt = 0; ; attempt += 1) {
+        let db: Client | undefined;
+        try {
+          db = await client();
+          return await work(db);
+        } catch (error) {
+          // A connection whose write failed may keep that statement's transaction open: never reuse it.
+          if (db && db === opened) discard();
+          if (!isBusy(error) || Date.now() >= deadline) throw error;
+          await sleep(Math.min(25 * 2 ** attempt, 250, Math.max(1, deadline - Date.now())));
+        }
+      }
+    } catch (error) {
+      throw new StoreUnavailableError(`Could not ${what} in the subscriber database (${describeDatabaseUrl(url)}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  async function byId(db: Client, id: string): Promise<Subscriber | undefined> {
+    const row = (await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE id = ?", args: [id] })).rows[0];
+    return row ? toSubscriber(row) : undefined;
+  }
+
+  return {
+    /** Counts one sign-up attempt against the IP's window; refused (with when to retry) when the window is full. */
+    recordAttempt({ ipHash, now, perIp, unknownIp }: { ipHash: string | null; now: Date; perIp: LimitRule; unknownIp: LimitRule }) {
+      return withDb("count a sign-up attempt", async (db): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> => {
+        const rule = ipHash ? perIp : unknownIp;
+        const same = ipHash ? "ip_hash = :ip_hash" : "ip_hash IS NULL";
+        const args = { at: now.toISOString(), ip_hash: ipHash, since: windowStart(now, rule).toISOString(), max: rule.max };
+        const inserted = await db.execute({
+          sql: `INSERT INTO newsletter_attempts (at, ip_hash) SELECT :at, :ip_hash
+                WHERE (SELECT count(*) FROM newsletter_attempts WHERE ${same} AND at > :since) < :max`,
+          args,
+        });
+        if (inserted.rowsAffected === 1) return { allowed: true };
+        const times = await db.execute({ sql: `SELECT at FROM newsletter_attempts WHERE ${same} AND at > :since`, args });
+        const check = checkLimit(times.rows.map((row) => new Date(String(row.at))), now, rule);
+        return check.allowed ? { allowed: false, retryAt: new Date(now.getTime() + 60_000) } : check;
+      });
+    },
+
+    /**
+     * Adds the address as `pending` with a fresh link, or gives an existing pending or unsubscribed
+     * one a fresh link — unless it is confirmed, or a confirmation went to it within the interval, or
+     * one is still waiting to be sent. Returns the id when a confirmation email is now due, else null.
+     */
+    requestSubscription(request: SubscriptionRequest) {
+      return withDb("store a sign-up", async (db) => {
+        const result = await db.execute({
+          sql: `INSERT INTO newsletter_subscribers
+                  (id, email, email_key, status, created_at, source_slug, ip_hash, token_nonce, token_hash, token_expires_at, confirmation_state, next_attempt_at)
+                VALUES (:id, :email, :email_key, 'pending', :now, :source_slug, :ip_hash, :nonce, :token_hash, :expires_at, 'due', :now)
+                ON CONFLICT (email_key) DO UPDATE SET
+                  status = 'pending', email = excluded.email, source_slug = excluded.source_slug, ip_hash = excluded.ip_hash,
+                  created_at = CASE WHEN newsletter_subscribers.status = 'unsubscribed' THEN excluded.created_at ELSE newsletter_subscribers.created_at END,
+                  unsubscribed_at = NULL, token_nonce = excluded.token_nonce, token_hash = excluded.token_hash,
+                  token_expires_at = excluded.token_expires_at, token_used_at = NULL, confirmation_state = 'due',
+                  attempts = 0, last_error = NULL, next_attempt_at = excluded.next_attempt_at, locked_until = NULL
+                WHERE newsletter_subscribers.status != 'confirmed'
+                  AND newsletter_subscribers.confirmation_state NOT IN ('due', 'failed')
+                  AND (newsletter_subscribers.confirmation_sent_at IS NULL OR newsletter_subscribers.confirmation_sent_at <= :since)
+                RETURNING id`,
+          args: {
+            id: request.id,
+            email: request.email,
+            email_key: request.emailKey,
+            now: request.now.toISOString(),
+            source_slug: request.sourceSlug,
+            ip_hash: request.ipHash,
+            nonce: request.nonce,
+            token_hash: request.tokenHash,
+            expires_at: request.expiresAt.toISOString(),
+            since: new Date(request.now.getTime() - request.intervalMs).toISOString(),
+          },
+        });
+        const row = result.rows[0];
+        return row ? String(row.id) : null;
+      });
+    },
+
+    /** Takes a due confirmation email for one attempt (counts it, locks the row); undefined when not due, expired or taken. */
+    claimConfirmation(id: string, { now, lockedUntil, ignoreSchedule = false }: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean }) {
+      return withDb("claim a confirmation email", async (db) => {
+        const row = (
+          await db.execute({
+            sql: `UPDATE newsletter_subscribers SET attempts = attempts + 1, locked_until = :locked_until
+                  WHERE id = :id AND status = 'pending' AND confirmation_state IN ('due', 'failed') AND token_expires_at > :now
+                    AND (locked_until IS NULL OR locked_until <= :now)
+                    AND (:ignore = 1 OR next_attempt_at IS NULL OR next_attempt_at <= :now)
+                  RETURNING *`,
+            args: { id, now: now.toISOString(), locked_until: lockedUntil.toISOString(), ignore: ignoreSchedule ? 1 : 0 },
+          })
+        ).rows[0];
+        return row ? toSubscriber(row) : undefined;
+      });
+    },
+
+    markConfirmationSent(id: string, now: Date) {
+      return withDb("record a sent confirmation", async (db) => {
+        await db.execute({
+          sql: "UPDATE newsletter_subscribers SET confirmation_state = 'sent', confirmation_sent_at = ?, locked_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE id = ?",
+          args: [now.toISOString(), id],
+        });
+      });
+    },
+
+    markConfirmationFailed(id: string, { error, nextAttemptAt }: { error: string; nextAttemptAt: Date }) {
+      return withDb("record a failed confirmation", async (db) => {
+        await db.execute({
+          sql: "UPDATE newsletter_subscribers SET confirmation_state = 'failed', last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ? AND confirmation_state != 'sent'",
+          args: [error.slice(0, 1_000), nextAttemptAt.toISOString(), id],
+        });
+      });
+    },
+
+    /** Unsent confirmation emails whose link is still valid, oldest first. */
+    listDueConfirmations({ now, ignoreSchedule = false, limit = 100 }: { now: Date; ignoreSchedule?: boolean; limit?: number }) {
+      return withDb("list unsent confirmations", async (db) => {
+        const result = await db.execute({
+          sql: `SELECT id FROM newsletter_subscribers
+                WHERE status = 'pending' AND confirmation_state IN ('due', 'failed') AND token_expires_at > :now
+                  AND (locked_until IS NULL OR locked_until <= :now)
+                  AND (:ignore = 1 OR next_attempt_at IS NULL OR next_attempt_at <= :now)
+                ORDER BY created_at LIMIT :limit`,
+          args: { now: now.toISOString(), ignore: ignoreSchedule ? 1 : 0, limit },
+        });
+        return result.rows.map((row) => String(row.id));
+      });
+    },
+
+    /** Confirms the subscriber whose unused, unexpired link this is; one statement, so a link works once. */
+    confirm(tokenHash: string, now: Date) {
+      return withDb("confirm a subscription", async (db): Promise<ConfirmOutcome> => {
+        const row = (
+          await db.execute({
+            sql: `UPDATE newsletter_subscribers
+                  SET status = 'confirmed', confirmed_at = :now, token_used_at = :now, sync_state = 'due', sync_error = NULL,
+                      confirmation_state = CASE WHEN confirmation_state = 'sent' THEN 'sent' ELSE 'none' END, locked_until = NULL
+                  WHERE token_hash = :hash AND status = 'pending' AND token_used_at IS NULL AND token_expires_at > :now
+                  RETURNING *`,
+            args: { hash: tokenHash, now: now.toISOString() },
+          })
+        ).rows[0];
+        if (row) return { kind: "confirmed", subscriber: toSubscriber(row) };
+        const known = (await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE token_hash = ?", args: [tokenHash] })).rows[0];
+        if (!known) return { kind: "forged" };
+        const subscriber = toSubscriber(known);
+        if (subscriber.tokenUsedAt || subscriber.status === "confirmed") return { kind: "used" };
+        if (subscriber.status === "pending") return { kind: "expired" };
+        return { kind: "used" };
+      });
+    },
+
+    unsubscribe(id: string, now: Date) {
+      return withDb("unsubscribe", async (db): Promise<UnsubscribeOutcome> => {
+        const row = (
+          await db.execute({
+            sql: `UPDATE newsletter_subscribers
+                  SET status = 'unsubscribed', unsubscribed_at = :now, confirmation_state = 'none', locked_until = NULL,
+                      sync_state = CASE WHEN confirmed_at IS NULL THEN 'none' ELSE 'due' END, sync_error = NULL
+                  WHERE id = :id AND status != 'unsubscribed'
+                  RETURNING *`,
+            args: { id, now: now.toISOString() },
+          })
+        ).rows[0];
+        return row ? { kind: "unsubscribed", subscriber: toSubscriber(row) } : { kind: "already" };
+      });
+    },
+
+    /** Subscribers whose state in the provider's list is behind ours (confirmed or unsubscribed, not yet synced). */
+    listDueSyncs(limit = 100) {
+      return withDb("list subscribers to sync", async (db) => {
+        const result = await db.execute({ sql: "SELECT id FROM newsletter_subscribers WHERE sync_state IN ('due', 'failed') ORDER BY created_at LIMIT ?", args: [limit] });
+        return result.rows.map((row) => String(row.id));
+      });
+    },
+
+    markSynced(id: string, { status, providerContactId }: { status: SubscriberStatus; providerContactId: string | null }) {
+      return withDb("record a synced subscriber", async (db) => {
+        // Only if the subscriber did not change meanwhile (an unsubscribe racing a confirmation sync stays due).
+        await db.execute({
+          sql: "UPDATE newsletter_subscribers SET sync_state = 'synced', sync_error = NULL, provider_contact_id = coalesce(?, provider_contact_id) WHERE id = ? AND status = ?",
+          args: [providerContactId, id, status],
+        });
+      });
+    },
+
+    markSyncFailed(id: string, error: string) {
+      return withDb("record a failed sync", async (db) => {
+        await db.execute({ sql: "UPDATE newsletter_subscribers SET sync_state = 'failed', sync_error = ? WHERE id = ?", args: [error.slice(0, 1_000), id] });
+      });
+    },
+
+    get(id: string) {
+      return withDb("read a subscriber", (db) => byId(db, id));
+    },
+
+    findByEmail(email: string) {
+      return withDb("find a subscriber", async (db) => {
+        const row = (await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE email_key = ?", args: [email.trim().toLowerCase()] })).rows[0];
+        return row ? toSubscriber(row) : undefined;
+      });
+    },
+
+    all() {
+      return withDb("list subscribers", async (db) => (await db.execute("SELECT * FROM newsletter_subscribers ORDER BY created_at, id")).rows.map(toSubscriber));
+    },
+
+    /** Deletes the address for good (a data request); returns what was deleted. */
+    deleteByEmail(email: string) {
+      return withDb("delete a subscriber", async (db) => {
+        const row = (await db.execute({ sql: "DELETE FROM newsletter_subscribers WHERE email_key = ? RETURNING *", args: [email.trim().toLowerCase()] })).rows[0];
+        return row ? toSubscriber(row) : undefined;
+      });
+    },
+
+    /** Removes sign-ups never confirmed within the retention period, and attempt counters older than a day. */
+    purgeUnconfirmed({ now, retentionMs }: { now: Date; retentionMs: number }) {
+      return withDb("purge unconfirmed sign-ups", async (db) => {
+        const result = await db.execute({
+          sql: "DELETE FROM newsletter_subscribers WHERE status = 'pending' AND created_at <= ?",
+          args: [new Date(now.getTime() - retentionMs).toISOString()],
+        });
+        await db.execute({ sql: "DELETE FROM newsletter_attempts WHERE at <= ?", args: [new Date(now.getTime() - 24 * 60 * 60_000).toISOString()] });
+        return result.rowsAffected;
+      });
+    },
+
+    countsBySource() {
+      return withDb("count subscribers per source", async (db): Promise<SourceCount[]> => {
+        const result = await db.execute(`
+          SELECT source_slug, sum(status = 'confirmed') AS confirmed, sum(status = 'pending') AS pending
+          FROM newsletter_subscribers GROUP BY source_slug ORDER BY confirmed DESC, pending DESC`);
+        return result.rows.map((row) => ({ sourceSlug: text(row, "source_slug"), confirmed: Number(row.confirmed), pending: Number(row.pending) }));
+      });
+    },
+
+    countsByStatus() {
+      return withDb("count subscribers", async (db) => {
+        const counts: Record<SubscriberStatus, number> = { pending: 0, confirmed: 0, unsubscribed: 0 };
+        for (const row of (await db.execute("SELECT status, count(*) AS n FROM newsletter_subscribers GROUP BY status")).rows) {
+          counts[String(row.status) as SubscriberStatus] = Number(row.n);
+        }
+        return counts;
+      });
+    },
+
+    close() {
+      discard();
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import { createHash } from "node:crypto";
+
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+
+/**
+ * The newsletter against the production build (`next start`), with Resend
+ * replaced by the fake (tests/support/fake-resend.ts): subscribe from a post
+ * with and without JavaScript, follow the confirmation link the fake received,
+ * unsubscribe; axe on every newsletter page in light and dark.
+ */
+
+const fakeResend = `http://127.0.0.1:${process.env.E2E_FAKE_RESEND_PORT}`;
+const POST_SLUG = "code-review-is-a-conversation-not-a-gate";
+const POST_TITLE = "Code Review Is a Conversation, Not a Gate";
+const CHECK_INBOX = "Check your inbox: if this address isn’t subscribed yet, a confirmation link is on its way.";
+
+type Delivery = { to: string[]; subject: string; html: string; text: string; idempotencyKey: string | null };
+type Contact = { email: string; unsubscribed: boolean; segments: string[] };
+
+/** Limits are per client IP and the e2e server trusts X-Forwarded-For: each test gets its own. */
+function clientIpFor(testInfo: TestInfo, salt = ""): string {
+  const hash = createHash("sha256").update(`newsletter:${testInfo.testId}:${testInfo.retry}:${salt}`).digest();
+  return `10.${hash[0]}.${hash[1]}.${hash[2]}`;
+}
+
+function uniqueEmail(testInfo: TestInfo, label: string): string {
+  return `${label}-${createHash("sha1").update(`${testInfo.testId}:${Date.now()}:${Math.random()}`).digest("hex").slice(0, 10)}@example.com`;
+}
+
+async function fakeLog(): Promise<{ deliveries: Delivery[]; contacts: Contact[] }> {
+  return (await (await fetch(`${fakeResend}/__fake/emails`)).json()) as { deliveries: Delivery[]; contacts: Contact[] };
+}
+
+async function confirmationsTo(email: string): Promise<Delivery[]> {
+  return (await fakeLog()).deliveries.filter((delivery) => delivery.to.includes(email));
+}
+
+/** The path and query of a link of a kind in the email's plain text (its origin is SITE_URL, not the test server). */
+function linkIn(delivery: Delivery, kind: "confirm" | "unsubscribe"): string {
+  const match = new RegExp(`https?://[^/\\s]+(/newsletter/${kind}\\?token=[^\\s\\]>)]+)`).exec(delivery.text);
+  if (!match) throw new Error(`no ${kind} link in the email`);
+  return match[1]!;
+}
+
+async function theConfirmation(email: string): Promise<Delivery> {
+  await expect.poll(async () => (await confirmationsTo(email)).length, { timeout: 10_000 }).toBe(1);
+  const [delivery] = await confirmationsTo(email);
+  expect(delivery!.subject).toBe("Confirm your subscription to Steady State");
+  return delivery!;
+}
+
+async function expectNoAxeViolations(page: Page, only?: string) {
+  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]);
+  // On a post, only the sign-up is new here; the rest of the post page has its own axe test (blog.spec.ts).
+  const results = await (only ? builder.include(only) : builder).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Confirms with the emailed link, checks the page and the provider's list, then unsubscribes the same way. */
+async function confirmThenUnsubscribe(page: Page, email: string) {
+  const delivery = await theConfirmation(email);
+  await page.goto(linkIn(delivery, "confirm"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re subscribed");
+  await expect.poll(async () => (await fakeLog()).contacts.find((contact) => contact.email === email)?.unsubscribed, { timeout: 10_000 }).toBe(false);
+
+  // The same link again changes nothing.
+  await page.goto(linkIn(delivery, "confirm"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has already been used");
+
+  await page.goto(linkIn(delivery, "unsubscribe"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re unsubscribed");
+  await expect.poll(async () => (await fakeLog()).contacts.find((contact) => contact.email === email)?.unsubscribed, { timeout: 10_000 }).toBe(true);
+  await page.goto(linkIn(delivery, "unsubscribe"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re already unsubscribed");
+}
+
+test.describe("with JavaScript", () => {
+  test("subscribe at the end of a post, confirm from the email, unsubscribe", async ({ page }, testInfo) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
+    let actionCalls = 0;
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.headers()["next-action"]) actionCalls += 1;
+    });
+    await page.goto(`/blog/${POST_SLUG}`);
+    const signup = page.locator(".post-newsletter");
+    // Secondary to "Let's talk": after it in the page.
+    const [ctaBox, signupBox] = await Promise.all([page.locator(".post-cta").boundingBox(), signup.boundingBox()]);
+    expect(signupBox!.y).toBeGreaterThan(ctaBox!.y + ctaBox!.height - 1);
+
+    const email = uniqueEmail(testInfo, "js");
+    await signup.getByLabel("Your email").fill(email);
+    await signup.getByRole("button", { name: "Subscribe" }).click();
+    await expect(signup.getByRole("status")).toHaveText(CHECK_INBOX);
+    await expect(page).toHaveURL(`/blog/${POST_SLUG}`);
+    expect(actionCalls).toBe(1);
+
+    await confirmThenUnsubscribe(page, email);
+  });
+
+  test("an address the server refuses keeps its value and says why; a second subscribe answers the same", async ({ page }, testInfo) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
+    await page.goto(`/blog/${POST_SLUG}`);
+    const signup = page.locator(".post-newsletter");
+    // The browser lets this through (type=email); the shared schema does not.
+    await signup.getByLabel("Your email").fill("ada@localhost");
+    await signup.getByRole("button", { name: "Subscribe" }).click();
+    const field = signup.getByLabel("Your email");
+    await expect(signup.locator(".subscribe-form__error")).toHaveText("Error: Please enter a valid email address, like name@company.com");
+    await expect(field).toHaveValue("ada@localhost");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toBeFocused();
+
+    const email = uniqueEmail(testInfo, "twice");
+    await field.fill(email);
+    await signup.getByRole("button", { name: "Subscribe" }).click();
+    await expect(signup.getByRole("status")).toHaveText(CHECK_INBOX);
+    await theConfirmation(email);
+    await page.reload();
+    await signup.getByLabel("Your email").fill(email);
+    await signup.getByRole("button", { name: "Subscribe" }).click();
+    await expect(signup.getByRole("status")).toHaveText(CHECK_INBOX);
+    // Still exactly one confirmation (one per address per 24 h).
+    await expect.poll(async () => (await confirmationsTo(email)).length).toBe(1);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("subscribe at the end of a post (plain POST to /newsletter), confirm, unsubscribe", async ({ page }, testInfo) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
+    await page.goto(`/blog/${POST_SLUG}`);
+    const email = uniqueEmail(testInfo, "nojs");
+    await page.locator(".post-newsletter").getByLabel("Your email").fill(email);
+    await page.locator(".post-newsletter").getByRole("button", { name: "Subscribe" }).click();
+    await expect(page).toHaveURL(`/newsletter?from=${POST_SLUG}`);
+    await expect(page.getByText(`You were reading: ${POST_TITLE}`)).toBeVisible();
+    await expect(page.locator(".newsletter__form").getByRole("status")).toHaveText(CHECK_INBOX);
+
+    await confirmThenUnsubscribe(page, email);
+  });
+
+  test("a refused address comes back with its value and the error; the footer form answers on /newsletter", async ({ page }, testInfo) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
+    await page.goto("/tags");
+    const footer = page.locator("#footer-subscribe");
+    await footer.getByLabel("Email address").fill("ada@localhost");
+    await footer.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page).toHaveURL("/newsletter#footer-subscribe");
+    await expect(footer.getByLabel("Email address")).toHaveValue("ada@localhost");
+    await expect(footer.locator(".subscribe-form__error")).toContainText("Please enter a valid email address");
+    // The page's own form did not take the footer's answer.
+    await expect(page.locator(".newsletter__form .subscribe-form__error")).toHaveCount(0);
+
+    const email = uniqueEmail(testInfo, "footer");
+    await footer.getByLabel("Email address").fill(email);
+    await footer.getByRole("button", { name: "Subscribe" }).click();
+    await expect(footer.getByRole("status")).toHaveText(CHECK_INBOX);
+    await theConfirmation(email);
+  });
+});
+
+test.describe("accessibility of the newsletter pages (axe, WCAG 2.2 AA)", () => {
+  const pages = [
+    { name: "/newsletter", path: "/newsletter" },
+    { name: "/newsletter/confirm (invalid link)", path: "/newsletter/confirm?token=forged" },
+    { name: "/newsletter/unsubscribe (invalid link)", path: "/newsletter/unsubscribe?token=forged" },
+  ];
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const { name, path } of pages) {
+      test(`${name} in ${colorScheme}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    test(`a post's sign-up with a field error in ${colorScheme}`, async ({ page }, testInfo) => {
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`/blog/${POST_SLUG}`);
+      const signup = page.locator(".post-newsletter");
+      await signup.getByLabel("Your email").fill("ada@localhost");
+      await signup.getByRole("button", { name: "Subscribe" }).click();
+      await expect(signup.locator(".subscribe-form__error")).toBeVisible();
+      await expectNoAxeViolations(page, ".post-newsletter");
+    });
+  }
+
+  test("the confirmed page in dark, and the expired-link wording", async ({ page, request }, testInfo) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/newsletter");
+    const email = uniqueEmail(testInfo, "axe");
+    await page.locator(".newsletter__form").getByLabel("Your email").fill(email);
+    // /newsletter signs its render time; a person takes more than the 1 s minimum.
+    await page.waitForTimeout(1_100);
+    await page.locator(".newsletter__form").getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.locator(".newsletter__form").getByRole("status")).toHaveText(CHECK_INBOX);
+    await page.goto(linkIn(await theConfirmation(email), "confirm"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re subscribed");
+    expect(await (await request.get("/newsletter/confirm?token=" + "A".repeat(43))).text()).toContain("This link isn’t valid");
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("an action is accepted only on pages that render it: feeds and other forms' pages answer 404", async ({ request, baseURL }) => {
+  const html = await (await request.get(`/blog/${POST_SLUG}`)).text();
+  const actionId = /&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
+  expect(actionId).toBeTruthy();
+  const refused = await request.post("/feed.xml", { headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  expect(refused.status()).toBe(404);
+  // On a page route the subscribe action answers a crafted call with "could not be read", not a 500.
+  const crafted = await request.post("/tags", { headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  expect(crafted.status()).toBe(200);
+  expect(await crafted.text()).toContain("The form could not be read");
+  // The contact form's action posted to a page that has only the footer's: refused, so Next never forwards it
+  // to /contact (which ended in an uncaught "aborted" error).
+  const contactHtml = await (await request.get("/contact")).text();
+  const contactIds = [...contactHtml.matchAll(/&quot;id&quot;:&quot;([0-9a-f]+)&quot;/g)].map((match) => match[1]!).filter((id) => id !== actionId);
+  expect(contactIds.length).toBeGreaterThan(0);
+  const forwarded = await request.post("/tags", { headers: { origin: baseURL!, "next-action": contactIds[0]!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  expect(forwarded.status()).toBe(404);
+});
