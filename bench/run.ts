@@ -24,7 +24,8 @@ import { kb, measurePage, weigh, type PageWeight, type Weight } from "./page-wei
 import { renderBuildChart } from "./chart";
 import { load, withStaticServer, type LoadResult, type LoadTarget } from "./serving";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, skip: { type: "string", multiple: true, default: [] } } });
+// --report-only: no measuring, rewrite docs/benchmarks.md from docs/benchmarks.json (after a change to the tables' layout).
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, skip: { type: "string", multiple: true, default: [] }, "report-only": { type: "boolean", default: false } } });
 const quick = values.quick!;
 const skip = new Set(values.skip);
 const log = (line: string) => console.log(line);
@@ -48,6 +49,7 @@ const report: Report = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
+  if (values["report-only"]) return writeReport();
   mkdirSync(WORK, { recursive: true });
   log(`Benchmarks (${quick ? "quick" : "full"}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
@@ -188,9 +190,11 @@ async function listPosts(baseUrl: string): Promise<string[]> {
 const CEILING_LABEL = "ceiling: the post's HTML without scripts";
 const FLOOR_ARTICLE_LABEL = "floor: the post's article on a bare Next page";
 
-function weightTable({ floor, floorArticle, ceiling, article, pages }: NonNullable<Report["weights"]>): string {
-  const vsCeiling = (p: PageWeight) => (ceiling ? `${(p.html.gzip / ceiling.html.gzip).toFixed(2)}×` : "—");
-  const vsArticle = (p: PageWeight) => (article ? `${(p.html.raw / article.raw).toFixed(2)}×` : "—");
+function weightTable({ floor, floorArticle, ceiling, article, post, pages }: NonNullable<Report["weights"]>): string {
+  // Only pages holding the post's article are compared with its ceiling and its markup.
+  const holdsArticle = (p: PageWeight) => p === ceiling || p === floorArticle || p.page === post;
+  const vsCeiling = (p: PageWeight) => (ceiling && holdsArticle(p) ? `${(p.html.gzip / ceiling.html.gzip).toFixed(2)}×` : "—");
+  const vsArticle = (p: PageWeight) => (article && holdsArticle(p) ? `${(p.html.raw / article.raw).toFixed(2)}×` : "—");
   const row = (label: string, p: PageWeight, overFloor: string) =>
     `| ${label} | ${p.status} | ${kb(p.html.gzip)} | ${vsCeiling(p)} | ${vsArticle(p)} | ${kb(p.js.gzip)} (${p.js.files}) | ${overFloor} | ${kb(p.css.gzip)}${p.css.files ? "" : p.inlineCss.raw ? ` (inline ${kb(p.inlineCss.gzip)})` : ""} | ${kb(p.fonts.raw)} | ${kb(p.polyfill.gzip)} | ${p.requests} |`;
   const rows = [
@@ -230,13 +234,15 @@ function measuredNote(key: (typeof SECTIONS)[number], stamp: string): string[] {
 function writeReport() {
   const commit = safe(() => execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(), "unknown");
   const dirty = safe(() => (execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() ? " (with uncommitted changes)" : ""), "");
-  const stamp = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
+  // --report-only measures nothing: the report keeps the stamp of the run that measured the latest section.
+  const previousStamps = values["report-only"] ? Object.values(safe(() => (JSON.parse(readFileSync(REPORT_JSON, "utf8")) as Report).measured ?? {}, {})) : [];
+  const stamp = previousStamps.sort().at(-1) ?? `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
   mkdirSync(path.join(ROOT, "docs"), { recursive: true });
   mergePrevious(stamp);
   const lines: string[] = [
     "# Benchmarks",
     "",
-    `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit \`${commit}\`${dirty}.`,
+    `Written by \`npm run bench${quick ? " -- --quick" : ""}\`; measured ${stamp.replace(/commit (\w+)/, "at commit `$1`")}.`,
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     "",
     "Absolute times drift from machine to machine and run to run; the ratios against a baseline measured in the same run are the figures to compare. Reference figures of other templates are quoted from the issue (measured elsewhere on a 2-core machine), not re-measured here.",
@@ -270,7 +276,7 @@ function writeReport() {
       ...report.lighthouse.map((r) => {
         const top = report.lighthouse!.find((c) => c.preset === r.preset && c.page === CEILING_LABEL);
         const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : "—");
-        return `| ${r.page.startsWith("/") ? `\`${r.page}\`` : r.page} | ${r.preset} | ${r.performance}${r.scores ? ` (${r.scores.join(", ")})` : ""} | ${ratio(r.performance, top?.performance)} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.fcpMs === undefined ? "—" : `${fmt(r.fcpMs)} ms`} | ${fmt(r.lcpMs)} ms | ${ratio(r.lcpMs, top?.lcpMs)} | ${fmt(r.tbtMs)} ms | ${fmt(r.cls, 3)} |`;
+        return `| ${r.page.startsWith("/") ? `\`${r.page}\`` : r.page} | ${r.preset} | ${r.performance}${r.scores ? ` (${r.scores.join(", ")}${r.failedRuns ? `; ${r.failedRuns} run${r.failedRuns > 1 ? "s" : ""} not finished` : ""})` : ""} | ${ratio(r.performance, top?.performance)} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.fcpMs === undefined ? "—" : `${fmt(r.fcpMs)} ms`} | ${fmt(r.lcpMs)} ms | ${ratio(r.lcpMs, top?.lcpMs)} | ${fmt(r.tbtMs)} ms | ${fmt(r.cls, 3)} |`;
       }),
       "",
       "Reference (mobile): tailwind-nextjs-starter-blog 91/96/96/100, TBT 338 ms, LCP 2.4 s; astro-theme-cactus 100/100/100/100, TBT 0.",
