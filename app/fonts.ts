@@ -1,26 +1,32 @@
 import localFont from "next/font/local";
 
-// Fonts come from npm packages (no network at build time). Variable weights keep it to one file per face.
+/*
+ * One web font: Source Serif 4 for reading text, which is what a post's or the home page's largest paint
+ * (the dek, the lede, the first paragraph) is set in, so it is the only file preloaded. Fonts come from npm
+ * packages (no network at build time); the files are the Latin subset, variable weight, one file per face.
+ *
+ * Its fallback is metric-matched (`adjustFontFallback`: a local Times New Roman scaled to Source Serif's
+ * width, ascent and descent), so when the font arrives late and swaps in, lines keep their length and
+ * nothing below moves: the swap cannot shift the layout or make a new, later largest paint.
+ *
+ * Headings and interface text use the system sans-serif (globals.css `--font-ui`): at those sizes it is
+ * hard to tell from Inter, and it costs no download.
+ */
 export const serif = localFont({
   src: [{ path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2", style: "normal", weight: "200 900" }],
   variable: "--font-serif",
   display: "swap",
+  adjustFontFallback: "Times New Roman",
   fallback: ["Georgia", "Cambria", "Times New Roman", "serif"],
 });
 
-// Italics are a family of their own so they are not preloaded on every page (most pages use few or none);
-// globals.css applies it to italic text in articles.
+// Italics are a family of their own so they are not preloaded (most pages use few or none); globals.css
+// applies it to italic text in articles. Same metric-matched fallback, so a late swap moves nothing.
 export const serifItalic = localFont({
   src: [{ path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" }],
   variable: "--font-serif-italic",
   display: "swap",
   preload: false,
+  adjustFontFallback: "Times New Roman",
   fallback: ["Georgia", "Cambria", "Times New Roman", "serif"],
-});
-
-export const sans = localFont({
-  src: [{ path: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2", style: "normal", weight: "100 900" }],
-  variable: "--font-sans",
-  display: "swap",
-  fallback: ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
 });

@@ -7,7 +7,7 @@ import { ThemeScript } from "@/components/layout/theme-script";
 import { rootMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
 
-import { sans, serif, serifItalic } from "./fonts";
+import { serif, serifItalic } from "./fonts";
 import "./globals.css";
 
 // Site-wide defaults (metadataBase from SITE_URL, title template, Open Graph, feed autodiscovery); pages refine them.
@@ -22,7 +22,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={site.language} className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`} suppressHydrationWarning>
+    <html lang={site.language} className={`${serif.variable} ${serifItalic.variable}`} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>

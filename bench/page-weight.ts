@@ -7,9 +7,16 @@
 import { gzipSync } from "node:zlib";
 
 export type Weight = { raw: number; gzip: number; files: number };
-export type PageWeight = { page: string; status: number; html: Weight; js: Weight; css: Weight; fonts: Weight; polyfill: Weight; requests: number; jsFiles: string[] };
+/** `inlineCss`: `<style>` elements in the HTML (counted in `html` too), e.g. with `experimental.inlineCss`. */
+export type PageWeight = { page: string; status: number; html: Weight; js: Weight; css: Weight; inlineCss: Weight; fonts: Weight; polyfill: Weight; requests: number; jsFiles: string[] };
 
 const zero = (): Weight => ({ raw: 0, gzip: 0, files: 0 });
+
+export function weigh(bytes: Buffer): Weight {
+  const weight = zero();
+  add(weight, bytes);
+  return weight;
+}
 
 function add(weight: Weight, bytes: Buffer) {
   weight.raw += bytes.length;
@@ -21,8 +28,9 @@ export async function measurePage(baseUrl: string, page: string): Promise<PageWe
   const response = await fetch(new URL(page, baseUrl));
   const html = Buffer.from(await response.arrayBuffer());
   const text = html.toString("utf8");
-  const result: PageWeight = { page, status: response.status, html: zero(), js: zero(), css: zero(), fonts: zero(), polyfill: zero(), requests: 1, jsFiles: [] };
+  const result: PageWeight = { page, status: response.status, html: zero(), js: zero(), css: zero(), inlineCss: zero(), fonts: zero(), polyfill: zero(), requests: 1, jsFiles: [] };
   add(result.html, html);
+  for (const style of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) add(result.inlineCss, Buffer.from(style[1] ?? ""));
   const seen = new Set<string>();
   for (const match of text.matchAll(/<(script|link)\b([^>]*)>/g)) {
     const [, tag, attrs = ""] = match;

@@ -15,15 +15,17 @@ import { startFakeResend } from "../tests/support/fake-resend";
 
 import { contactLoadTarget } from "./contact-load";
 import { devLoop, type DevLoopResult } from "./dev-loop";
+import { outerElement, startCeiling, type Ceiling } from "./ceiling";
 import { buildFloorApp } from "./floor-app";
-import { chromiumPath, runLighthouse, type LighthouseResult } from "./lighthouse";
+import { chromiumPath, runLighthouseInterleaved, type LighthouseResult } from "./lighthouse";
 import { freePort, startNext, timed, type Server } from "./lib/proc";
 import { createWorkspace, ROOT, WORK } from "./lib/workspace";
-import { kb, measurePage, type PageWeight } from "./page-weight";
+import { kb, measurePage, weigh, type PageWeight, type Weight } from "./page-weight";
 import { renderBuildChart } from "./chart";
 import { load, withStaticServer, type LoadResult, type LoadTarget } from "./serving";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, skip: { type: "string", multiple: true, default: [] } } });
+// --report-only: no measuring, rewrite docs/benchmarks.md from docs/benchmarks.json (after a change to the tables' layout).
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, skip: { type: "string", multiple: true, default: [] }, "report-only": { type: "boolean", default: false } } });
 const quick = values.quick!;
 const skip = new Set(values.skip);
 const log = (line: string) => console.log(line);
@@ -31,7 +33,11 @@ const log = (line: string) => console.log(line);
 type Report = {
   /** When and where each section was measured (sections skipped with --skip keep the previous run's figures). */
   measured?: Record<string, string>;
-  weights?: { floor: PageWeight; pages: PageWeight[] };
+  /**
+   * `floor`: a bare Next page; `floorArticle`: a bare Next page holding the post's `<article>` markup;
+   * `ceiling`: the post's own HTML with its scripts removed; `article`: that `<article>` markup alone.
+   */
+  weights?: { floor: PageWeight; floorArticle?: PageWeight; ceiling?: PageWeight; article?: Weight; post?: string; pages: PageWeight[] };
   lighthouse?: LighthouseResult[];
   serving?: { results: LoadResult[]; staticResult: LoadResult };
   contactEmails?: { posted: number; received: number; unique: number };
@@ -43,6 +49,7 @@ const report: Report = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
+  if (values["report-only"]) return writeReport();
   mkdirSync(WORK, { recursive: true });
   log(`Benchmarks (${quick ? "quick" : "full"}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
@@ -62,6 +69,7 @@ async function main() {
   mkdirSync(dbDir, { recursive: true });
   let site: Server | undefined;
   let floor: Server | undefined;
+  let ceiling: Ceiling | undefined;
   try {
     site = await startNext(siteDir, {
       ...buildEnv,
@@ -77,34 +85,42 @@ async function main() {
     const posts = await listPosts(site.url);
     const post = posts[0]!;
 
-    log("\n▶ Building the framework floor (bench/floor: one static page, no client component of ours)…");
-    floor = await startNext(buildFloorApp());
+    // The post's own markup (its <article>): the floor gets the same markup on a bare Next page, and the
+    // ceiling is the post's HTML without scripts, so both bound this site's post in the same run.
+    const article = outerElement(await (await fetch(new URL(post, site.url))).text(), "article");
+    if (!article) throw new Error(`no <article> in ${post}`);
+    log("\n▶ Building the framework floor (bench/floor: a bare page, and the post's article markup on a bare page)…");
+    floor = await startNext(buildFloorApp(article));
+    ceiling = await startCeiling(site.url, post);
 
     if (!skip.has("weight")) {
       log("\n▶ Page weight…");
       const floorWeight = await measurePage(floor.url, "/");
+      const floorArticle = await measurePage(floor.url, "/article");
+      const ceilingWeight = await measurePage(new URL(ceiling.url).origin, post);
       const pages = [];
       for (const page of ["/", "/blog", post, "/contact", "/this-page-does-not-exist"]) pages.push(await measurePage(site.url, page));
-      report.weights = { floor: floorWeight, pages };
+      report.weights = { floor: floorWeight, floorArticle, ceiling: ceilingWeight, article: weigh(Buffer.from(article)), post, pages };
       log(weightTable(report.weights));
     }
 
     if (!skip.has("lighthouse")) {
       if (!chromiumPath()) log("\n▶ Lighthouse skipped: no Chromium (set CHROMIUM_PATH)");
       else {
-        const runs = quick ? 1 : 5;
-        log(`\n▶ Lighthouse (median of ${runs})…`);
+        const runs = quick ? 1 : 3;
+        log(`\n▶ Lighthouse (median of ${runs}, pages interleaved)…`);
         report.lighthouse = [];
-        const pages: [string, string][] = [
-          ["framework floor (bench/floor)", new URL("/", floor.url).toString()],
-          [post, new URL(post, site.url).toString()],
-          ["/contact", new URL("/contact", site.url).toString()],
+        const pages = [
+          { page: CEILING_LABEL, url: ceiling.url },
+          { page: FLOOR_ARTICLE_LABEL, url: new URL("/article", floor.url).toString() },
+          { page: post, url: new URL(post, site.url).toString() },
+          { page: "/", url: new URL("/", site.url).toString() },
+          { page: "/contact", url: new URL("/contact", site.url).toString() },
         ];
-        for (const [page, url] of pages) {
-          for (const preset of quick ? (["mobile"] as const) : (["mobile", "desktop"] as const)) {
-            const result = await runLighthouse(url, page, preset, runs);
+        for (const preset of quick ? (["mobile"] as const) : (["mobile", "desktop"] as const)) {
+          for (const result of await runLighthouseInterleaved(pages, preset, runs)) {
             report.lighthouse.push(result);
-            log(`  ${page} ${preset}: ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo}, LCP ${fmt(result.lcpMs)} ms, TBT ${fmt(result.tbtMs)} ms, CLS ${fmt(result.cls, 3)}`);
+            log(`  ${result.page} ${preset}: ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo} (runs ${result.scores.join(", ")}), LCP ${fmt(result.lcpMs)} ms, TBT ${fmt(result.tbtMs)} ms, CLS ${fmt(result.cls, 3)}${result.failing.length ? `, failing: ${result.failing.join(", ")}` : ""}`);
           }
         }
       }
@@ -143,6 +159,7 @@ async function main() {
       report.serving = { results, staticResult };
     }
   } finally {
+    await ceiling?.stop();
     await floor?.stop();
     await site?.stop();
     await provider.close();
@@ -170,15 +187,24 @@ async function listPosts(baseUrl: string): Promise<string[]> {
   return posts;
 }
 
-function weightTable({ floor, pages }: NonNullable<Report["weights"]>): string {
+const CEILING_LABEL = "ceiling: the post's HTML without scripts";
+const FLOOR_ARTICLE_LABEL = "floor: the post's article on a bare Next page";
+
+function weightTable({ floor, floorArticle, ceiling, article, post, pages }: NonNullable<Report["weights"]>): string {
+  // Only pages holding the post's article are compared with its ceiling and its markup.
+  const holdsArticle = (p: PageWeight) => p === ceiling || p === floorArticle || p.page === post;
+  const vsCeiling = (p: PageWeight) => (ceiling && holdsArticle(p) ? `${(p.html.gzip / ceiling.html.gzip).toFixed(2)}×` : "—");
+  const vsArticle = (p: PageWeight) => (article && holdsArticle(p) ? `${(p.html.raw / article.raw).toFixed(2)}×` : "—");
+  const row = (label: string, p: PageWeight, overFloor: string) =>
+    `| ${label} | ${p.status} | ${kb(p.html.gzip)} | ${vsCeiling(p)} | ${vsArticle(p)} | ${kb(p.js.gzip)} (${p.js.files}) | ${overFloor} | ${kb(p.css.gzip)}${p.css.files ? "" : p.inlineCss.raw ? ` (inline ${kb(p.inlineCss.gzip)})` : ""} | ${kb(p.fonts.raw)} | ${kb(p.polyfill.gzip)} | ${p.requests} |`;
   const rows = [
-    "| Page | Status | HTML gzip | JS gzip (files) | JS over floor | CSS gzip | Fonts | Polyfill (noModule) gzip | Requests |",
-    "|---|---|---|---|---|---|---|---|---|",
-    `| framework floor (bench/floor) | ${floor.status} | ${kb(floor.html.gzip)} | ${kb(floor.js.gzip)} (${floor.js.files}) | — | ${kb(floor.css.gzip)} | ${kb(floor.fonts.raw)} | ${kb(floor.polyfill.gzip)} | ${floor.requests} |`,
-    ...pages.map(
-      (p) =>
-        `| \`${p.page}\` | ${p.status} | ${kb(p.html.gzip)} | ${kb(p.js.gzip)} (${p.js.files}) | +${kb(p.js.gzip - floor.js.gzip)} | ${kb(p.css.gzip)} | ${kb(p.fonts.raw)} | ${kb(p.polyfill.gzip)} | ${p.requests} |`,
-    ),
+    "| Page | Status | HTML gzip | HTML gzip vs ceiling | HTML raw vs article markup | JS gzip (files) | JS over floor | CSS gzip | Fonts (preloaded) | Polyfill (noModule) gzip | Requests |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...(article ? [`| the post's \`<article>\` markup alone | — | ${kb(article.gzip)} | — | 1.00× (${kb(article.raw)} raw) | — | — | — | — | — | — |`] : []),
+    ...(ceiling ? [row(CEILING_LABEL, ceiling, "—")] : []),
+    row("framework floor (bench/floor, bare page)", floor, "—"),
+    ...(floorArticle ? [row(FLOOR_ARTICLE_LABEL, floorArticle, `+${kb(floorArticle.js.gzip - floor.js.gzip)}`)] : []),
+    ...pages.map((p) => row(`\`${p.page}\``, p, `+${kb(p.js.gzip - floor.js.gzip)}`)),
   ];
   return rows.join("\n");
 }
@@ -208,29 +234,33 @@ function measuredNote(key: (typeof SECTIONS)[number], stamp: string): string[] {
 function writeReport() {
   const commit = safe(() => execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(), "unknown");
   const dirty = safe(() => (execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() ? " (with uncommitted changes)" : ""), "");
-  const stamp = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
+  // --report-only measures nothing: the report keeps the stamp of the run that measured the latest section.
+  const previousStamps = values["report-only"] ? Object.values(safe(() => (JSON.parse(readFileSync(REPORT_JSON, "utf8")) as Report).measured ?? {}, {})) : [];
+  const stamp = previousStamps.sort().at(-1) ?? `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
   mkdirSync(path.join(ROOT, "docs"), { recursive: true });
   mergePrevious(stamp);
   const lines: string[] = [
     "# Benchmarks",
     "",
-    `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit \`${commit}\`${dirty}.`,
+    `Written by \`npm run bench${quick ? " -- --quick" : ""}\`; measured ${stamp.replace(/commit (\w+)/, "at commit `$1`")}.`,
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     "",
     "Absolute times drift from machine to machine and run to run; the ratios against a baseline measured in the same run are the figures to compare. Reference figures of other templates are quoted from the issue (measured elsewhere on a 2-core machine), not re-measured here.",
     "",
   ];
   if (report.weights) {
-    const post = report.weights.pages[2]!;
+    const w = report.weights;
+    const post = w.pages.find((p) => p.page === w.post) ?? w.pages[2]!;
+    const floorForArticle = w.floorArticle ?? w.floor;
     lines.push(
       "## Page weight",
       "",
       ...measuredNote("weights", stamp),
-      "What each page makes the browser download, read from the served HTML: module scripts, stylesheets and preloaded fonts; the `noModule` polyfill is only fetched by browsers without ES modules and is listed apart. The floor is a one-page Next app with no client component of ours, built with the same Next version.",
+      "What each page makes the browser download, read from the served HTML: module scripts, stylesheets (linked, or inline with `experimental.inlineCss`) and preloaded fonts; the `noModule` polyfill is only fetched by browsers without ES modules and is listed apart. Three baselines from the same run bound the post: the **ceiling** is the post's own HTML with every script removed (the RSC payload goes with them), the **floor** is a one-page Next app with no client component of ours, and the **floor with the article** is a bare Next page holding the post's `<article>` markup as one element (what Next itself costs for that content: the markup twice, once as HTML and once in the RSC payload).",
       "",
-      weightTable(report.weights),
+      weightTable(w),
       "",
-      `A post loads ${kb(post.js.gzip)} of JS gzip: **${kb(post.js.gzip - report.weights.floor.js.gzip)} over the framework floor** (target ≤ 5 KB). Reference: tailwind-nextjs-starter-blog post page 202.6 KB gzip of JS; astro-theme-cactus 3 KB.`,
+      `A post loads ${kb(post.js.gzip)} of JS gzip: **${kb(post.js.gzip - w.floor.js.gzip)} over the framework floor** (target ≤ 3 KiB). Its HTML is ${w.article ? `${(post.html.raw / w.article.raw).toFixed(2)}× its \`<article>\` markup raw (target ≤ 1.3×; a bare Next page with the same markup: ${(floorForArticle.html.raw / w.article.raw).toFixed(2)}×)` : "not compared with its article"}${w.ceiling ? `, and ${(post.html.gzip / w.ceiling.html.gzip).toFixed(2)}× the ceiling gzip` : ""}. Reference: tailwind-nextjs-starter-blog post page 202.6 KB gzip of JS; astro-theme-cactus 3 KB.`,
       "",
     );
   }
@@ -239,16 +269,23 @@ function writeReport() {
       "## Lighthouse",
       "",
       ...measuredNote("lighthouse", stamp),
-      `Lighthouse ${safe(() => require_("lighthouse/package.json").version as string, "")} with the system Chromium (headless), median of ${report.lighthouse[0]?.runs ?? 0} runs.`,
+      `Lighthouse ${safe(() => require_("lighthouse/package.json").version as string, "")} with the system Chromium (headless), simulated throttling, median of ${report.lighthouse[0]?.runs ?? 0} runs; the pages of one preset run interleaved in one browser so a busy moment hits them alike. On this shared 2-core machine single runs vary by about ±10 points: the ratios to the ceiling (the post without scripts, same run) are the figures to compare.`,
       "",
-      "| Page | Preset | Performance | Accessibility | Best practices | SEO | LCP | TBT | CLS |",
-      "|---|---|---|---|---|---|---|---|---|",
-      ...report.lighthouse.map((r) => `| ${r.page.startsWith("/") ? `\`${r.page}\`` : r.page} | ${r.preset} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${fmt(r.lcpMs)} ms | ${fmt(r.tbtMs)} ms | ${fmt(r.cls, 3)} |`),
+      "| Page | Preset | Performance (runs) | vs ceiling | Accessibility | Best practices | SEO | FCP | LCP | LCP vs ceiling | TBT | CLS |",
+      "|---|---|---|---|---|---|---|---|---|---|---|---|",
+      ...report.lighthouse.map((r) => {
+        const top = report.lighthouse!.find((c) => c.preset === r.preset && c.page === CEILING_LABEL);
+        const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : "—");
+        return `| ${r.page.startsWith("/") ? `\`${r.page}\`` : r.page} | ${r.preset} | ${r.performance}${r.scores ? ` (${r.scores.join(", ")}${r.failedRuns ? `; ${r.failedRuns} run${r.failedRuns > 1 ? "s" : ""} not finished` : ""})` : ""} | ${ratio(r.performance, top?.performance)} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.fcpMs === undefined ? "—" : `${fmt(r.fcpMs)} ms`} | ${fmt(r.lcpMs)} ms | ${ratio(r.lcpMs, top?.lcpMs)} | ${fmt(r.tbtMs)} ms | ${fmt(r.cls, 3)} |`;
+      }),
       "",
       "Reference (mobile): tailwind-nextjs-starter-blog 91/96/96/100, TBT 338 ms, LCP 2.4 s; astro-theme-cactus 100/100/100/100, TBT 0.",
       "",
     );
   }
+  // Hand-written findings (what was tried on the post page and what each step measured) travel with the tables.
+  const notes = safe(() => readFileSync(path.join(ROOT, "bench", "post-page-notes.md"), "utf8").trim(), "");
+  if (notes) lines.push(notes, "");
   if (report.serving) {
     const { results, staticResult } = report.serving;
     lines.push(

@@ -1,18 +1,13 @@
-import { compileMDX } from "next-mdx-remote/rsc";
+import { renderPostBody } from "@/lib/content/render-post";
 
-import { rehypePlugins, remarkPlugins } from "@/lib/content/mdx-pipeline";
-
-import { mdxComponents } from "./mdx-components";
-
-/** Compiles a post's MDX on the server (at build time for static pages); nothing of the compiler reaches the browser. */
+/**
+ * A post's body as one element holding its HTML, compiled from MDX on the server at build time
+ * (static pages). The markup is trusted: it comes from the repository's own posts through our
+ * remark/rehype pipeline, never from a reader. Handing React one element instead of a tree of every
+ * paragraph keeps hydration from walking the article: nothing in it is interactive, and the
+ * islands around it (section links, share actions) find what they need in the DOM.
+ */
 export async function PostBody({ source }: { source: string }) {
-  const { content } = await compileMDX({
-    source,
-    components: mdxComponents,
-    options: {
-      parseFrontmatter: false,
-      mdxOptions: { format: "mdx", remarkPlugins, rehypePlugins },
-    },
-  });
-  return <div className="prose">{content}</div>;
+  const html = await renderPostBody(source);
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
