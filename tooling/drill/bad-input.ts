@@ -16,9 +16,9 @@
  * spam, no unescaped reflection of a payload, and the server still serves
  * pages and takes a real enquiry afterwards.
  */
-import { signFormToken } from "../lib/contact/spam";
-import { seededRandom } from "../scripts/generate-posts";
-import { jsFields, loadContactForm, multipart, noJsFields, pool, readActionState, send, waitForToken, type ContactForm, type Enquiry, type Fields, type RawRequest } from "./lib/form";
+import { signFormToken } from "../../lib/contact/spam";
+import { seededRandom } from "../shared/seeded-random";
+import { jsFields, loadContactForm, multipart, noJsFields, pool, readActionState, send, waitForToken, type ContactForm, type Enquiry, type Fields, type RawRequest } from "../shared/form";
 import { enquiryRows, FORM_SECRET, stillServes, type DrillServer } from "./lib/server";
 
 export type Expectation = "refused" | "bot";

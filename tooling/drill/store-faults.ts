@@ -18,7 +18,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 
 import { clientIp, drillEnquiry, loadContactForm, percentile, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
-import { waitForToken, type ContactForm } from "./lib/form";
+import { waitForToken, type ContactForm } from "../shared/form";
 import { enquiryRows, stillServes, type DrillServer } from "./lib/server";
 
 export type FaultPhase = {

@@ -1,9 +1,9 @@
 /**
  * Load on the contact server action: valid, distinct enquiries posted the way
- * a browser without JavaScript posts the form (drill/lib/form.ts builds the
- * request), to the fake Resend of the tests.
+ * a browser without JavaScript posts the form (tooling/shared/form.ts builds the
+ * request), to the fake Resend.
  */
-import { loadContactForm, multipart, noJsFields } from "../drill/lib/form";
+import { loadContactForm, multipart, noJsFields } from "../shared/form";
 
 import type { LoadTarget } from "./serving";
 

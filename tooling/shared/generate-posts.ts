@@ -1,12 +1,14 @@
 /**
  * Writes synthetic posts (realistic length and structure) for benchmarks and
  * the pagination end-to-end fixture:
- *   tsx scripts/generate-posts.ts --out DIR --count 100 [--drafts 2] [--seed 1]
+ *   tsx tooling/shared/generate-posts.ts --out DIR --count 100 [--drafts 2] [--seed 1]
  * Deterministic for a given seed, so two runs build the same site.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
+import { seededRandom } from "./seeded-random";
 
 const TAGS = [
   "Engineering Leadership", "On-call", "Incidents", "Culture", "Code Review", "Management", "Strategy",
@@ -17,17 +19,6 @@ const WORDS = (
   "system service alert runbook meeting decision owner risk deploy release backlog roadmap promise habit practice " +
   "conversation expectation measure outcome signal noise ownership context priority capacity estimate learning"
 ).split(" ");
-
-/** A small deterministic generator (xorshift32): the same seed gives the same sequence, run after run. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 export function generatePosts(options: { out: string; count: number; drafts?: number; seed?: number }): string[] {
   const random = seededRandom(options.seed ?? 1);
@@ -83,7 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     options: { out: { type: "string" }, count: { type: "string", default: "100" }, drafts: { type: "string", default: "0" }, seed: { type: "string", default: "1" } },
   });
   if (!values.out) {
-    console.error("usage: tsx scripts/generate-posts.ts --out DIR --count N [--drafts K] [--seed S]");
+    console.error("usage: tsx tooling/shared/generate-posts.ts --out DIR --count N [--drafts K] [--seed S]");
     process.exit(2);
   }
   const slugs = generatePosts({ out: values.out, count: Number(values.count), drafts: Number(values.drafts), seed: Number(values.seed) });

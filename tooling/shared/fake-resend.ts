@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from "node:net";
  * first answer and is not delivered twice), and can be told to fail.
  *
  * In-process (vitest): `const fake = await startFakeResend()`.
- * As a process (Playwright): tests/support/fake-resend-cli.ts, with
+ * As a process (Playwright): tooling/shared/fake-resend-cli.ts, with
  *   GET  /__fake/health      → 200
  *   GET  /__fake/emails      → { deliveries, requests }
  *   POST /__fake/behaviour   → body: Behaviour[] queued for the next requests

@@ -1,15 +1,15 @@
-/** Builds the framework floor (bench/floor: one static page, no client component of ours) with this project's Next. */
+/** Builds the framework floor (tooling/bench/floor: one static page, no client component of ours) with this project's Next. */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { timed } from "./lib/proc";
-import { linkNodeModules, ROOT, WORK } from "./lib/workspace";
+import { timed } from "../shared/proc";
+import { linkNodeModules, ROOT, WORK } from "../shared/workspace";
 
 export function buildFloorApp(): string {
   const dir = path.join(WORK, "floor");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(path.join(ROOT, "bench", "floor", "app"), path.join(dir, "app"), { recursive: true });
+  cpSync(path.join(ROOT, "tooling", "bench", "floor", "app"), path.join(dir, "app"), { recursive: true });
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", private: true, type: "module" }));
   writeFileSync(path.join(dir, "next.config.mjs"), "export default { poweredByHeader: false };\n");
   writeFileSync(

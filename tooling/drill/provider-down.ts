@@ -12,11 +12,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
-import type { Behaviour } from "../tests/support/fake-resend";
+import type { Behaviour } from "../shared/fake-resend";
 import { clientIp, drillEnquiry, loadContactForm, percentile, submitEnquiry, waitUntil } from "./lib/enquire";
-import { pool, waitForToken } from "./lib/form";
+import { pool, waitForToken } from "../shared/form";
 import { enquiryRows, type DrillServer } from "./lib/server";
-import { childEnv } from "../bench/lib/proc";
+import { childEnv } from "../shared/proc";
 
 const run = promisify(execFile);
 

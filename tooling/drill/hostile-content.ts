@@ -1,16 +1,16 @@
 /**
  * Drill: drafts and hostile content. The sample posts plus a draft and a post
- * with a hostile title (drill/lib/hostile-posts.ts) are built in a throwaway
+ * with a hostile title (tooling/shared/hostile-posts.ts) are built in a throwaway
  * copy of the project (content outside the copy), served with `next start`,
- * and every served byte is scanned (drill/lib/scan.ts).
+ * and every served byte is scanned (tooling/drill/lib/scan.ts).
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
-import { childEnv } from "../bench/lib/proc";
-import { createWorkspace, WORK } from "../bench/lib/workspace";
-import { writeDrillPosts } from "./lib/hostile-posts";
+import { childEnv } from "../shared/proc";
+import { createWorkspace, WORK } from "../shared/workspace";
+import { writeDrillPosts } from "../shared/hostile-posts";
 import { scanSite, type ScanResult } from "./lib/scan";
 import { startDrillServer } from "./lib/server";
 
@@ -18,8 +18,6 @@ export type HostileContentResult = ScanResult & { buildSeconds: number; posts: n
 
 export async function runHostileContent({ log = console.log }: { log?: (line: string) => void } = {}): Promise<HostileContentResult> {
   const cwd = createWorkspace("drill-hostile");
-  // The copy leaves bench/ out, but the drills (type-checked by next build) import its process helpers.
-  cpSync(path.resolve("bench", "lib"), path.join(cwd, "bench", "lib"), { recursive: true });
   const contentDir = path.join(WORK, "drill-hostile-content");
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(path.join(contentDir, "posts"), { recursive: true });

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { stopChild } from "./lib/proc";
+import { stopChild } from "../shared/proc";
 
 export type LoadResult = { name: string; path: string; requestsPerSec: number; p50: number; p99: number; errors: number; non2xx: number; total: number };
 

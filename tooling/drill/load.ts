@@ -8,7 +8,7 @@
 import autocannon from "autocannon";
 
 import { clientIp, drillEnquiry, loadContactForm, percentile, sleep, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
-import { waitForToken } from "./lib/form";
+import { waitForToken } from "../shared/form";
 import { enquiryRows, type DrillServer } from "./lib/server";
 
 export type LoadResult = {

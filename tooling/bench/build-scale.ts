@@ -5,10 +5,10 @@
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
-import { generatePosts } from "../scripts/generate-posts";
+import { generatePosts } from "../shared/generate-posts";
 
-import { timed } from "./lib/proc";
-import { createWorkspace, dirSize, WORK } from "./lib/workspace";
+import { timed } from "../shared/proc";
+import { createWorkspace, dirSize, WORK } from "../shared/workspace";
 
 export type BuildResult = {
   posts: number;

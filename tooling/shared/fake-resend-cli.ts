@@ -1,6 +1,6 @@
 /**
  * Runs the fake Resend API as a process (Playwright starts it as a webServer):
- *   node --import tsx tests/support/fake-resend-cli.ts   (port from FAKE_RESEND_PORT)
+ *   node --import tsx tooling/shared/fake-resend-cli.ts   (port from FAKE_RESEND_PORT)
  */
 import { startFakeResend } from "./fake-resend";
 

@@ -2,7 +2,7 @@
  * Two posts that must never hurt the site: a draft whose text must be in no
  * served byte, and a published post whose title is hostile markup. Written
  * into the drill's throwaway content and into the e2e fixture
- * (scripts/build-fixture.ts), so CI scans them on every run.
+ * (tooling/fixture/build-fixture.ts), so CI scans them on every run.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";

@@ -11,14 +11,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { buildScale, type BuildResult } from "./build-scale";
-import { startFakeResend } from "../tests/support/fake-resend";
+import { startFakeResend } from "../shared/fake-resend";
 
 import { contactLoadTarget } from "./contact-load";
 import { devLoop, type DevLoopResult } from "./dev-loop";
 import { buildFloorApp } from "./floor-app";
 import { chromiumPath, runLighthouse, type LighthouseResult } from "./lighthouse";
-import { freePort, startNext, timed, type Server } from "./lib/proc";
-import { createWorkspace, ROOT, WORK } from "./lib/workspace";
+import { freePort, startNext, timed, type Server } from "../shared/proc";
+import { createWorkspace, ROOT, WORK } from "../shared/workspace";
 import { kb, measurePage, type PageWeight } from "./page-weight";
 import { renderBuildChart } from "./chart";
 import { load, withStaticServer, type LoadResult, type LoadTarget } from "./serving";
@@ -77,7 +77,7 @@ async function main() {
     const posts = await listPosts(site.url);
     const post = posts[0]!;
 
-    log("\n▶ Building the framework floor (bench/floor: one static page, no client component of ours)…");
+    log("\n▶ Building the framework floor (tooling/bench/floor: one static page, no client component of ours)…");
     floor = await startNext(buildFloorApp());
 
     if (!skip.has("weight")) {
@@ -96,7 +96,7 @@ async function main() {
         log(`\n▶ Lighthouse (median of ${runs})…`);
         report.lighthouse = [];
         const pages: [string, string][] = [
-          ["framework floor (bench/floor)", new URL("/", floor.url).toString()],
+          ["framework floor (tooling/bench/floor)", new URL("/", floor.url).toString()],
           [post, new URL(post, site.url).toString()],
           ["/contact", new URL("/contact", site.url).toString()],
         ];
@@ -174,7 +174,7 @@ function weightTable({ floor, pages }: NonNullable<Report["weights"]>): string {
   const rows = [
     "| Page | Status | HTML gzip | JS gzip (files) | JS over floor | CSS gzip | Fonts | Polyfill (noModule) gzip | Requests |",
     "|---|---|---|---|---|---|---|---|---|",
-    `| framework floor (bench/floor) | ${floor.status} | ${kb(floor.html.gzip)} | ${kb(floor.js.gzip)} (${floor.js.files}) | — | ${kb(floor.css.gzip)} | ${kb(floor.fonts.raw)} | ${kb(floor.polyfill.gzip)} | ${floor.requests} |`,
+    `| framework floor (tooling/bench/floor) | ${floor.status} | ${kb(floor.html.gzip)} | ${kb(floor.js.gzip)} (${floor.js.files}) | — | ${kb(floor.css.gzip)} | ${kb(floor.fonts.raw)} | ${kb(floor.polyfill.gzip)} | ${floor.requests} |`,
     ...pages.map(
       (p) =>
         `| \`${p.page}\` | ${p.status} | ${kb(p.html.gzip)} | ${kb(p.js.gzip)} (${p.js.files}) | +${kb(p.js.gzip - floor.js.gzip)} | ${kb(p.css.gzip)} | ${kb(p.fonts.raw)} | ${kb(p.polyfill.gzip)} | ${p.requests} |`,

@@ -10,8 +10,8 @@ import path from "node:path";
 
 import { createClient, type Client } from "@libsql/client";
 
-import { childEnv, freePort, killGroup, stopChild, waitForHttp } from "../../bench/lib/proc";
-import { startFakeResend, type FakeResend } from "../../tests/support/fake-resend";
+import { childEnv, freePort, killGroup, stopChild, waitForHttp } from "../../shared/proc";
+import { startFakeResend, type FakeResend } from "../../shared/fake-resend";
 
 export const FORM_SECRET = "drill-form-secret-0123456789abcdef0123456789";
 export const CRON_SECRET = "drill-cron-secret-0123456789abcdef";

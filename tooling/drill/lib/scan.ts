@@ -14,7 +14,7 @@ import path from "node:path";
 
 import { XMLParser } from "fast-xml-parser";
 
-import { DRAFT_MARKERS, DRAFT_SLUG, DRAFT_TAG_SLUG, HOSTILE_RAW, HOSTILE_SLUG, HOSTILE_TITLE } from "./hostile-posts";
+import { DRAFT_MARKERS, DRAFT_SLUG, DRAFT_TAG_SLUG, HOSTILE_RAW, HOSTILE_SLUG, HOSTILE_TITLE } from "../../shared/hostile-posts";
 
 export type ScanResult = {
   urlsFetched: number;

@@ -4,19 +4,19 @@
  * until the owner email is recorded as sent, with the real Resend SDK talking
  * to the fake Resend on 127.0.0.1 and a libSQL file in a temp folder.
  *
- *   npx tsx --import ./scripts/resolve-contentlayer.mjs bench/contact-latency.ts [count]
+ *   npx tsx --import ./scripts/resolve-contentlayer.mjs tooling/bench/contact-latency.ts [count]
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createResendMailer } from "../lib/contact/mailer";
-import { findPublishedPost } from "../lib/contact/runtime";
-import { signFormToken } from "../lib/contact/spam";
-import { createEnquiryStore } from "../lib/contact/store";
-import { handleEnquiry, type SubmitDeps } from "../lib/contact/submit";
-import { startFakeResend, type Behaviour } from "../tests/support/fake-resend";
+import { createResendMailer } from "../../lib/contact/mailer";
+import { findPublishedPost } from "../../lib/contact/runtime";
+import { signFormToken } from "../../lib/contact/spam";
+import { createEnquiryStore } from "../../lib/contact/store";
+import { handleEnquiry, type SubmitDeps } from "../../lib/contact/submit";
+import { startFakeResend, type Behaviour } from "../shared/fake-resend";
 
 const count = Number(process.argv[2] ?? 200);
 const secret = "bench-secret-0123456789abcdef0123456789abcdef";

@@ -1,8 +1,8 @@
 /**
  * Page weight: what each page makes the browser load, read from the served
  * HTML (module scripts, stylesheets, preloaded fonts; the `noModule` polyfill
- * apart), raw and gzip. Used by bench/run.ts; runnable alone against a server:
- *   tsx bench/page-weight.ts http://127.0.0.1:3000 / /blog
+ * apart), raw and gzip. Used by tooling/bench/run.ts; runnable alone against a server:
+ *   tsx tooling/bench/page-weight.ts http://127.0.0.1:3000 / /blog
  */
 import { gzipSync } from "node:zlib";
 

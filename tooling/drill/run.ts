@@ -1,8 +1,8 @@
 /**
- * `npm run drill`: the fault, fuzz and load drills of issue 6, against
+ * `npm run drill`: the fault, fuzz and load drills, against
  * production builds served by `next start` on 127.0.0.1, with the fake
  * Resend in this process. Prints one summary table (and the details of any
- * failed invariant), writes drill/results.json, and exits 1 when an invariant
+ * failed invariant), writes tooling/drill/results.json, and exits 1 when an invariant
  * does not hold.
  *
  *   npm run drill                        # everything, full size
@@ -171,5 +171,5 @@ for (const [drill, figure, value, expected, ok] of lines) {
 const allOk = lines.every((line) => line[4]);
 console.log(`\n${allOk ? "Every invariant holds." : "✗ Some invariants do not hold:"} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 for (const failure of failures.slice(0, 40)) console.log(`  - ${failure}`);
-writeFileSync(path.join("drill", "results.json"), `${JSON.stringify({ at: new Date().toISOString(), ok: allOk, results }, null, 2)}\n`);
+writeFileSync(path.join("tooling", "drill", "results.json"), `${JSON.stringify({ at: new Date().toISOString(), ok: allOk, results }, null, 2)}\n`);
 process.exit(allOk ? 0 : 1);

@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { childEnv, freePort, stopChild, waitForHttp } from "./lib/proc";
-import { createWorkspace } from "./lib/workspace";
+import { childEnv, freePort, stopChild, waitForHttp } from "../shared/proc";
+import { createWorkspace } from "../shared/workspace";
 
 export type DevLoopResult = { samples: number[]; medianMs: number; firstCompileMs: number };
 

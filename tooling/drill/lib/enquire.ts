@@ -2,7 +2,7 @@
  * Valid enquiries sent over HTTP the way a browser sends them (alternating
  * with and without JavaScript), and what each answer said.
  */
-import { jsFields, loadContactForm, multipart, noJsFields, readActionState, readAnswerPage, send, type ContactForm, type Enquiry } from "./form";
+import { jsFields, loadContactForm, multipart, noJsFields, readActionState, readAnswerPage, send, type ContactForm, type Enquiry } from "../../shared/form";
 
 export type EnquiryAnswer = {
   enquiry: Enquiry;

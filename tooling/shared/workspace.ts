@@ -10,6 +10,7 @@ export const WORK = path.join(tmpdir(), "steady-state-bench");
 /**
  * A throwaway copy of the project (tracked and unignored files, node_modules
  * hard-linked) so a benchmark build never touches the real .next, .contentlayer or tsconfig.
+ * The tooling itself stays out: the product neither imports nor type-checks it.
  */
 export function createWorkspace(name: string): string {
   const dir = path.join(WORK, name);
@@ -17,7 +18,7 @@ export function createWorkspace(name: string): string {
   mkdirSync(dir, { recursive: true });
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" })
     .split("\0")
-    .filter((file) => file && !file.startsWith("bench/") && existsSync(path.join(ROOT, file)));
+    .filter((file) => file && !file.startsWith("tooling/") && existsSync(path.join(ROOT, file)));
   for (const file of files) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(ROOT, file), path.join(dir, file));

@@ -2,7 +2,7 @@
  * Measures the real server action over HTTP: `next start` (run `npm run build`
  * first) with the fake Resend, driven by Chromium with and without JavaScript.
  *
- *   npx tsx bench/contact-browser.ts [count]
+ *   npx tsx tooling/bench/contact-browser.ts [count]
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -12,7 +12,7 @@ import path from "node:path";
 
 import { chromium } from "@playwright/test";
 
-import { startFakeResend } from "../tests/support/fake-resend";
+import { startFakeResend } from "../shared/fake-resend";
 
 const count = Number(process.argv[2] ?? 20);
 
