@@ -1,13 +1,62 @@
 import { z } from "zod";
 
+// lib/site.ts imports readSiteUrl from here, so `site` is used inside functions only, never while this module loads.
 import { site } from "@/lib/site";
 
 /**
- * Server configuration, read from the environment once and validated with zod.
- * A bad value stops the server at start (see instrumentation.ts) with the
- * variable's name and what is wrong, instead of failing on the first enquiry.
- * Server-only: never import this from a client component.
+ * Every environment variable the product reads, in one place.
+ *
+ * Build settings (SITE_URL, SITE_INDEXING, VERCEL_ENV, CONTENT_DIR, NODE_ENV) shape the pages and are read
+ * where they are used, through the functions below. Server configuration is read once and validated with zod
+ * (`getEnv`): a bad value stops the server at start (see instrumentation.ts) with the variable's name and
+ * what is wrong, instead of failing on the first enquiry. `getEnv` is server-only.
  */
+
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/**
+ * SITE_URL as the origin plus any base path, without a trailing slash (canonical URLs are built by appending
+ * paths); `http://localhost:3000` when unset. Throws on a value that is not an absolute http(s) URL.
+ * Self-contained on purpose: it runs while lib/site.ts loads, possibly before the rest of this module.
+ */
+export function readSiteUrl(source: EnvSource = process.env): URL {
+  const value = source.SITE_URL?.trim() || "http://localhost:3000";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL: "${value}" is not an absolute URL (expected e.g. https://example.com)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`SITE_URL: "${value}" must start with http:// or https://`);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  url.search = "";
+  url.hash = "";
+  return url;
+}
+
+/** Whether SITE_URL was set at all (a production build without it warns). */
+export function siteUrlIsSet(source: EnvSource = process.env): boolean {
+  return Boolean(source.SITE_URL?.trim());
+}
+
+/** What decides whether search engines may index the site (lib/seo/indexing.ts). */
+export type IndexingEnv = { SITE_INDEXING?: string; VERCEL_ENV?: string };
+
+export function indexingEnv(source: EnvSource = process.env): IndexingEnv {
+  return { SITE_INDEXING: source.SITE_INDEXING, VERCEL_ENV: source.VERCEL_ENV };
+}
+
+/** Where the posts are read from at build time (`<dir>/posts/*.mdx`). */
+export function contentDir(source: EnvSource = process.env): string {
+  return source.CONTENT_DIR ?? "content";
+}
+
+/** `development` under `next dev`, `production` for builds and `next start`, `test` under vitest. */
+export function nodeEnv(source: EnvSource = process.env): string | undefined {
+  return source.NODE_ENV;
+}
 
 const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "DATABASE_AUTH_TOKEN", "DATABASE_URL", "CONTACT_FORM_SECRET", "CRON_SECRET"]);
 
@@ -50,7 +99,7 @@ const EnvSchema = z
     DATABASE_AUTH_TOKEN: z.string().trim().optional(),
     RESEND_API_KEY: z.string().trim().startsWith("re_", 'must be a Resend API key (it starts with "re_")').optional(),
     RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    CONTACT_TO_EMAIL: emailAddress.default(site.author.email),
+    CONTACT_TO_EMAIL: emailAddress.optional(),
     CONTACT_FROM_EMAIL: mailbox.optional(),
     CONTACT_SEND_ACK: flag.default(false),
     CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
@@ -70,7 +119,7 @@ const EnvSchema = z
     }
   });
 
-export type Env = Omit<z.output<typeof EnvSchema>, "CONTACT_FROM_EMAIL"> & { CONTACT_FROM_EMAIL: string };
+export type Env = Omit<z.output<typeof EnvSchema>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & { CONTACT_TO_EMAIL: string; CONTACT_FROM_EMAIL: string };
 
 export type ConfigProblem = { variable: string; problem: string };
 
@@ -88,7 +137,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment (default: `process.env`); throws `ConfigError` naming every bad variable. Empty strings count as unset. */
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+export function parseEnv(source: EnvSource = process.env): Env {
   const input: Record<string, string> = {};
   for (const key of Object.keys(EnvSchema.shape)) {
     const value = source[key];
@@ -105,7 +154,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new ConfigError(problems);
   }
   const env = result.data;
-  return { ...env, CONTACT_FROM_EMAIL: env.CONTACT_FROM_EMAIL ?? `${site.name} website <${site.author.email}>` };
+  // The defaults come from the site settings: the author receives enquiries.
+  return {
+    ...env,
+    CONTACT_TO_EMAIL: env.CONTACT_TO_EMAIL ?? site.author.email,
+    CONTACT_FROM_EMAIL: env.CONTACT_FROM_EMAIL ?? `${site.name} website <${site.author.email}>`,
+  };
 }
 
 let cached: Env | undefined;

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 
 import type { Post } from "@/lib/content/posts";
-import { feedMimeTypes, feedPaths, tagFeedPath } from "@/lib/feeds/paths";
-import { defaultOgImagePath, ogImageSize, ogImageType, ogVersion, postOgImagePath } from "@/lib/og/config";
+import { nodeEnv, siteUrlIsSet } from "@/lib/env";
+import { feedMimeTypes } from "@/lib/feeds/mime-types";
+import { ogImageSize, ogImageType, ogVersion } from "@/lib/og/config";
+import { defaultOgImagePath, feedPaths, postOgImagePath, tagFeedPath } from "@/lib/routes";
 import { absoluteUrl, site, siteUrl } from "@/lib/site";
 
 /**
@@ -71,8 +73,8 @@ let warned = false;
  * rely on the localhost default), but every canonical URL, feed link and
  * share card would point at localhost: say so once, loudly.
  */
-function warnWithoutSiteUrl(env: Readonly<Record<string, string | undefined>> = process.env): void {
-  if (warned || env.NODE_ENV !== "production" || env.SITE_URL?.trim()) return;
+function warnWithoutSiteUrl(): void {
+  if (warned || nodeEnv() !== "production" || siteUrlIsSet()) return;
   warned = true;
   console.warn(
     `⚠ SITE_URL is not set: canonical URLs, feeds, the sitemap and share cards point at ${site.url}, and robots.txt disallows all crawling. Set SITE_URL=https://… for a real deployment.`,
