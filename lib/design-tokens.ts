@@ -1,7 +1,8 @@
 /**
  * The site's colours, the one source for everything that cannot read CSS: the share card (Satori draws inline
- * styles) and the enquiry email (mail clients need inline colours). app/globals.css declares the same values as
- * CSS variables (`--bg`, `--text-muted` …) for the pages; tests/unit/design-tokens.test.ts keeps the two equal.
+ * styles) and the enquiry email (mail clients need inline colours); both are light, whatever the reader's theme.
+ * app/globals.css declares the same values as CSS variables (`textMuted` is `--text-muted`) for the pages, plus
+ * the dark theme, which only CSS uses; tests/unit/design-tokens.test.ts keeps the two equal.
  */
 
 export type ColorTokens = {
@@ -33,23 +34,3 @@ export const lightColors: ColorTokens = {
   codeBg: "#f5f4ef",
   mark: "#fbe6c4",
 };
-
-export const darkColors: ColorTokens = {
-  bg: "#15171a",
-  bgRaised: "#1c1f23",
-  bgSunken: "#101214",
-  text: "#e9e7e2",
-  textMuted: "#a9adb3",
-  border: "#33373d",
-  accent: "#f2a173",
-  accentHover: "#f7c09f",
-  accentContrast: "#15171a",
-  focus: "#8ab4ff",
-  codeBg: "#0f1113",
-  mark: "#5a3d12",
-};
-
-/** `textMuted` → `--text-muted`: the CSS variable that carries a token. */
-export function cssVariableName(token: keyof ColorTokens): string {
-  return `--${token.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}

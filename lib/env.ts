@@ -12,7 +12,7 @@ import { site } from "@/lib/site";
  * what is wrong, instead of failing on the first enquiry. `getEnv` is server-only.
  */
 
-export type EnvSource = Readonly<Record<string, string | undefined>>;
+type EnvSource = Readonly<Record<string, string | undefined>>;
 
 /**
  * SITE_URL as the origin plus any base path, without a trailing slash (canonical URLs are built by appending
@@ -121,7 +121,7 @@ const EnvSchema = z
 
 export type Env = Omit<z.output<typeof EnvSchema>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & { CONTACT_TO_EMAIL: string; CONTACT_FROM_EMAIL: string };
 
-export type ConfigProblem = { variable: string; problem: string };
+type ConfigProblem = { variable: string; problem: string };
 
 export class ConfigError extends Error {
   readonly problems: ConfigProblem[];

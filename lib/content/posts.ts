@@ -47,7 +47,7 @@ export function byNewest(a: Pick<Post, "publishDate" | "title">, b: Pick<Post, "
   return b.publishDate.localeCompare(a.publishDate) || a.title.localeCompare(b.title);
 }
 
-export function toPost(doc: Pick<PostDocument, "_raw" | "body"> & Record<string, unknown>): Post {
+function toPost(doc: Pick<PostDocument, "_raw" | "body"> & Record<string, unknown>): Post {
   const sourceFile = `${contentDir()}/${doc._raw.sourceFilePath}`;
   const { title, description, publishDate, updatedDate, tags, draft, cta } = doc;
   const parsed = parseFrontmatter(sourceFile, { title, description, publishDate, updatedDate, tags, draft, cta });

@@ -17,7 +17,7 @@ import { renderPostHtml } from "./render-html";
 export type FeedPost = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime" | "body">;
 
 /** What a feed is about: the whole site, or one tag. */
-export type FeedScope = {
+type FeedScope = {
   title: string;
   description: string;
   /** The HTML page the feed mirrors. */
@@ -26,7 +26,7 @@ export type FeedScope = {
   feedLinks: { rss?: string; atom?: string; json?: string };
 };
 
-export const siteFeedScope: FeedScope = {
+const siteFeedScope: FeedScope = {
   title: site.name,
   description: site.description,
   pagePath: homePath,
@@ -47,11 +47,11 @@ type Format = "rss" | "atom" | "json";
 const author = { name: site.author.name, email: site.author.email, link: absoluteUrl(site.author.url) };
 
 /** `2025-05-02` as midnight UTC: posts carry calendar days, not times. */
-export function dayToDate(day: string): Date {
+function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

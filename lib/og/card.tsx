@@ -48,7 +48,7 @@ const FOOTER_SIZE = 26;
 const LABEL_SIZE = 22;
 
 /** Cut `text` at a word so it fits `lines` lines at `size` px (with an ellipsis when cut). */
-export function clampText(text: string, size: number, lines: number, width = TEXT_WIDTH): string {
+function clampText(text: string, size: number, lines: number, width = TEXT_WIDTH): string {
   return fitTitle(text, { width, maxLines: lines, maxSize: size, minSize: size }).text;
 }
 

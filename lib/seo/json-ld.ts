@@ -53,7 +53,7 @@ export function homeJsonLd(): JsonLd {
   };
 }
 
-export type PostForJsonLd = PostForMetadata & Pick<Post, "words">;
+type PostForJsonLd = PostForMetadata & Pick<Post, "words">;
 
 /** A post: the article itself and where it sits (Home › Writing › post). */
 export function postJsonLd(post: PostForJsonLd): JsonLd {

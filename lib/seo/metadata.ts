@@ -15,17 +15,17 @@ import { absoluteUrl, site, siteUrl } from "@/lib/site";
  * Importable from any server file; it has no Next runtime dependency.
  */
 
-export const defaultTitle = `${site.name} — ${site.tagline}`;
+const defaultTitle = `${site.name} — ${site.tagline}`;
 
 /** `@handle` for Twitter/X cards, or undefined when the site has none. */
 export const twitterHandle: string | undefined = site.social.x ? `@${site.social.x.replace(/^@/, "")}` : undefined;
 
-export type OgImage = { path: string; alt: string };
+type OgImage = { path: string; alt: string };
 
-export type FeedLink = { type: keyof typeof feedMimeTypes; path: string; title: string };
+type FeedLink = { type: keyof typeof feedMimeTypes; path: string; title: string };
 
 /** The site's three feeds, announced in the head of every page. */
-export const siteFeeds: readonly FeedLink[] = [
+const siteFeeds: readonly FeedLink[] = [
   { type: "rss", path: feedPaths.rss, title: `${site.name} (RSS)` },
   { type: "atom", path: feedPaths.atom, title: `${site.name} (Atom)` },
   { type: "json", path: feedPaths.json, title: `${site.name} (JSON Feed)` },
@@ -104,7 +104,7 @@ export function rootMetadata(): Metadata {
   };
 }
 
-export type PageMetadataInput = {
+type PageMetadataInput = {
   /** The page's own title; the layout's template adds the site name. Omit for the home page. */
   title?: string;
   description?: string;

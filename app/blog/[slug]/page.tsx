@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 
 import { PostBody } from "@/components/mdx/post-body";
 import { PostCta } from "@/components/post/post-cta";
-import { PostNeighbours, RelatedPosts } from "@/components/post/post-footer-nav";
 import { PostMeta } from "@/components/post/post-meta";
+import { PostNeighbours } from "@/components/post/post-neighbours";
+import { RelatedPosts } from "@/components/post/related-posts";
 import { TableOfContents } from "@/components/post/table-of-contents";
 import { TagList } from "@/components/post/tag-list";
 import { JsonLdScript } from "@/components/seo/json-ld";

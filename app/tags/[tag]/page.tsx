@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { PostListPage } from "@/components/post/blog-index";
+import { PostListPage } from "@/components/post/post-list-page";
 import { getTag, getTagPage, tagParams } from "@/lib/content/posts";
 import { tagFeedPath, tagPath, tagsPath } from "@/lib/routes";
 import { pageMetadata, tagFeed } from "@/lib/seo/metadata";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { PostListPage } from "@/components/post/blog-index";
+import { PostListPage } from "@/components/post/post-list-page";
 import { blogPageParams, getBlogPage } from "@/lib/content/posts";
 import { blogPath } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { PostListPage } from "@/components/post/blog-index";
+import { PostListPage } from "@/components/post/post-list-page";
 import { getTag, getTagPage, tagPageParams } from "@/lib/content/posts";
 import { tagPath } from "@/lib/routes";
 import { pageMetadata, tagFeed } from "@/lib/seo/metadata";

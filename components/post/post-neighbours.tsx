@@ -2,8 +2,7 @@ import Link from "next/link";
 
 import type { Post } from "@/lib/content/posts";
 
-import { PostMeta } from "./post-meta";
-
+/** The previous and next post in the blog's order, at the end of an article. */
 export function PostNeighbours({ newer, older }: { newer: Post | null; older: Post | null }) {
   if (!newer && !older) return null;
   return (
@@ -25,24 +24,5 @@ export function PostNeighbours({ newer, older }: { newer: Post | null; older: Po
         <span />
       )}
     </nav>
-  );
-}
-
-export function RelatedPosts({ posts }: { posts: readonly Post[] }) {
-  if (posts.length === 0) return null;
-  return (
-    <section className="related" aria-labelledby="related-title">
-      <h2 id="related-title">Related reading</h2>
-      <ul className="related__list">
-        {posts.map((post) => (
-          <li key={post.slug}>
-            <Link href={post.url} className="related__title">
-              {post.title}
-            </Link>
-            <PostMeta post={post} />
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
