@@ -3,22 +3,11 @@ import nextTs from "eslint-config-next/typescript";
 import { defineConfig, globalIgnores } from "eslint/config";
 
 // Imports run one way: tests → tooling → product. A pattern matches a relative path and the `@/` alias alike.
-const toTooling = {
-  regex: "(^|/)tooling(/|$)",
-  message: "The product never imports tooling (bench, drill, fixtures, fakes): move what both need into lib/.",
-};
-const toTests = {
-  regex: "(^|/)tests(/|$)",
-  message: "Only tests import tests: move a helper the tooling needs into tooling/shared/.",
-};
-const toBench = {
-  regex: "(^|/)bench(/|$)",
-  message: "The drills and the benchmarks share code only through tooling/shared/.",
-};
-const toDrill = {
-  regex: "(^|/)drill(/|$)",
-  message: "The drills and the benchmarks share code only through tooling/shared/.",
-};
+const into = (folder, message) => ({ regex: `(^|/)${folder}(/|$)`, message });
+const toTooling = into("tooling", "The product never imports tooling (bench, drill, fixtures, fakes): move what both need into lib/.");
+const toTests = into("tests", "Only tests import tests: move a helper the tooling needs into tooling/shared/.");
+const toBench = into("bench", "The drills and the benchmarks share code only through tooling/shared/.");
+const toDrill = into("drill", "The drills and the benchmarks share code only through tooling/shared/.");
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 export default defineConfig([
