@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-// lib/site.ts imports readSiteUrl from here, so `site` is used inside functions only, never while this module loads.
+// lib/site.ts imports readSiteUrl from here, and client components import lib/site.ts: so this module does no
+// work while it loads (`site` is read inside functions only, the zod schema is built on first use), which keeps the
+// import cycle safe and lets the bundler leave the server configuration out of client code.
 import { site } from "@/lib/site";
 
 /**
@@ -60,66 +62,71 @@ export function nodeEnv(source: EnvSource = process.env): string | undefined {
 
 const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "DATABASE_AUTH_TOKEN", "DATABASE_URL", "CONTACT_FORM_SECRET", "CRON_SECRET"]);
 
-const DATABASE_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
+/** The server configuration's schema, built on first use. */
+function buildEnvSchema() {
+  const DATABASE_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
 
-/** `you@example.com` or `Display Name <you@example.com>`, as Resend accepts for `from`. */
-const MAILBOX = /^(?:([^<>\r\n]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
+  /** `you@example.com` or `Display Name <you@example.com>`, as Resend accepts for `from`. */
+  const MAILBOX = /^(?:([^<>\r\n]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
 
-const emailAddress = z.email({ error: "must be an email address, e.g. you@example.com" });
+  const emailAddress = z.email({ error: "must be an email address, e.g. you@example.com" });
 
-const mailbox = z
-  .string()
-  .trim()
-  .refine((value) => {
-    const match = MAILBOX.exec(value);
-    const address = match?.[2] ?? match?.[3];
-    return address !== undefined && emailAddress.safeParse(address).success;
-  }, "must be an email address or a mailbox like: Site name <hello@example.com>");
+  const mailbox = z
+    .string()
+    .trim()
+    .refine((value) => {
+      const match = MAILBOX.exec(value);
+      const address = match?.[2] ?? match?.[3];
+      return address !== undefined && emailAddress.safeParse(address).success;
+    }, "must be an email address or a mailbox like: Site name <hello@example.com>");
 
-const flag = z.stringbool({ error: 'must be "true" or "false"' });
+  const flag = z.stringbool({ error: 'must be "true" or "false"' });
 
-const integer = (min: number, max: number) =>
-  z.coerce
-    .number({ error: "must be a whole number" })
-    .int("must be a whole number")
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
+  const integer = (min: number, max: number) =>
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`);
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .default("file:.data/enquiries.db")
-      .refine(
-        (value) => DATABASE_SCHEMES.some((scheme) => value.startsWith(scheme)),
-        `must be a libSQL URL starting with one of ${DATABASE_SCHEMES.join(" ")} (e.g. file:.data/enquiries.db or libsql://your-db.turso.io)`,
-      ),
-    DATABASE_AUTH_TOKEN: z.string().trim().optional(),
-    RESEND_API_KEY: z.string().trim().startsWith("re_", 'must be a Resend API key (it starts with "re_")').optional(),
-    RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    CONTACT_TO_EMAIL: emailAddress.optional(),
-    CONTACT_FROM_EMAIL: mailbox.optional(),
-    CONTACT_SEND_ACK: flag.default(false),
-    CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-    CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
-    CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
-    CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
-    CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
-    TRUST_PROXY: flag.default(false),
-  })
-  .superRefine((env, ctx) => {
-    if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["CONTACT_FROM_EMAIL"],
-        message: "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
-      });
-    }
-  });
+  return z
+    .object({
+      NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+      DATABASE_URL: z
+        .string()
+        .trim()
+        .default("file:.data/enquiries.db")
+        .refine(
+          (value) => DATABASE_SCHEMES.some((scheme) => value.startsWith(scheme)),
+          `must be a libSQL URL starting with one of ${DATABASE_SCHEMES.join(" ")} (e.g. file:.data/enquiries.db or libsql://your-db.turso.io)`,
+        ),
+      DATABASE_AUTH_TOKEN: z.string().trim().optional(),
+      RESEND_API_KEY: z.string().trim().startsWith("re_", 'must be a Resend API key (it starts with "re_")').optional(),
+      RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+      CONTACT_TO_EMAIL: emailAddress.optional(),
+      CONTACT_FROM_EMAIL: mailbox.optional(),
+      CONTACT_SEND_ACK: flag.default(false),
+      CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+      CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
+      CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
+      CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
+      CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
+      TRUST_PROXY: flag.default(false),
+    })
+    .superRefine((env, ctx) => {
+      if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["CONTACT_FROM_EMAIL"],
+          message: "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
+        });
+      }
+    });
+}
 
-export type Env = Omit<z.output<typeof EnvSchema>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & { CONTACT_TO_EMAIL: string; CONTACT_FROM_EMAIL: string };
+let envSchema: ReturnType<typeof buildEnvSchema> | undefined;
+
+export type Env = Omit<z.output<ReturnType<typeof buildEnvSchema>>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & { CONTACT_TO_EMAIL: string; CONTACT_FROM_EMAIL: string };
 
 type ConfigProblem = { variable: string; problem: string };
 
@@ -139,11 +146,12 @@ export class ConfigError extends Error {
 /** Parses an environment (default: `process.env`); throws `ConfigError` naming every bad variable. Empty strings count as unset. */
 export function parseEnv(source: EnvSource = process.env): Env {
   const input: Record<string, string> = {};
-  for (const key of Object.keys(EnvSchema.shape)) {
+  envSchema ??= buildEnvSchema();
+  for (const key of Object.keys(envSchema.shape)) {
     const value = source[key];
     if (value !== undefined && value.trim() !== "") input[key] = value;
   }
-  const result = EnvSchema.safeParse(input);
+  const result = envSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? "environment");
