@@ -29,7 +29,7 @@ const FIXTURE_DIST_DIR = ".next-fixture";
 const hasFixtureBuild = existsSync(`${FIXTURE_DIST_DIR}/BUILD_ID`);
 if (hasFixtureBuild) process.env.E2E_FIXTURE_URL = `http://127.0.0.1:${fixturePort}`;
 
-// The contact funnel under test: a fake Resend API (tests/support/fake-resend.ts) on its own port,
+// The contact funnel under test: a fake Resend API (tooling/shared/fake-resend.ts) on its own port,
 // and a fresh enquiry database per run. Tests read what the fake received from /__fake/emails.
 process.env.E2E_FAKE_RESEND_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "e2e-contact-"));
@@ -107,7 +107,7 @@ export default defineConfig({
       env: { ...process.env, ...contactEnv, NODE_ENV: "production", HOST: "127.0.0.1", PORT: port } as Record<string, string>,
     },
     {
-      command: "node --import tsx tests/support/fake-resend-cli.ts",
+      command: "node --import tsx tooling/shared/fake-resend-cli.ts",
       url: `${fakeResendURL}/__fake/health`,
       reuseExistingServer: false,
       timeout: 30_000,

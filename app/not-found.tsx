@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { PostList } from "@/components/post/post-list";
 import { getPosts } from "@/lib/content/posts";
+import { blogPath, homePath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Page not found",
@@ -17,8 +18,8 @@ export default function NotFound() {
         <p className="eyebrow">404</p>
         <h1>This page isn&rsquo;t here</h1>
         <p className="page-head__lede">
-          The link may be old, or the post may have moved. The <Link href="/">home page</Link> and the{" "}
-          <Link href="/blog">list of every essay</Link> are good places to start again.
+          The link may be old, or the post may have moved. The <Link href={homePath}>home page</Link> and the{" "}
+          <Link href={blogPath()}>list of every essay</Link> are good places to start again.
         </p>
       </header>
       {latest.length > 0 ? (

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { PostList } from "@/components/post/post-list";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { getPosts } from "@/lib/content/posts";
+import { blogPath, contactPath, homePath } from "@/lib/routes";
 import { homeJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
 
-export const metadata: Metadata = pageMetadata({ path: "/" });
+export const metadata: Metadata = pageMetadata({ path: homePath });
 
 export default function HomePage() {
   const latest = getPosts().slice(0, site.latestOnHome);
@@ -22,10 +23,10 @@ export default function HomePage() {
           I&rsquo;m {site.author.name}. {site.author.bio}
         </p>
         <p className="hero__actions">
-          <Link className="button" href="/contact">
+          <Link className="button" href={contactPath()}>
             Let&rsquo;s talk
           </Link>
-          <Link className="button button--quiet" href="/blog">
+          <Link className="button button--quiet" href={blogPath()}>
             Read the essays
           </Link>
         </p>
@@ -46,7 +47,7 @@ export default function HomePage() {
       <section aria-labelledby="latest-title">
         <div className="section-head">
           <h2 id="latest-title">Latest writing</h2>
-          <Link href="/blog">All posts →</Link>
+          <Link href={blogPath()}>All posts →</Link>
         </div>
         {latest.length > 0 ? <PostList posts={latest} headingLevel="h3" /> : <p>The first essay is on its way.</p>}
       </section>
@@ -57,7 +58,7 @@ export default function HomePage() {
           Tell me what is going on. I read every message myself and reply within two working days, with a straight answer
           on whether I can help.
         </p>
-        <Link className="button" href="/contact">
+        <Link className="button" href={contactPath()}>
           Let&rsquo;s talk
         </Link>
       </section>

@@ -1,103 +1,159 @@
 import { z } from "zod";
 
+// lib/site.ts imports readSiteUrl from here, and client components import lib/site.ts: so this module does no
+// work while it loads (`site` is read inside functions only, the zod schema is built on first use), which keeps the
+// import cycle safe and lets the bundler leave the server configuration out of client code.
 import { site } from "@/lib/site";
 
 /**
- * Server configuration, read from the environment once and validated with zod.
- * A bad value stops the server at start (see instrumentation.ts) with the
- * variable's name and what is wrong, instead of failing on the first enquiry.
- * Server-only: never import this from a client component.
+ * Every environment variable the product reads, in one place.
+ *
+ * Build settings (SITE_URL, SITE_INDEXING, VERCEL_ENV, CONTENT_DIR, NODE_ENV) shape the pages and are read
+ * where they are used, through the functions below. Server configuration is read once and validated with zod
+ * (`getEnv`): a bad value stops the server at start (see instrumentation.ts) with the variable's name and
+ * what is wrong, instead of failing on the first enquiry. `getEnv` is server-only.
  */
+
+type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/**
+ * SITE_URL as the origin plus any base path, without a trailing slash (canonical URLs are built by appending
+ * paths); `http://localhost:3000` when unset. Throws on a value that is not an absolute http(s) URL.
+ * Self-contained on purpose: it runs while lib/site.ts loads, possibly before the rest of this module.
+ */
+export function readSiteUrl(source: EnvSource = process.env): URL {
+  const value = source.SITE_URL?.trim() || "http://localhost:3000";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL: "${value}" is not an absolute URL (expected e.g. https://example.com)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`SITE_URL: "${value}" must start with http:// or https://`);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  url.search = "";
+  url.hash = "";
+  return url;
+}
+
+/** Whether SITE_URL was set at all (a production build without it warns). */
+export function siteUrlIsSet(source: EnvSource = process.env): boolean {
+  return Boolean(source.SITE_URL?.trim());
+}
+
+/** What decides whether search engines may index the site (lib/seo/indexing.ts). */
+export type IndexingEnv = { SITE_INDEXING?: string; VERCEL_ENV?: string };
+
+export function indexingEnv(source: EnvSource = process.env): IndexingEnv {
+  return { SITE_INDEXING: source.SITE_INDEXING, VERCEL_ENV: source.VERCEL_ENV };
+}
+
+/** Where the posts are read from at build time (`<dir>/posts/*.mdx`). */
+export function contentDir(source: EnvSource = process.env): string {
+  return source.CONTENT_DIR ?? "content";
+}
+
+/** `development` under `next dev`, `production` for builds and `next start`, `test` under vitest. */
+export function nodeEnv(source: EnvSource = process.env): string | undefined {
+  return source.NODE_ENV;
+}
 
 const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "DATABASE_AUTH_TOKEN", "DATABASE_URL", "CONTACT_FORM_SECRET", "CRON_SECRET"]);
 
-const DATABASE_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
+/** The server configuration's schema, built on first use. */
+function buildEnvSchema() {
+  const DATABASE_SCHEMES = ["file:", "libsql:", "http:", "https:", "ws:", "wss:"];
 
-/** `you@example.com` or `Display Name <you@example.com>`, as Resend accepts for `from`. */
-const MAILBOX = /^(?:([^<>\r\n]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
+  /** `you@example.com` or `Display Name <you@example.com>`, as Resend accepts for `from`. */
+  const MAILBOX = /^(?:([^<>\r\n]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
 
-const emailAddress = z.email({ error: "must be an email address, e.g. you@example.com" });
+  const emailAddress = z.email({ error: "must be an email address, e.g. you@example.com" });
 
-const mailbox = z
-  .string()
-  .trim()
-  .refine((value) => {
-    const match = MAILBOX.exec(value);
-    const address = match?.[2] ?? match?.[3];
-    return address !== undefined && emailAddress.safeParse(address).success;
-  }, "must be an email address or a mailbox like: Site name <hello@example.com>");
+  const mailbox = z
+    .string()
+    .trim()
+    .refine((value) => {
+      const match = MAILBOX.exec(value);
+      const address = match?.[2] ?? match?.[3];
+      return address !== undefined && emailAddress.safeParse(address).success;
+    }, "must be an email address or a mailbox like: Site name <hello@example.com>");
 
-const flag = z.stringbool({ error: 'must be "true" or "false"' });
+  const flag = z.stringbool({ error: 'must be "true" or "false"' });
 
-/**
- * TRUST_PROXY: how many proxies in front append to X-Forwarded-For (0 = none: the socket address is the
- * client), or the name of a platform header that carries only the client address. "true" = 1, "false" = 0.
- */
-const trustProxy = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const lower = value.toLowerCase();
-    if (lower === "false") return { hops: 0 };
-    if (lower === "true") return { hops: 1 };
-    if (/^\d+$/.test(lower) && Number(lower) <= 10) return { hops: Number(lower) };
-    if (/^[a-z][a-z0-9-]{1,63}$/.test(lower) && !/^\d/.test(lower)) return { header: lower };
-    ctx.addIssue({
-      code: "custom",
-      message: "must be the number of proxies in front (0–10, e.g. 1 for nginx), or a client-IP header name (e.g. cf-connecting-ip, fly-client-ip, x-real-ip)",
-    });
-    return z.NEVER;
-  });
-
-const integer = (min: number, max: number) =>
-  z.coerce
-    .number({ error: "must be a whole number" })
-    .int("must be a whole number")
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
-
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .default("file:.data/enquiries.db")
-      .refine(
-        (value) => DATABASE_SCHEMES.some((scheme) => value.startsWith(scheme)),
-        `must be a libSQL URL starting with one of ${DATABASE_SCHEMES.join(" ")} (e.g. file:.data/enquiries.db or libsql://your-db.turso.io)`,
-      ),
-    DATABASE_AUTH_TOKEN: z.string().trim().optional(),
-    RESEND_API_KEY: z.string().trim().startsWith("re_", 'must be a Resend API key (it starts with "re_")').optional(),
-    RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    CONTACT_TO_EMAIL: emailAddress.default(site.author.email),
-    CONTACT_FROM_EMAIL: mailbox.optional(),
-    CONTACT_SEND_ACK: flag.default(false),
-    CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-    CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
-    CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
-    CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
-    // The newsletter (lib/newsletter): the Resend segment confirmed subscribers join, and its sender (default CONTACT_FROM_EMAIL).
-    RESEND_SEGMENT_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a Resend segment id, e.g. 78261eea-8f8b-4381-83c6-79fa7120f1cf").optional(),
-    NEWSLETTER_FROM_EMAIL: mailbox.optional(),
-    CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
-    TRUST_PROXY: trustProxy.default({ hops: 0 }),
-    CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),
-    CONTACT_OWNER_EMAILS_PER_HOUR: integer(1, 100_000).optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {
+  /**
+   * TRUST_PROXY: how many proxies in front append to X-Forwarded-For (0 = none: the socket address is the
+   * client), or the name of a platform header that carries only the client address. "true" = 1, "false" = 0.
+   */
+  const trustProxy = z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const lower = value.toLowerCase();
+      if (lower === "false") return { hops: 0 };
+      if (lower === "true") return { hops: 1 };
+      if (/^\d+$/.test(lower) && Number(lower) <= 10) return { hops: Number(lower) };
+      if (/^[a-z][a-z0-9-]{1,63}$/.test(lower) && !/^\d/.test(lower)) return { header: lower };
       ctx.addIssue({
         code: "custom",
-        path: ["CONTACT_FROM_EMAIL"],
-        message: "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
+        message: "must be the number of proxies in front (0–10, e.g. 1 for nginx), or a client-IP header name (e.g. cf-connecting-ip, fly-client-ip, x-real-ip)",
       });
-    }
-  });
+      return z.NEVER;
+    });
 
-export type Env = Omit<z.output<typeof EnvSchema>, "CONTACT_FROM_EMAIL"> & { CONTACT_FROM_EMAIL: string };
+  const integer = (min: number, max: number) =>
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`);
 
-export type ConfigProblem = { variable: string; problem: string };
+  return z
+    .object({
+      NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+      DATABASE_URL: z
+        .string()
+        .trim()
+        .default("file:.data/enquiries.db")
+        .refine(
+          (value) => DATABASE_SCHEMES.some((scheme) => value.startsWith(scheme)),
+          `must be a libSQL URL starting with one of ${DATABASE_SCHEMES.join(" ")} (e.g. file:.data/enquiries.db or libsql://your-db.turso.io)`,
+        ),
+      DATABASE_AUTH_TOKEN: z.string().trim().optional(),
+      RESEND_API_KEY: z.string().trim().startsWith("re_", 'must be a Resend API key (it starts with "re_")').optional(),
+      RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+      CONTACT_TO_EMAIL: emailAddress.optional(),
+      CONTACT_FROM_EMAIL: mailbox.optional(),
+      CONTACT_SEND_ACK: flag.default(false),
+      CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+      CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
+      CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
+      CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
+      // The newsletter (lib/newsletter): the Resend segment confirmed subscribers join, and its sender (default CONTACT_FROM_EMAIL).
+      RESEND_SEGMENT_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a Resend segment id, e.g. 78261eea-8f8b-4381-83c6-79fa7120f1cf").optional(),
+      NEWSLETTER_FROM_EMAIL: mailbox.optional(),
+      CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
+      TRUST_PROXY: trustProxy.default({ hops: 0 }),
+      CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),
+      CONTACT_OWNER_EMAILS_PER_HOUR: integer(1, 100_000).optional(),
+    })
+    .superRefine((env, ctx) => {
+      if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["CONTACT_FROM_EMAIL"],
+          message: "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
+        });
+      }
+    });
+}
+
+let envSchema: ReturnType<typeof buildEnvSchema> | undefined;
+
+export type Env = Omit<z.output<ReturnType<typeof buildEnvSchema>>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & { CONTACT_TO_EMAIL: string; CONTACT_FROM_EMAIL: string };
+
+type ConfigProblem = { variable: string; problem: string };
 
 export class ConfigError extends Error {
   readonly problems: ConfigProblem[];
@@ -113,13 +169,14 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment (default: `process.env`); throws `ConfigError` naming every bad variable. Empty strings count as unset. */
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+export function parseEnv(source: EnvSource = process.env): Env {
   const input: Record<string, string> = {};
-  for (const key of Object.keys(EnvSchema.shape)) {
+  envSchema ??= buildEnvSchema();
+  for (const key of Object.keys(envSchema.shape)) {
     const value = source[key];
     if (value !== undefined && value.trim() !== "") input[key] = value;
   }
-  const result = EnvSchema.safeParse(input);
+  const result = envSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? "environment");
@@ -130,7 +187,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new ConfigError(problems);
   }
   const env = result.data;
-  return { ...env, CONTACT_FROM_EMAIL: env.CONTACT_FROM_EMAIL ?? `${site.name} website <${site.author.email}>` };
+  // The defaults come from the site settings: the author receives enquiries.
+  return {
+    ...env,
+    CONTACT_TO_EMAIL: env.CONTACT_TO_EMAIL ?? site.author.email,
+    CONTACT_FROM_EMAIL: env.CONTACT_FROM_EMAIL ?? `${site.name} website <${site.author.email}>`,
+  };
 }
 
 let cached: Env | undefined;

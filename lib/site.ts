@@ -3,27 +3,9 @@
  * than one page uses. Safe to import from client components (no secrets).
  */
 
-const DEFAULT_SITE_URL = "http://localhost:3000";
+import { readSiteUrl } from "@/lib/env";
 
-function readSiteUrl(raw: string | undefined): URL {
-  const value = raw?.trim() || DEFAULT_SITE_URL;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`SITE_URL: "${value}" is not an absolute URL (expected e.g. https://example.com)`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`SITE_URL: "${value}" must start with http:// or https://`);
-  }
-  // Canonical URLs are built by appending paths, so keep the origin plus any base path without a trailing slash.
-  url.pathname = url.pathname.replace(/\/+$/, "");
-  url.search = "";
-  url.hash = "";
-  return url;
-}
-
-export const siteUrl = readSiteUrl(process.env.SITE_URL);
+export const siteUrl = readSiteUrl();
 
 export const site = {
   name: "Steady State",

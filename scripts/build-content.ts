@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 import { checkContent } from "../lib/content/check";
+import { contentDir as readContentDir } from "../lib/env";
 
-const contentDir = process.env.CONTENT_DIR ?? "content";
+const contentDir = readContentDir();
 const checkOnly = process.argv.includes("--check-only");
 
 const started = performance.now();

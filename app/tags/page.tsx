@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getTags } from "@/lib/content/posts";
+import { tagPath, tagsPath } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = pageMetadata({ title: "Topics", description: "Browse the essays by topic.", path: "/tags" });
+export const metadata: Metadata = pageMetadata({ title: "Topics", description: "Browse the essays by topic.", path: tagsPath });
 
 export default function TagsPage() {
   const tags = getTags();
@@ -18,7 +19,7 @@ export default function TagsPage() {
         <ul className="tag-index">
           {tags.map((tag) => (
             <li key={tag.slug}>
-              <Link href={`/tags/${tag.slug}`}>
+              <Link href={tagPath(tag.slug)}>
                 <span className="tag-index__name">{tag.name}</span>{" "}
                 <span className="tag-index__count">
                   {tag.count} {tag.count === 1 ? "post" : "posts"}

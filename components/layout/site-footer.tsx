@@ -2,7 +2,8 @@ import Link from "next/link";
 
 import { subscribeToNewsletter } from "@/app/newsletter/actions";
 import { FooterNewsletter } from "@/components/newsletter/newsletter-signup";
-import { feedMimeTypes, feedPaths } from "@/lib/feeds/paths";
+import { feedMimeTypes } from "@/lib/feeds/mime-types";
+import { blogPath, contactPath, feedPaths, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
 export function SiteFooter() {
@@ -17,13 +18,13 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul>
             <li>
-              <Link href="/blog">All writing</Link>
+              <Link href={blogPath()}>All writing</Link>
             </li>
             <li>
-              <Link href="/tags">Topics</Link>
+              <Link href={tagsPath}>Topics</Link>
             </li>
             <li>
-              <Link href="/contact">Work with me</Link>
+              <Link href={contactPath()}>Work with me</Link>
             </li>
             <li>
               <Link href="/newsletter">Newsletter</Link>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { blogPath, contactPath, homePath, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
 import { ThemeToggle } from "./theme-toggle";
@@ -8,20 +9,20 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__brand">
+        <Link href={homePath} className="site-header__brand">
           <span className="site-header__name">{site.name}</span>
           <span className="site-header__by">by {site.author.name}</span>
         </Link>
         <nav aria-label="Main" className="site-nav">
           <ul>
             <li>
-              <Link href="/blog">Writing</Link>
+              <Link href={blogPath()}>Writing</Link>
             </li>
             <li>
-              <Link href="/tags">Topics</Link>
+              <Link href={tagsPath}>Topics</Link>
             </li>
             <li>
-              <Link href="/contact" className="site-nav__cta">
+              <Link href={contactPath()} className="site-nav__cta">
                 Let&rsquo;s talk
               </Link>
             </li>

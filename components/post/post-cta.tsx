@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { Post } from "@/lib/content/posts";
+import { contactPath } from "@/lib/routes";
 
 /** The article's closing call to action, carrying the post as the enquiry's source. */
 export function PostCta({ post }: { post: Post }) {
@@ -12,7 +13,7 @@ export function PostCta({ post }: { post: Post }) {
       <p className="post-cta__sub">
         A first conversation is free, takes 30 minutes, and you leave with at least one thing to try on Monday.
       </p>
-      <Link className="button" href={`/contact?from=${encodeURIComponent(post.slug)}`}>
+      <Link className="button" href={contactPath(post.slug)}>
         Let&rsquo;s talk
       </Link>
     </aside>

@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/content/dates";
 import type { Post } from "@/lib/content/posts";
 
-export function DraftBadge() {
+function DraftBadge() {
   return <span className="draft-badge">Draft</span>;
 }
 

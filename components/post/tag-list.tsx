@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { Tag } from "@/lib/content/tags";
+import { tagPath } from "@/lib/routes";
 
 export function TagList({ tags, label = "Topics" }: { tags: readonly Tag[]; label?: string }) {
   if (tags.length === 0) return null;
@@ -8,7 +9,7 @@ export function TagList({ tags, label = "Topics" }: { tags: readonly Tag[]; labe
     <ul className="tag-list" aria-label={label}>
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link href={`/tags/${tag.slug}`} className="tag">
+          <Link href={tagPath(tag.slug)} className="tag">
             {tag.name}
           </Link>
         </li>

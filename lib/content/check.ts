@@ -16,7 +16,7 @@ import { parseFrontmatter, SLUG_PATTERN } from "./schema";
 
 const PLAIN_LANGUAGES = new Set(["plaintext", "text", "txt", "plain", "ansi"]);
 
-export type ContentCheck = { files: number; problems: string[] };
+type ContentCheck = { files: number; problems: string[] };
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -63,7 +63,7 @@ function describeMdxError(displayPath: string, lineOffset: number, error: unknow
   return `${displayPath}${where}: MDX syntax error: ${reason}`;
 }
 
-export async function checkPostFile(absolutePath: string, displayPath: string): Promise<string[]> {
+async function checkPostFile(absolutePath: string, displayPath: string): Promise<string[]> {
   const problems: string[] = [];
   const raw = await readFile(absolutePath, "utf8");
 

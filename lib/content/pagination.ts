@@ -27,6 +27,11 @@ export function paginate<T>(items: readonly T[], page: number, perPage: number):
   };
 }
 
+/** The page numbers after the first (which lives at the list's own URL): `[2, 3]` for 50 items at 20 a page. */
+export function laterPageNumbers(totalItems: number, perPage: number): number[] {
+  return Array.from({ length: pageCount(totalItems, perPage) - 1 }, (_, i) => i + 2);
+}
+
 /** Parses a `[page]` route segment: only canonical positive integers ("2", not "02" or "2.0"). */
 export function parsePageParam(value: string): number | null {
   return /^[1-9]\d*$/.test(value) ? Number(value) : null;

@@ -1,8 +1,11 @@
 import { allPosts, type Post as PostDocument } from "contentlayer/generated";
 
+import { contentDir, nodeEnv } from "@/lib/env";
+import { postPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
 import { analyzeBody, type Heading } from "./analyze";
+import { laterPageNumbers, paginate, parsePageParam, type Page } from "./pagination";
 import { parseFrontmatter } from "./schema";
 import { readingMinutes, readingTimeLabel } from "./reading";
 import { collectTags, toTags, type Tag, type TagWithCount } from "./tags";
@@ -32,8 +35,8 @@ export type Post = {
  * The single rule for drafts: they are shown only by `next dev`. Every list,
  * page, feed and sitemap goes through `visiblePosts`, so none can forget it.
  */
-export function draftsAreVisible(nodeEnv: string | undefined = process.env.NODE_ENV): boolean {
-  return nodeEnv === "development";
+export function draftsAreVisible(mode: string | undefined = nodeEnv()): boolean {
+  return mode === "development";
 }
 
 export function visiblePosts<T extends { draft: boolean }>(posts: readonly T[], includeDrafts = draftsAreVisible()): T[] {
@@ -44,8 +47,8 @@ export function byNewest(a: Pick<Post, "publishDate" | "title">, b: Pick<Post, "
   return b.publishDate.localeCompare(a.publishDate) || a.title.localeCompare(b.title);
 }
 
-export function toPost(doc: Pick<PostDocument, "_raw" | "body"> & Record<string, unknown>): Post {
-  const sourceFile = `${process.env.CONTENT_DIR ?? "content"}/${doc._raw.sourceFilePath}`;
+function toPost(doc: Pick<PostDocument, "_raw" | "body"> & Record<string, unknown>): Post {
+  const sourceFile = `${contentDir()}/${doc._raw.sourceFilePath}`;
   const { title, description, publishDate, updatedDate, tags, draft, cta } = doc;
   const parsed = parseFrontmatter(sourceFile, { title, description, publishDate, updatedDate, tags, draft, cta });
   if (!parsed.ok) throw new Error(`Invalid post:\n  ${parsed.problems.join("\n  ")}`);
@@ -54,7 +57,7 @@ export function toPost(doc: Pick<PostDocument, "_raw" | "body"> & Record<string,
   const minutes = readingMinutes(words);
   return {
     slug,
-    url: `/blog/${slug}`,
+    url: postPath(slug),
     title: parsed.data.title,
     description: parsed.data.description,
     publishDate: parsed.data.publishDate,
@@ -99,4 +102,29 @@ export function getTag(slug: string): TagWithCount | undefined {
 
 export function getPostsByTag(slug: string): Post[] {
   return getPosts().filter((post) => post.tags.some((tag) => tag.slug === slug));
+}
+
+/** A page of the blog list (1-based; a route segment or a number); null when there is no such page. */
+export function getBlogPage(param: string | number): Page<Post> | null {
+  const n = typeof param === "number" ? param : parsePageParam(param);
+  return n === null || n < 1 ? null : paginate(getPosts(), n, site.postsPerPage);
+}
+
+/** A page of one tag's list; null when there is no such page. */
+export function getTagPage(slug: string, param: string | number): Page<Post> | null {
+  const n = typeof param === "number" ? param : parsePageParam(param);
+  return n === null || n < 1 ? null : paginate(getPostsByTag(slug), n, site.postsPerPage);
+}
+
+/** Static params of the routes, from the same posts, so links and prerendered pages agree. */
+export function blogPageParams(): { page: string }[] {
+  return laterPageNumbers(getPosts().length, site.postsPerPage).map((n) => ({ page: String(n) }));
+}
+
+export function tagParams(): { tag: string }[] {
+  return getTags().map((tag) => ({ tag: tag.slug }));
+}
+
+export function tagPageParams(): { tag: string; page: string }[] {
+  return getTags().flatMap((tag) => laterPageNumbers(tag.count, site.postsPerPage).map((n) => ({ tag: tag.slug, page: String(n) })));
 }

@@ -1,4 +1,4 @@
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 /** Words a reader reads: prose and code, without Markdown/MDX syntax, URLs or frontmatter. */
 export function countWords(markdown: string): number {

@@ -44,7 +44,7 @@ const NonEmptyText = (field: string, max: number) =>
     .min(1, `must not be empty`)
     .max(max, `too long: at most ${max} characters`);
 
-export const FRONTMATTER_KEYS = ["title", "description", "publishDate", "updatedDate", "tags", "draft", "cta"] as const;
+const FRONTMATTER_KEYS = ["title", "description", "publishDate", "updatedDate", "tags", "draft", "cta"] as const;
 
 export const FrontmatterSchema = z
   .strictObject({
@@ -71,7 +71,7 @@ export const FrontmatterSchema = z
 export type Frontmatter = z.output<typeof FrontmatterSchema>;
 
 /** One line per problem: `content/posts/x.mdx: "publishDate": expected a date like 2025-05-02`. */
-export function describeFrontmatterIssues(file: string, error: z.ZodError): string[] {
+function describeFrontmatterIssues(file: string, error: z.ZodError): string[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => {
@@ -84,7 +84,7 @@ export function describeFrontmatterIssues(file: string, error: z.ZodError): stri
   });
 }
 
-export type ParsedFrontmatter =
+type ParsedFrontmatter =
   | { ok: true; data: Frontmatter }
   | { ok: false; problems: string[] };
 

@@ -2,21 +2,22 @@ import { Feed, type Item } from "feed";
 
 import type { Post } from "@/lib/content/posts";
 import { postOgImage } from "@/lib/seo/metadata";
+import { feedPaths, homePath, tagFeedPath, tagPath, tagsPath } from "@/lib/routes";
 import { absoluteUrl, site } from "@/lib/site";
 
-import { feedPaths, tagFeedPath } from "./paths";
 import { renderPostHtml } from "./render-html";
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents built from posts with the
- * `feed` package. Pure functions of their input: the routes pass `getPosts()`;
- * drafts are filtered here as well, so a feed can never carry one.
+ * `feed` package. Pure functions of their input: the routes pass `getPosts()`
+ * (or one tag's share of it), which has already left drafts out and put the
+ * newest first, so a feed lists exactly what the site lists, in its order.
  */
 
-export type FeedPost = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime" | "body" | "draft">;
+export type FeedPost = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime" | "body">;
 
 /** What a feed is about: the whole site, or one tag. */
-export type FeedScope = {
+type FeedScope = {
   title: string;
   description: string;
   /** The HTML page the feed mirrors. */
@@ -25,10 +26,10 @@ export type FeedScope = {
   feedLinks: { rss?: string; atom?: string; json?: string };
 };
 
-export const siteFeedScope: FeedScope = {
+const siteFeedScope: FeedScope = {
   title: site.name,
   description: site.description,
-  pagePath: "/",
+  pagePath: homePath,
   feedLinks: { rss: feedPaths.rss, atom: feedPaths.atom, json: feedPaths.json },
 };
 
@@ -36,7 +37,7 @@ export function tagFeedScope(tag: { name: string; slug: string }): FeedScope {
   return {
     title: `${site.name}: posts on ${tag.name}`,
     description: `Essays on ${tag.name} by ${site.author.name}.`,
-    pagePath: `/tags/${tag.slug}`,
+    pagePath: tagPath(tag.slug),
     feedLinks: { rss: tagFeedPath(tag.slug) },
   };
 }
@@ -46,19 +47,12 @@ type Format = "rss" | "atom" | "json";
 const author = { name: site.author.name, email: site.author.email, link: absoluteUrl(site.author.url) };
 
 /** `2025-05-02` as midnight UTC: posts carry calendar days, not times. */
-export function dayToDate(day: string): Date {
+function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** Published posts only, newest first (by publish date, then title, as on the site). */
-export function feedPosts<T extends Pick<FeedPost, "draft" | "publishDate" | "title">>(posts: readonly T[]): T[] {
-  return posts
-    .filter((post) => !post.draft)
-    .sort((a, b) => b.publishDate.localeCompare(a.publishDate) || a.title.localeCompare(b.title));
 }
 
 function item(post: FeedPost, html: string, format: Format): Item {
@@ -77,15 +71,14 @@ function item(post: FeedPost, html: string, format: Format): Item {
     category: post.tags.map((tag) =>
       format === "atom"
         ? // Atom categories are attributes; the slug is always safe there, the label loses only `<` and `>`.
-          { term: tag.slug, name: tag.name.replace(/[<>]/g, ""), scheme: absoluteUrl("/tags") }
-        : { name: tag.name, domain: absoluteUrl(`/tags/${tag.slug}`) },
+          { term: tag.slug, name: tag.name.replace(/[<>]/g, ""), scheme: absoluteUrl(tagsPath) }
+        : { name: tag.name, domain: absoluteUrl(tagPath(tag.slug)) },
     ),
   };
 }
 
 async function createFeed(posts: readonly FeedPost[], scope: FeedScope, format: Format): Promise<Feed> {
-  const published = feedPosts(posts);
-  const latest = published
+  const latest = posts
     .map((post) => post.updatedDate ?? post.publishDate)
     .sort()
     .at(-1);
@@ -102,8 +95,8 @@ async function createFeed(posts: readonly FeedPost[], scope: FeedScope, format: 
     author,
     feedLinks: Object.fromEntries(Object.entries(scope.feedLinks).map(([key, path]) => [key, absoluteUrl(path)])),
   });
-  const htmls = await Promise.all(published.map((post) => renderPostHtml(post)));
-  published.forEach((post, index) => feed.addItem(item(post, htmls[index]!, format)));
+  const htmls = await Promise.all(posts.map((post) => renderPostHtml(post)));
+  posts.forEach((post, index) => feed.addItem(item(post, htmls[index]!, format)));
   return feed;
 }
 
@@ -127,7 +120,7 @@ type JsonFeedDocument = Record<string, unknown> & { author?: JsonFeedAuthor; ite
 export async function buildJsonFeed(posts: readonly FeedPost[], scope: FeedScope = siteFeedScope): Promise<string> {
   const feed = await createFeed(posts, scope, "json");
   const doc = JSON.parse(feed.json1()) as JsonFeedDocument;
-  const byUrl = new Map(feedPosts(posts).map((post) => [absoluteUrl(post.url), post]));
+  const byUrl = new Map(posts.map((post) => [absoluteUrl(post.url), post]));
   const upgraded = {
     version: "https://jsonfeed.org/version/1.1",
     ...doc,

@@ -27,7 +27,7 @@ const URL_PROPERTIES = ["href", "src", "poster", "cite"] as const;
 type Parent = { children: RootContent[] };
 
 /** MDX-only nodes: ESM and expressions are dropped; JSX elements give way to their children, so their text stays. */
-export function remarkStripMdx() {
+function remarkStripMdx() {
   const strip = (parent: Parent) => {
     const kept: RootContent[] = [];
     for (const child of parent.children) {
@@ -54,7 +54,7 @@ function resolveUrl(value: string, base: string): string | undefined {
 }
 
 /** Makes `href`/`src`/`srcset` absolute against the post's URL and marks external links `noopener noreferrer`. */
-export function rehypeAbsoluteUrls() {
+function rehypeAbsoluteUrls() {
   const siteOrigin = new URL(site.url).origin;
   return (tree: HastRoot, file: VFile) => {
     const base = (file.data as { baseUrl?: string }).baseUrl ?? absoluteUrl("/");

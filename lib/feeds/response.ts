@@ -1,4 +1,4 @@
-import { feedMimeTypes } from "./paths";
+import { feedMimeTypes } from "./mime-types";
 
 /** A feed document as an HTTP response with its registered media type. */
 export function feedResponse(body: string, type: keyof typeof feedMimeTypes): Response {

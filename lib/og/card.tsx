@@ -1,5 +1,7 @@
 import type { ReactElement } from "react";
 
+import { lightColors } from "@/lib/design-tokens";
+
 import { OG_FONT_FAMILY } from "./fonts";
 import { fitTitle, stripEmoji, textWidthEm, wrapLines } from "./text";
 import { ogImageSize } from "./config";
@@ -11,13 +13,13 @@ import { ogImageSize } from "./config";
  * ones (X, Bluesky dark), and dark ink on cream reads well on both.
  */
 
-export const ogColors = {
-  frame: "#a23f14",
-  panel: "#fbfaf7",
-  ink: "#1c1d1f",
-  muted: "#4a4d52",
-  accent: "#a23f14",
-  rule: "#dedad0",
+const ogColors = {
+  frame: lightColors.accent,
+  panel: lightColors.bg,
+  ink: lightColors.text,
+  muted: lightColors.textMuted,
+  accent: lightColors.accent,
+  rule: lightColors.border,
 } as const;
 
 const FRAME = 28;
@@ -46,7 +48,7 @@ const FOOTER_SIZE = 26;
 const LABEL_SIZE = 22;
 
 /** Cut `text` at a word so it fits `lines` lines at `size` px (with an ellipsis when cut). */
-export function clampText(text: string, size: number, lines: number, width = TEXT_WIDTH): string {
+function clampText(text: string, size: number, lines: number, width = TEXT_WIDTH): string {
   return fitTitle(text, { width, maxLines: lines, maxSize: size, minSize: size }).text;
 }
 

@@ -7,14 +7,7 @@ export const ogImageType = "image/png";
  * Bumped when the card design changes. It is part of each image URL's `?v=`
  * so platforms that cache a card by URL (LinkedIn, Slack, X) fetch it again.
  */
-export const OG_DESIGN_VERSION = 1;
-
-/** The site-wide card at `app/opengraph-image.tsx`: home, lists, tags, contact. */
-export const defaultOgImagePath = "/opengraph-image";
-
-export function postOgImagePath(slug: string): string {
-  return `/blog/${slug}/opengraph-image`;
-}
+const OG_DESIGN_VERSION = 2;
 
 /** A short, stable hash (FNV-1a, base 36) of what a card shows. */
 export function ogVersion(...parts: readonly (string | number | undefined)[]): string {

@@ -18,9 +18,9 @@ const familyOf = (subset: (typeof SUBSETS)[number]) => (subset === "latin" ? "In
 export const OG_FONT_FAMILY = SUBSETS.map((subset) => `"${familyOf(subset)}"`).join(", ");
 const WEIGHTS = [400, 700] as const;
 
-export type OgFont = { name: string; data: ArrayBuffer; weight: (typeof WEIGHTS)[number]; style: "normal" };
+type OgFont = { name: string; data: ArrayBuffer; weight: (typeof WEIGHTS)[number]; style: "normal" };
 
-export function fontDir(cwd = process.cwd()): string {
+function fontDir(cwd = process.cwd()): string {
   return path.join(cwd, "node_modules", "@fontsource", "inter", "files");
 }
 

@@ -73,9 +73,9 @@ export function wrapLines(text: string, maxEm: number): string[] {
   return lines;
 }
 
-export type FittedTitle = { text: string; fontSize: number; lines: number; truncated: boolean };
+type FittedTitle = { text: string; fontSize: number; lines: number; truncated: boolean };
 
-export type FitOptions = {
+type FitOptions = {
   /** Width of the title box in px. */
   width: number;
   maxLines?: number;

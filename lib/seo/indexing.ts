@@ -1,3 +1,5 @@
+import { indexingEnv, type IndexingEnv } from "@/lib/env";
+
 /**
  * Whether search engines may index the site at `SITE_URL`. Only a real,
  * public HTTPS origin is indexable: localhost, private addresses, reserved
@@ -14,9 +16,7 @@ function isIpAddress(hostname: string): boolean {
   return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");
 }
 
-export type IndexingEnv = Readonly<Record<string, string | undefined>>;
-
-export function isIndexableSiteUrl(url: URL | string, env: IndexingEnv = process.env): boolean {
+export function isIndexableSiteUrl(url: URL | string, env: IndexingEnv = indexingEnv()): boolean {
   // An explicit choice wins: SITE_INDEXING=allow for a real site on a platform domain, =block for a staging site.
   if (env.SITE_INDEXING === "block") return false;
   if (env.SITE_INDEXING === "allow") return true;

@@ -1,4 +1,5 @@
 import type { Post } from "@/lib/content/posts";
+import { blogPath, homePath } from "@/lib/routes";
 import { absoluteUrl, site } from "@/lib/site";
 
 import { modifiedDate, postOgImage, type PostForMetadata } from "./metadata";
@@ -10,8 +11,8 @@ import { modifiedDate, postOgImage, type PostForMetadata } from "./metadata";
 
 export type JsonLd = { "@context": "https://schema.org" } & Record<string, unknown>;
 
-const personId = `${absoluteUrl("/")}#person`;
-const websiteId = `${absoluteUrl("/")}#website`;
+const personId = `${absoluteUrl(homePath)}#person`;
+const websiteId = `${absoluteUrl(homePath)}#website`;
 
 function person(): Record<string, unknown> {
   const sameAs = [
@@ -41,7 +42,7 @@ export function homeJsonLd(): JsonLd {
         "@id": websiteId,
         name: site.name,
         alternateName: `${site.name} — ${site.tagline}`,
-        url: absoluteUrl("/"),
+        url: absoluteUrl(homePath),
         description: site.description,
         inLanguage: site.language,
         author: { "@id": personId },
@@ -52,7 +53,7 @@ export function homeJsonLd(): JsonLd {
   };
 }
 
-export type PostForJsonLd = PostForMetadata & Pick<Post, "words">;
+type PostForJsonLd = PostForMetadata & Pick<Post, "words">;
 
 /** A post: the article itself and where it sits (Home › Writing › post). */
 export function postJsonLd(post: PostForJsonLd): JsonLd {
@@ -72,7 +73,7 @@ export function postJsonLd(post: PostForJsonLd): JsonLd {
         image: absoluteUrl(postOgImage(post).path),
         url,
         mainEntityOfPage: { "@type": "WebPage", "@id": url },
-        isPartOf: { "@type": "Blog", "@id": `${absoluteUrl("/blog")}#blog`, name: site.name, url: absoluteUrl("/blog") },
+        isPartOf: { "@type": "Blog", "@id": `${absoluteUrl(blogPath())}#blog`, name: site.name, url: absoluteUrl(blogPath()) },
         keywords: post.tags.map((tag) => tag.name),
         wordCount: post.words,
         inLanguage: site.language,
@@ -80,8 +81,8 @@ export function postJsonLd(post: PostForJsonLd): JsonLd {
       {
         "@type": "BreadcrumbList",
         itemListElement: [
-          { "@type": "ListItem", position: 1, name: "Home", item: absoluteUrl("/") },
-          { "@type": "ListItem", position: 2, name: "Writing", item: absoluteUrl("/blog") },
+          { "@type": "ListItem", position: 1, name: "Home", item: absoluteUrl(homePath) },
+          { "@type": "ListItem", position: 2, name: "Writing", item: absoluteUrl(blogPath()) },
           { "@type": "ListItem", position: 3, name: post.title, item: url },
         ],
       },

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 
 import type { Post } from "@/lib/content/posts";
-import { feedMimeTypes, feedPaths, tagFeedPath } from "@/lib/feeds/paths";
-import { defaultOgImagePath, ogImageSize, ogImageType, ogVersion, postOgImagePath } from "@/lib/og/config";
+import { nodeEnv, siteUrlIsSet } from "@/lib/env";
+import { feedMimeTypes } from "@/lib/feeds/mime-types";
+import { ogImageSize, ogImageType, ogVersion } from "@/lib/og/config";
+import { defaultOgImagePath, feedPaths, postOgImagePath, tagFeedPath } from "@/lib/routes";
 import { absoluteUrl, site, siteUrl } from "@/lib/site";
 
 /**
@@ -13,17 +15,17 @@ import { absoluteUrl, site, siteUrl } from "@/lib/site";
  * Importable from any server file; it has no Next runtime dependency.
  */
 
-export const defaultTitle = `${site.name} — ${site.tagline}`;
+const defaultTitle = `${site.name} — ${site.tagline}`;
 
 /** `@handle` for Twitter/X cards, or undefined when the site has none. */
 export const twitterHandle: string | undefined = site.social.x ? `@${site.social.x.replace(/^@/, "")}` : undefined;
 
-export type OgImage = { path: string; alt: string };
+type OgImage = { path: string; alt: string };
 
-export type FeedLink = { type: keyof typeof feedMimeTypes; path: string; title: string };
+type FeedLink = { type: keyof typeof feedMimeTypes; path: string; title: string };
 
 /** The site's three feeds, announced in the head of every page. */
-export const siteFeeds: readonly FeedLink[] = [
+const siteFeeds: readonly FeedLink[] = [
   { type: "rss", path: feedPaths.rss, title: `${site.name} (RSS)` },
   { type: "atom", path: feedPaths.atom, title: `${site.name} (Atom)` },
   { type: "json", path: feedPaths.json, title: `${site.name} (JSON Feed)` },
@@ -71,8 +73,8 @@ let warned = false;
  * rely on the localhost default), but every canonical URL, feed link and
  * share card would point at localhost: say so once, loudly.
  */
-function warnWithoutSiteUrl(env: Readonly<Record<string, string | undefined>> = process.env): void {
-  if (warned || env.NODE_ENV !== "production" || env.SITE_URL?.trim()) return;
+function warnWithoutSiteUrl(): void {
+  if (warned || nodeEnv() !== "production" || siteUrlIsSet()) return;
   warned = true;
   console.warn(
     `⚠ SITE_URL is not set: canonical URLs, feeds, the sitemap and share cards point at ${site.url}, and robots.txt disallows all crawling. Set SITE_URL=https://… for a real deployment.`,
@@ -102,7 +104,7 @@ export function rootMetadata(): Metadata {
   };
 }
 
-export type PageMetadataInput = {
+type PageMetadataInput = {
   /** The page's own title; the layout's template adds the site name. Omit for the home page. */
   title?: string;
   description?: string;

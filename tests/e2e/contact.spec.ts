@@ -9,12 +9,12 @@ import AxeBuilder from "@axe-core/playwright";
 import { createClient } from "@libsql/client";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
-import { submitEnquiry } from "../../drill/lib/enquire";
-import { loadContactForms } from "../../drill/lib/form";
+import { submitEnquiry } from "../../tooling/drill/lib/enquire";
+import { loadContactForms } from "../../tooling/shared/form";
 
 /**
  * The "Let's talk" funnel against the production build (`next start`), with
- * Resend replaced by the fake in tests/support/fake-resend.ts (see the
+ * Resend replaced by the fake in tooling/shared/fake-resend.ts (see the
  * webServer entries in playwright.config.ts).
  */
 

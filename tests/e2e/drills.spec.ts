@@ -1,19 +1,19 @@
 import { expect, test } from "@playwright/test";
 
-import { runBadInput } from "../../drill/bad-input";
-import { scanSite } from "../../drill/lib/scan";
-import { startDrillServer, type DrillServer } from "../../drill/lib/server";
-import { runLoad } from "../../drill/load";
-import { runLockout } from "../../drill/lockout";
-import { runProviderDown } from "../../drill/provider-down";
-import { runStoreFaults } from "../../drill/store-faults";
+import { runBadInput } from "../../tooling/drill/bad-input";
+import { scanSite } from "../../tooling/drill/lib/scan";
+import { startDrillServer, type DrillServer } from "../../tooling/drill/lib/server";
+import { runLoad } from "../../tooling/drill/load";
+import { runLockout } from "../../tooling/drill/lockout";
+import { runProviderDown } from "../../tooling/drill/provider-down";
+import { runStoreFaults } from "../../tooling/drill/store-faults";
 
 /**
- * The invariants of `npm run drill` (issue 6), at CI size, on every run:
+ * The invariants of `npm run drill`, at CI size, on every run:
  * each drill gets its own `next start` of the production build (.next), a
  * fresh database and the fake Resend in this process, so its counts are its
  * own. The draft/hostile scan uses the fixture build, which carries the two
- * drill posts (scripts/build-fixture.ts). Full-size figures: `npm run drill`.
+ * drill posts (tooling/fixture/build-fixture.ts). Full-size figures: `npm run drill`.
  */
 
 test.describe.configure({ mode: "serial" });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-import { NEWSLETTER_SEGMENT, runNewsletterDrill } from "../../drill/newsletter";
-import { startDrillServer } from "../../drill/lib/server";
+import { NEWSLETTER_SEGMENT, runNewsletterDrill } from "../../tooling/drill/newsletter";
+import { startDrillServer } from "../../tooling/drill/lib/server";
 
 /**
  * The newsletter drill's invariants (drill/newsletter.ts) at CI size: its own

@@ -5,7 +5,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 /**
  * The newsletter against the production build (`next start`), with Resend
- * replaced by the fake (tests/support/fake-resend.ts): subscribe from a post
+ * replaced by the fake (tooling/shared/fake-resend.ts): subscribe from a post
  * with and without JavaScript, follow the confirmation link the fake received,
  * unsubscribe; axe on every newsletter page in light and dark.
  */

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { PostListPage } from "@/components/post/blog-index";
-import { getTag } from "@/lib/content/posts";
-import { getTagPage, tagPageHref, tagParams } from "@/lib/content/routes";
-import { tagFeedPath } from "@/lib/feeds/paths";
+import { PostListPage } from "@/components/post/post-list-page";
+import { getTag, getTagPage, tagParams } from "@/lib/content/posts";
+import { tagFeedPath, tagPath, tagsPath } from "@/lib/routes";
 import { pageMetadata, tagFeed } from "@/lib/seo/metadata";
 
 export const dynamicParams = false;
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({
     title: `Posts on ${tag.name}`,
     description: `${tag.count} ${tag.count === 1 ? "essay" : "essays"} on ${tag.name}.`,
-    path: `/tags/${tag.slug}`,
+    path: tagPath(tag.slug),
     feeds: [tagFeed(tag)],
   });
 }
@@ -37,12 +36,12 @@ export default async function TagPage({ params }: Props) {
       title={`Posts on ${tag.name}`}
       intro={
         <p className="page-head__lede">
-          {tag.count} {tag.count === 1 ? "essay" : "essays"} · <Link href="/tags">all topics</Link> ·{" "}
+          {tag.count} {tag.count === 1 ? "essay" : "essays"} · <Link href={tagsPath}>all topics</Link> ·{" "}
           <a href={tagFeedPath(tag.slug)}>RSS feed for {tag.name}</a>
         </p>
       }
       page={page}
-      hrefFor={tagPageHref(tag.slug)}
+      hrefFor={(n) => tagPath(tag.slug, n)}
     />
   );
 }

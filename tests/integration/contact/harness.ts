@@ -11,7 +11,7 @@ import { HONEYPOT_FIELD, signFormToken } from "@/lib/contact/spam";
 import { createEnquiryStore, type EnquiryStore } from "@/lib/contact/store";
 import { handleEnquiry, type RequestContext, type Submission, type SubmitDeps } from "@/lib/contact/submit";
 
-import { startFakeResend, type FakeResend } from "../../support/fake-resend";
+import { startFakeResend, type FakeResend } from "../../../tooling/shared/fake-resend";
 
 /**
  * The funnel as the server action runs it, minus Next: a temporary libSQL

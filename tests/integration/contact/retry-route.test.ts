@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRetryRequest } from "@/lib/contact/retry";
 import { createEnquiryStore, type EnquiryStore } from "@/lib/contact/store";
 
-import { startFakeResend, type FakeResend } from "../../support/fake-resend";
+import { startFakeResend, type FakeResend } from "../../../tooling/shared/fake-resend";
 
 /**
  * The real route module, configured through the environment like `next start`

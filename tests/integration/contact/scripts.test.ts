@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createEnquiryStore, type EnquiryStore, type NewEnquiry } from "@/lib/contact/store";
 
-import { startFakeResend, type FakeResend } from "../../support/fake-resend";
+import { startFakeResend, type FakeResend } from "../../../tooling/shared/fake-resend";
 
 /** `npm run enquiries` and `npm run enquiries:retry`, run as the owner would (same node flags as package.json). */
 

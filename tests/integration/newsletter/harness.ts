@@ -8,7 +8,7 @@ import { createResendProvider, type NewsletterProvider } from "@/lib/newsletter/
 import { deliverConfirmation, handleSubscribe, type NewsletterDeps, type SubscribeSubmission } from "@/lib/newsletter/service";
 import { createSubscriberStore } from "@/lib/newsletter/store";
 
-import { startFakeResend, type Delivery, type FakeResend } from "../../support/fake-resend";
+import { startFakeResend, type Delivery, type FakeResend } from "../../../tooling/shared/fake-resend";
 
 /**
  * The newsletter as the server runs it, minus Next: a temporary libSQL file,

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { PostListPage } from "@/components/post/blog-index";
-import { blogPageHref, blogPageParams, getBlogPage } from "@/lib/content/routes";
+import { PostListPage } from "@/components/post/post-list-page";
+import { blogPageParams, getBlogPage } from "@/lib/content/posts";
+import { blogPath } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamicParams = false;
@@ -18,12 +19,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({
     title: `Writing — page ${page}`,
     description: "Every essay on engineering leadership, newest first.",
-    path: blogPageHref(Number(page)),
+    path: blogPath(Number(page)),
   });
 }
 
 export default async function BlogListPage({ params }: Props) {
   const page = getBlogPage((await params).page);
   if (!page || page.page === 1) notFound();
-  return <PostListPage title="Writing" page={page} hrefFor={blogPageHref} />;
+  return <PostListPage title="Writing" page={page} hrefFor={blogPath} />;
 }

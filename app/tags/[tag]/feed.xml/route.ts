@@ -1,5 +1,4 @@
-import { getPostsByTag, getTag } from "@/lib/content/posts";
-import { tagParams } from "@/lib/content/routes";
+import { getPostsByTag, getTag, tagParams } from "@/lib/content/posts";
 import { buildRss, tagFeedScope } from "@/lib/feeds/build";
 import { feedResponse } from "@/lib/feeds/response";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { PostListPage } from "@/components/post/blog-index";
-import { getTag } from "@/lib/content/posts";
-import { getTagPage, tagPageHref, tagPageParams } from "@/lib/content/routes";
+import { PostListPage } from "@/components/post/post-list-page";
+import { getTag, getTagPage, tagPageParams } from "@/lib/content/posts";
+import { tagPath } from "@/lib/routes";
 import { pageMetadata, tagFeed } from "@/lib/seo/metadata";
 
 export const dynamicParams = false;
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({
     title: `Posts on ${tag.name} — page ${page}`,
     description: `${tag.count} ${tag.count === 1 ? "essay" : "essays"} on ${tag.name}.`,
-    path: tagPageHref(tag.slug)(Number(page)),
+    path: tagPath(tag.slug, Number(page)),
     feeds: [tagFeed(tag)],
   });
 }
@@ -31,5 +31,5 @@ export default async function TagListPage({ params }: Props) {
   const tag = getTag(slug);
   const page = getTagPage(slug, param);
   if (!tag || !page || page.page === 1) notFound();
-  return <PostListPage title={`Posts on ${tag.name}`} page={page} hrefFor={tagPageHref(tag.slug)} />;
+  return <PostListPage title={`Posts on ${tag.name}`} page={page} hrefFor={(n) => tagPath(tag.slug, n)} />;
 }

@@ -1,0 +1,44 @@
+/**
+ * Every URL path of the site, built in one place so links, routes, metadata, feeds and the sitemap agree.
+ * Paths are site-relative; `absoluteUrl` (lib/site.ts) prefixes SITE_URL where a full URL is needed.
+ */
+
+export const homePath = "/";
+export const tagsPath = "/tags";
+export const sitemapPath = "/sitemap.xml";
+
+/** The blog list: page 1 lives at `/blog`, later pages at `/blog/page/n`. */
+export function blogPath(page = 1): string {
+  return page <= 1 ? "/blog" : `/blog/page/${page}`;
+}
+
+export function postPath(slug: string): string {
+  return `/blog/${slug}`;
+}
+
+/** A topic's list: page 1 at `/tags/<slug>`, later pages at `/tags/<slug>/page/n`. */
+export function tagPath(slug: string, page = 1): string {
+  return page <= 1 ? `/tags/${slug}` : `/tags/${slug}/page/${page}`;
+}
+
+export const feedPaths = {
+  rss: "/feed.xml",
+  atom: "/atom.xml",
+  json: "/feed.json",
+} as const;
+
+export function tagFeedPath(slug: string): string {
+  return `${tagPath(slug)}/feed.xml`;
+}
+
+/** The site-wide share card (`app/opengraph-image.tsx`): home, lists, tags, contact. */
+export const defaultOgImagePath = "/opengraph-image";
+
+export function postOgImagePath(slug: string): string {
+  return `${postPath(slug)}/opengraph-image`;
+}
+
+/** The enquiry page; `from` names the post the reader came from, so enquiries can be counted per article. */
+export function contactPath(from?: string): string {
+  return from ? `/contact?from=${encodeURIComponent(from)}` : "/contact";
+}
