@@ -13,7 +13,7 @@ import { ogImageSize } from "./config";
  * ones (X, Bluesky dark), and dark ink on cream reads well on both.
  */
 
-const ogColors = {
+export const ogColors = {
   frame: lightColors.accent,
   panel: lightColors.bg,
   ink: lightColors.text,
