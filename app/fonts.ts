@@ -6,8 +6,9 @@ import localFont from "next/font/local";
  * packages (no network at build time); the files are the Latin subset, variable weight, one file per face.
  *
  * Its fallback is metric-matched (`adjustFontFallback`: a local Times New Roman scaled to Source Serif's
- * width, ascent and descent), so when the font arrives late and swaps in, lines keep their length and
- * nothing below moves: the swap cannot shift the layout or make a new, later largest paint.
+ * width, ascent and descent), so where that font exists (Windows, macOS, iOS) a late swap keeps lines their
+ * length and moves nothing. Linux and Android have no Times New Roman and fall back to an unadjusted serif:
+ * without the preload the swap shifted lines there (CLS 0.02, bench/post-page-notes.md), so the preload stays.
  *
  * Headings and interface text use the system sans-serif (globals.css `--font-ui`): at those sizes it is
  * hard to tell from Inter, and it costs no download.
@@ -21,7 +22,7 @@ export const serif = localFont({
 });
 
 // Italics are a family of their own so they are not preloaded (most pages use few or none); globals.css
-// applies it to italic text in articles. Same metric-matched fallback, so a late swap moves nothing.
+// applies it to italic text in articles. Same metric-matched fallback as the upright face.
 export const serifItalic = localFont({
   src: [{ path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" }],
   variable: "--font-serif-italic",

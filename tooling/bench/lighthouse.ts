@@ -23,9 +23,13 @@ export type LighthouseSample = {
   lcpElement?: string;
   /** Audits that lost points in Best practices or Accessibility, e.g. a 404 in the console. */
   failing?: string[];
+  /** Why Lighthouse could not score the run (its runtime error, or the LCP audit's error). */
+  error?: string;
 };
 
-export type LighthouseResult = Omit<LighthouseSample, "failing"> & {
+export type LighthouseResult = Omit<LighthouseSample, "failing" | "error"> & {
+  /** Errors of the runs left out. */
+  errors?: string[];
   page: string;
   preset: "mobile" | "desktop";
   runs: number;
@@ -102,6 +106,7 @@ async function runOnce(port: number, url: string, preset: "mobile" | "desktop"):
     cls: audits["cumulative-layout-shift"]?.numericValue ?? NaN,
     lcpElement: lcpDetails?.items?.[0]?.items?.[0]?.node?.selector,
     failing,
+    error: result.lhr.runtimeError?.message ?? audits["largest-contentful-paint"]?.errorMessage,
   };
 }
 
@@ -116,7 +121,7 @@ function summarise(page: string, preset: "mobile" | "desktop", all: LighthouseSa
     page,
     preset,
     runs: samples.length,
-    ...(samples.length < all.length ? { failedRuns: all.length - samples.length } : {}),
+    ...(samples.length < all.length ? { failedRuns: all.length - samples.length, errors: all.filter((s) => !samples.includes(s)).map((s) => s.error ?? "no score") } : {}),
     performance: pick("performance"),
     accessibility: pick("accessibility"),
     bestPractices: pick("bestPractices"),
@@ -135,7 +140,7 @@ if (process.argv[1]?.endsWith("lighthouse.ts")) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, desktop: { type: "boolean", default: false } } });
   const pages = positionals.map((url) => ({ page: url, url }));
   const results = await runLighthouseInterleaved(pages, values.desktop ? "desktop" : "mobile", Number(values.runs), (page, s) =>
-    console.error(`  ${page}: ${s.performance} LCP ${Math.round(s.lcpMs)} TBT ${Math.round(s.tbtMs)} CLS ${s.cls.toFixed(3)}`),
+    console.error(`  ${page}: ${s.performance} LCP ${Math.round(s.lcpMs)} TBT ${Math.round(s.tbtMs)} CLS ${s.cls.toFixed(3)}${s.error ? ` · ${s.error}` : ""}`),
   );
   for (const r of results) {
     console.log(
