@@ -25,8 +25,9 @@
  * (CVE-2025-55182) reached object prototypes. This is defence in depth on top
  * of a patched React, not a replacement for it.
  *
- * Pure and framework-free (a `Request` in, a refusal or null out), so unit tests
- * run it without a server.
+ * Framework-free (a `Request` in, a refusal or null out), so unit tests run it
+ * without a server; by default it reads the served build's action manifest
+ * once (`manifestActionRoutes`), and tests pass their own `actionRoutes`.
  */
 
 import { readFileSync } from "node:fs";
