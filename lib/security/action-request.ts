@@ -34,8 +34,9 @@
  * `charset` or a Content-Transfer-Encoding, and a Content-Type with anything
  * but one boundary. A browser never sends these for this site's forms.
  *
- * Pure and framework-free (a `Request` in, a refusal or null out), so unit tests
- * run it without a server.
+ * Framework-free (a `Request` in, a refusal or null out), so unit tests run it
+ * without a server; by default it reads the served build's action manifest
+ * once (`manifestActionRoutes`), and tests pass their own `actionRoutes`.
  */
 import busboy from "next/dist/compiled/busboy";
 
