@@ -14,6 +14,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
+import { HONEYPOT_FIELD } from "../../lib/contact/fields";
 import { childEnv } from "../shared/proc";
 import { percentile, waitUntil } from "./lib/enquire";
 import { multipart, pool, readActionState, send, type Fields } from "../shared/form";
@@ -47,7 +48,7 @@ type Answer = { js: boolean; status: number | "network-error"; ms: number; state
 
 async function subscribe(baseUrl: string, form: SubscribeForm, email: string, { js, ip }: { js: boolean; ip: string }): Promise<Answer> {
   const base: Fields = form.hidden.filter(([name]) => name !== "source").map(([name, value]) => [name, value]);
-  base.push(["email", email], ["website", ""], ["source", POST_SLUG]);
+  base.push(["email", email], [HONEYPOT_FIELD, ""], ["source", POST_SLUG]);
   const fields: Fields = js ? [...base.map(([name, value]): Fields[number] => [`_1_${name}`, value]), ["0", JSON.stringify([{ status: "idle", message: "", fieldErrors: {}, values: {} }, "$K1"])]] : base;
   const { body, contentType } = multipart(fields);
   const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "x-forwarded-for": ip, "user-agent": "drill" };
