@@ -74,9 +74,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The drills flood their own servers with load and faults; run after the browser tests so their CPU use never
   // eats into the timing of a test that fills a form (a failing browser test skips them, which fails the run too).
+  // A drill spec is drills.spec.ts or <name>-drill.spec.ts.
   projects: [
-    { name: "site", testIgnore: /drills\.spec\.ts$/ },
-    { name: "drills", testMatch: /drills\.spec\.ts$/, dependencies: ["site"] },
+    { name: "site", testIgnore: /drills?\.spec\.ts$/ },
+    { name: "drills", testMatch: /drills?\.spec\.ts$/, dependencies: ["site"] },
   ],
   use: {
     baseURL,

@@ -22,7 +22,7 @@ try {
     console.log(`No post published since ${since}: nothing to send.`);
     process.exit(3);
   }
-  const runtime = createNewsletterRuntime(env);
+  const runtime = await createNewsletterRuntime(env);
   try {
     console.log(`Digest "${digest.subject}" (${since} onwards) through the ${runtime.provider.description}…`);
     const draft = await runtime.provider.createDraftBroadcast(digest, runtime.deps.from);
@@ -36,7 +36,7 @@ try {
       console.log(runtime.provider.remote ? "  Review it in Resend and send it there, or run again with --send." : "  Open the .html file to review it; with RESEND_API_KEY this becomes a draft broadcast in Resend.");
     }
   } finally {
-    runtime.store.close();
+    runtime.close();
   }
 } catch (error) {
   console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);

@@ -36,7 +36,7 @@ if (pauseMs !== undefined && (!Number.isInteger(pauseMs) || pauseMs < 0)) {
 }
 
 try {
-  const runtime = createNewsletterRuntime(getEnv());
+  const runtime = await createNewsletterRuntime(getEnv());
   const { store, provider, deps } = runtime;
   try {
     if (values.export) {
@@ -69,7 +69,7 @@ try {
       for (const row of bySource) console.log(`  ${String(row.confirmed).padStart(5)} confirmed  ${String(row.pending).padStart(4)} pending  ${row.sourceSlug ?? "(no article: footer or /newsletter)"}`);
     }
   } finally {
-    store.close();
+    runtime.close();
   }
 } catch (error) {
   console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);

@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 
 import { clientIp } from "@/lib/contact/ip";
-import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
+import { getNewsletterRuntime, type NewsletterRuntime } from "@/lib/newsletter/runtime";
 import type { SubscribeState } from "@/lib/newsletter/state";
-import { deliverConfirmation, handleSubscribe, malformedSubscribeState, readSubscription } from "@/lib/newsletter/service";
+import { deliverConfirmation, handleSubscribe, malformedSubscribeState, readSubscription, unavailableSubscribeState } from "@/lib/newsletter/service";
 
 /**
  * The subscribe forms' server action (the end of a post, the footer, /newsletter); also answers a plain
@@ -15,9 +15,16 @@ import { deliverConfirmation, handleSubscribe, malformedSubscribeState, readSubs
 export async function subscribeToNewsletter(_previous: SubscribeState, formData: FormData): Promise<SubscribeState> {
   // A public endpoint: a crafted call whose arguments are not a form is refused, never thrown on.
   if (!(formData instanceof FormData)) return malformedSubscribeState();
-  const runtime = getNewsletterRuntime();
+  let runtime: NewsletterRuntime;
+  try {
+    runtime = await getNewsletterRuntime();
+  } catch (error) {
+    // Without CONTACT_FORM_SECRET the secret lives in the database: if it cannot be read, say so and keep the address.
+    console.error(`[newsletter] Sign-up NOT stored: ${error instanceof Error ? error.message : String(error)}`);
+    return unavailableSubscribeState(formData);
+  }
   const requestHeaders = await headers();
-  const { state, deliver } = await handleSubscribe(readSubscription(formData), { ip: clientIp(requestHeaders, { trustProxy: runtime.env.TRUST_PROXY }) }, runtime.deps);
+  const { state, deliver } = await handleSubscribe(readSubscription(formData), { client: clientIp(requestHeaders, runtime.env.TRUST_PROXY) }, runtime.deps);
   if (deliver) {
     after(async () => {
       try {

@@ -25,7 +25,7 @@ export default async function NewsletterPage({ searchParams }: Props) {
   const source = post && typeof from === "string" ? from : undefined;
   // A post's form posts here without JavaScript: the same permalink shows its answer in this form.
   const permalink = source ? `/newsletter?from=${encodeURIComponent(source)}` : "/newsletter";
-  const formToken = getNewsletterRuntime().issueFormToken();
+  const formToken = (await getNewsletterRuntime()).issueFormToken();
 
   return (
     <div className="container newsletter">

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
 import { initialSubscribeState, type SubscribeState } from "@/lib/newsletter/state";
 
 import "./subscribe-form.css";
@@ -37,7 +38,7 @@ export function SubscribeForm({ action, id, permalink, source, formToken, label 
     setFormKey((key) => key + 1);
   }
   const error = state.fieldErrors.email;
-  const problem = state.status === "rate-limited" || state.status === "error";
+  const problem = state.status === "error";
 
   return (
     <form key={formKey} action={formAction} className="subscribe-form" aria-busy={pending || undefined} onSubmit={(event) => pending && event.preventDefault()}>
@@ -72,13 +73,13 @@ export function SubscribeForm({ action, id, permalink, source, formToken, label 
       <p className={`subscribe-form__status${problem ? " subscribe-form__status--problem" : ""}`} role={problem ? "alert" : "status"}>
         {state.status === "success" || problem ? state.message : ""}
       </p>
-      {/* Spam trap: hidden from people and screen readers; bots fill it in. */}
-      <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor={`${id}-website`}>Leave this field empty</label>
-        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      {/* Spam trap, as the enquiry form's: not displayed, so neither people, screen readers nor autofill reach it;
+          bots that fill every input do. A meaningless name and no label, so autofill heuristics have nothing to match. */}
+      <div hidden aria-hidden="true">
+        <input name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      {/* Only when there is one: the footer's form has neither, and a second `source` field on /contact would be confusing. */}
-      {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
+      {/* The signed render time: empty on a prerendered page (a post, the footer), which cannot sign per visit. */}
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={formToken ?? ""} />
       {source ? <input type="hidden" name="source" value={source} /> : null}
     </form>
   );

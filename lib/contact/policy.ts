@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 
 /**
- * The abuse policy of every public form on the site (the enquiry form today,
- * the newsletter sign-up next): every number and window in one place, each
+ * The abuse policy of every public form on the site (the enquiry form and
+ * the newsletter sign-up): every number and window in one place, each
  * with the reason it is what it is, and the pure decision that applies them.
  *
  * The one rule above all the numbers: a submission that passes validation and
@@ -76,12 +76,29 @@ const ENQUIRY_POLICY: Policy = {
   spamRetentionDays: 30,
 };
 
-const SIGNUP_POLICY: Policy = {
+/** The newsletter sign-up's own rules on top of the shared ones (lib/newsletter/service.ts applies them). */
+export type SignupPolicy = Policy & {
+  /** At most one confirmation email per normalised mailbox in this window, whatever is posted. */
+  confirmationIntervalMs: number;
+  /** The form token's minimum age, when the page carried one (/newsletter; prerendered pages cannot). */
+  minSubmitMs: number;
+};
+
+const SIGNUP_POLICY: SignupPolicy = {
   ...ENQUIRY_POLICY,
+  // perClient and perNetwork as for enquiries: a person subscribes once, perhaps corrects a typo; five real-looking
+  // sign-ups an hour from one line is an office at most, beyond that one machine is cycling addresses.
   // A sign-up is one click per address; a second within a day is a retry, a fourth is someone else's doing.
   perAddress: { max: 3, windowMs: DAY },
-  // Confirmation emails go to typed addresses by design, so they share the cautious budget.
+  // Every accepted sign-up costs one email to an address someone typed, which is what a bot wants from a sign-up
+  // form: 30 an hour is far above this blog's real sign-up rate and caps what a flood can make the site send.
   addressEmails: { max: 30, windowMs: HOUR },
+  // One confirmation per mailbox per day: the form cannot flood a stranger's inbox (plus-tags and Gmail dots
+  // included), and a reader who asks twice gets the first link, still valid, rather than two competing ones.
+  confirmationIntervalMs: DAY,
+  // A single email field is often filled by autofill, so a person can send it a second after the page appears;
+  // one second still catches scripts that post the moment they fetch the form.
+  minSubmitMs: 1_000,
 };
 
 const POLICIES: Record<SubmissionKind, Policy> = { enquiry: ENQUIRY_POLICY, signup: SIGNUP_POLICY };
@@ -91,6 +108,8 @@ const POLICIES: Record<SubmissionKind, Policy> = { enquiry: ENQUIRY_POLICY, sign
  * (CONTACT_OWNER_EMAILS_PER_HOUR): a site that really receives more than 30 enquiries an hour raises it;
  * every other number is a property of one person or one mailbox, not of the site's traffic.
  */
+export function policyFor(kind: "signup", options?: { ownerEmailsPerHour?: number }): SignupPolicy;
+export function policyFor(kind: SubmissionKind, options?: { ownerEmailsPerHour?: number }): Policy;
 export function policyFor(kind: SubmissionKind, { ownerEmailsPerHour }: { ownerEmailsPerHour?: number } = {}): Policy {
   const policy = POLICIES[kind];
   return ownerEmailsPerHour === undefined ? policy : { ...policy, ownerEmails: { max: ownerEmailsPerHour, windowMs: HOUR } };
@@ -162,9 +181,11 @@ export type Counts = {
   address: number;
   ownerEmails: number;
   storedRows: number;
+  /** Emails to typed addresses in the window, for kinds whose every acted-on submission sends one (sign-ups). */
+  addressEmails?: number;
 };
 
-export type HeldReason = "client" | "network" | "address" | "owner-emails";
+export type HeldReason = "client" | "network" | "address" | "owner-emails" | "address-emails";
 
 /** Why a submission was held, in words for the author (never shown to the person who sent it). */
 export const HELD_REASONS: Record<HeldReason, string> = {
@@ -172,6 +193,7 @@ export const HELD_REASONS: Record<HeldReason, string> = {
   network: "many enquiries from one IPv6 network within the hour",
   address: "several enquiries from one mailbox within a day",
   "owner-emails": "the site-wide hourly email limit was reached",
+  "address-emails": "the site-wide hourly limit on emails to typed addresses was reached",
 };
 
 export type Decision = { act: true } | { act: false; held: HeldReason };
@@ -185,6 +207,7 @@ export function decide(counts: Counts, policy: Policy): Decision {
   if (counts.network !== null && counts.network >= policy.perNetwork.max) return { act: false, held: "network" };
   if (counts.address >= policy.perAddress.max) return { act: false, held: "address" };
   if (counts.ownerEmails >= policy.ownerEmails.max) return { act: false, held: "owner-emails" };
+  if (counts.addressEmails !== undefined && counts.addressEmails >= policy.addressEmails.max) return { act: false, held: "address-emails" };
   return { act: true };
 }
 

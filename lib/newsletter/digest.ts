@@ -1,14 +1,13 @@
-import type { Post } from "@/lib/content/posts";
-import { feedPosts } from "@/lib/feeds/build";
+import { byNewest, visiblePosts, type Post } from "@/lib/content/posts";
 import { absoluteUrl, site } from "@/lib/site";
 
 import { renderDigestEmail, type DigestPost } from "./email";
 import type { Digest } from "./provider";
 
 /**
- * The digest of posts published since a day: the same published posts the
- * feeds carry (feedPosts drops drafts, whatever the caller passes), oldest
- * first, each linked with utm_source=newsletter.
+ * The digest of posts published since a day: the same posts the feeds carry
+ * (the script passes getPosts()), oldest first, each linked with
+ * utm_source=newsletter. A draft never reaches an inbox, even from `next dev`.
  */
 
 export type DigestSource = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "draft">;
@@ -30,9 +29,9 @@ export function newsletterLink(url: string, campaign: string): string {
 
 export function digestPosts(posts: readonly DigestSource[], since: string): DigestPost[] {
   const campaign = `digest-${since}`;
-  return feedPosts(posts)
+  return visiblePosts(posts, false)
     .filter((post) => post.publishDate >= since)
-    .reverse()
+    .sort((a, b) => byNewest(b, a))
     .map((post) => ({ title: post.title, description: post.description, url: newsletterLink(post.url, campaign), publishDate: post.publishDate }));
 }
 

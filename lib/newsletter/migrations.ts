@@ -47,6 +47,29 @@ export const NEWSLETTER_MIGRATIONS: readonly NewsletterMigration[] = [
       "CREATE INDEX newsletter_attempts_ip ON newsletter_attempts (ip_hash, at)",
     ],
   },
+  {
+    version: 2,
+    name: "count sign-ups with the shared contact policy: network, normalised mailbox, held sign-ups, email budget",
+    statements: [
+      // The mailbox as the policy counts it (normaliseAddress); rows from version 1 get their lower-cased address.
+      "ALTER TABLE newsletter_subscribers ADD COLUMN address_key TEXT",
+      "UPDATE newsletter_subscribers SET address_key = email_key",
+      "CREATE INDEX newsletter_subscribers_address ON newsletter_subscribers (address_key, confirmation_sent_at)",
+      // Why a stored sign-up got no confirmation email (a limit of the policy), for the owner.
+      "ALTER TABLE newsletter_subscribers ADD COLUMN held_reason TEXT",
+      // When a confirmation email was last committed to (due), for the site-wide hourly budget.
+      "ALTER TABLE newsletter_subscribers ADD COLUMN confirmation_requested_at TEXT",
+      "UPDATE newsletter_subscribers SET confirmation_requested_at = coalesce(confirmation_sent_at, created_at) WHERE confirmation_state != 'none'",
+      "CREATE INDEX newsletter_subscribers_requested ON newsletter_subscribers (confirmation_requested_at)",
+      // Attempts now hold only real-looking sign-ups (spam never counts), with the policy's other buckets.
+      "ALTER TABLE newsletter_attempts ADD COLUMN network_hash TEXT",
+      "ALTER TABLE newsletter_attempts ADD COLUMN address_key TEXT",
+      "ALTER TABLE newsletter_attempts ADD COLUMN token_id TEXT",
+      "CREATE INDEX newsletter_attempts_network ON newsletter_attempts (network_hash, at)",
+      "CREATE INDEX newsletter_attempts_address ON newsletter_attempts (address_key, at)",
+      "CREATE INDEX newsletter_attempts_token ON newsletter_attempts (token_id)",
+    ],
+  },
 ];
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS newsletter_migrations (

@@ -1,7 +1,7 @@
 import type { Logger } from "@/lib/contact/delivery";
-import { hashIp } from "@/lib/contact/ip";
-import { describeWait } from "@/lib/contact/rate-limit";
-import { checkSpam, FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/spam";
+import { hashBucket } from "@/lib/contact/ip";
+import { normaliseAddress, policyFor, type ClientBuckets, type SignupPolicy } from "@/lib/contact/policy";
+import { checkSpam, FORM_TOKEN_FIELD, formTokenId, HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { StoreUnavailableError } from "@/lib/contact/store";
 import { absoluteUrl, site } from "@/lib/site";
 
@@ -24,8 +24,12 @@ export type NewsletterDeps = {
   store: SubscriberStore;
   provider: NewsletterProvider;
   from: string;
-  /** Signs the links and keys the IP hashes (the contact form's secret). */
+  /** Signs the links and the form tokens (the contact form's secret, lib/contact/secret.ts). */
   secret: string;
+  /** Keys the client-address hashes, as the contact form's (never stored beside the database). */
+  ipHashKey: Buffer;
+  /** The shared abuse policy of the public forms; `policyFor("signup")` unless a test tunes it. */
+  policy?: SignupPolicy;
   now: () => Date;
   log: Logger;
   newId: () => string;
@@ -47,6 +51,15 @@ export function malformedSubscribeState(): SubscribeState {
   return { status: "invalid", message: "The form could not be read. Reload the page and try again.", fieldErrors: {}, values: {} };
 }
 
+/** The answer when the sign-up cannot be stored at all (the database is unreachable): the address typed is kept. */
+export function unavailableSubscribeState(form: Pick<FormData, "get">): SubscribeState {
+  return { status: "error", message: unavailableMessage(), fieldErrors: {}, values: { email: readSubscription(form).email } };
+}
+
+function unavailableMessage(): string {
+  return `Sorry — the sign-up could not be saved just now. Please try again in a few minutes, or email ${site.author.email}.`;
+}
+
 export function confirmUrl(token: string): string {
   return absoluteUrl(`/newsletter/confirm?token=${encodeURIComponent(token)}`);
 }
@@ -57,15 +70,17 @@ export function unsubscribeUrl(subscriberId: string, secret: string): string {
 
 /**
  * Handles one sign-up. The answer is the same whether the address was new, pending, confirmed or
- * unsubscribed, and whether a bot was caught: it never tells anyone who is on the list. Returns the
- * state for the form and, when a confirmation email is now due, the subscriber id to deliver to.
+ * unsubscribed, whether a limit held its email back, and whether a bot was caught: it never tells
+ * anyone who is on the list, and never turns a real person away. Returns the state for the form and,
+ * when a confirmation email is now due, the subscriber id to deliver to.
  */
 export async function handleSubscribe(
   submission: SubscribeSubmission,
-  context: { ip: string | null },
+  context: { client: ClientBuckets | null },
   deps: NewsletterDeps,
 ): Promise<{ state: SubscribeState; deliver: string | null }> {
   const now = deps.now();
+  const policy = deps.policy ?? policyFor("signup");
   const values = { email: submission.email };
   const parsed = SubscribeSchema.safeParse({ email: submission.email, source: submission.source });
   if (!parsed.success) {
@@ -74,48 +89,42 @@ export async function handleSubscribe(
   }
   const accepted: SubscribeState = { status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} };
 
-  // A prerendered page (a post, the footer) cannot sign the moment it was shown, so its form carries no token:
-  // the honeypot always applies, and a token, when the page sent one (/newsletter), must be genuine and timely.
+  // A prerendered page (a post, the footer) cannot sign the moment it was shown, so its form's token field is empty:
+  // the honeypot always applies, and a token, when the page sent one (/newsletter), must be genuine, timely and unused.
   const token = submission[FORM_TOKEN_FIELD];
-  const verdict = checkSpam(
-    { honeypot: submission[HONEYPOT_FIELD], formToken: token === "" ? undefined : token },
-    { secret: deps.secret, now: now.getTime(), minAgeMs: NEWSLETTER_POLICY.minSubmitMs, maxAgeMs: NEWSLETTER_POLICY.maxFormAgeMs },
-  );
-  const caught = verdict.spam && !(verdict.reason === "missing-token" && token === "");
+  const verdict = checkSpam({ honeypot: submission[HONEYPOT_FIELD], formToken: token === "" ? undefined : token }, { secret: deps.secret, now: now.getTime(), minAgeMs: policy.minSubmitMs });
+  if (verdict.spam && !(verdict.reason === "missing-token" && token === "")) {
+    // Caught spam is neither stored nor counted: it must never fill a real reader's buckets.
+    deps.log.info(`[newsletter] Sign-up dropped as spam (${verdict.reason})`);
+    return { state: accepted, deliver: null };
+  }
 
-  const ipHash = context.ip ? hashIp(context.ip, deps.secret) : null;
   try {
-    const limit = await deps.store.recordAttempt({ ipHash, now, perIp: NEWSLETTER_POLICY.perIp, unknownIp: NEWSLETTER_POLICY.unknownIp });
-    if (!limit.allowed) {
-      return {
-        state: { status: "rate-limited", message: `Too many sign-ups from your network in the last hour. Please try again ${describeWait(limit.retryAt, now)}.`, fieldErrors: {}, values },
-        deliver: null,
-      };
-    }
-    if (caught) {
-      deps.log.info(`[newsletter] Sign-up dropped as spam (${verdict.spam ? verdict.reason : ""})`);
-      return { state: accepted, deliver: null };
-    }
     const nonce = newNonce();
     const source = parsed.data.source && deps.isPublishedSlug(parsed.data.source) ? parsed.data.source : null;
-    const deliver = await deps.store.requestSubscription({
+    const outcome = await deps.store.admitSubscription({
       id: deps.newId(),
       email: parsed.data.email,
       emailKey: emailKey(parsed.data.email),
+      addressKey: normaliseAddress(parsed.data.email),
       sourceSlug: source,
-      ipHash,
+      ipHash: context.client ? hashBucket(context.client.client, deps.ipHashKey) : null,
+      networkHash: context.client?.network ? hashBucket(context.client.network, deps.ipHashKey) : null,
+      tokenId: token ? formTokenId(token) : null,
       now,
       nonce,
       tokenHash: hashToken(confirmationToken(nonce, deps.secret)),
       expiresAt: new Date(now.getTime() + NEWSLETTER_POLICY.confirmationTtlMs),
-      intervalMs: NEWSLETTER_POLICY.confirmationIntervalMs,
+      policy,
     });
-    return { state: accepted, deliver };
+    if (outcome.kind === "reused-token") deps.log.info("[newsletter] Sign-up dropped as spam (reused-token)");
+    if (outcome.kind === "held") deps.log.info(`[newsletter] Sign-up ${outcome.id} stored without a confirmation email (${outcome.reason}); the next sign-up after the window sends one.`);
+    return { state: accepted, deliver: outcome.kind === "due" ? outcome.id : null };
   } catch (error) {
     deps.log.error(`[newsletter] Sign-up NOT stored: ${error instanceof Error ? error.message : String(error)}`);
     if (!(error instanceof StoreUnavailableError)) deps.log.error(error);
     return {
-      state: { status: "error", message: `Sorry — the sign-up could not be saved just now. Please try again in a few minutes, or email ${site.author.email}.`, fieldErrors: {}, values },
+      state: { status: "error", message: unavailableMessage(), fieldErrors: {}, values },
       deliver: null,
     };
   }

@@ -4,7 +4,8 @@
  * so the form's island stays a few hundred bytes.
  */
 
-export type SubscribeStatus = "idle" | "invalid" | "success" | "rate-limited" | "error";
+/** No "limited" state: a limit only decides whether a confirmation email goes out now (lib/contact/policy.ts). */
+export type SubscribeStatus = "idle" | "invalid" | "success" | "error";
 
 /** What the action returns to the form (and, without JavaScript, what /newsletter renders). */
 export type SubscribeState = {

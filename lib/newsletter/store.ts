@@ -3,16 +3,17 @@ import path from "node:path";
 
 import { createClient, type Client, type Row } from "@libsql/client";
 
-import { checkLimit, windowStart, type LimitRule } from "@/lib/contact/rate-limit";
+import { decide, since, type Counts, type HeldReason, type SignupPolicy } from "@/lib/contact/policy";
 import { describeDatabaseUrl, StoreUnavailableError } from "@/lib/contact/store";
 
 import { migrateNewsletter } from "./migrations";
+import { NEWSLETTER_POLICY } from "./policy";
 
 /**
  * Subscribers, in the same libSQL database as the enquiries (DATABASE_URL).
  * Every decision that must hold across instances — the 24-hour cap on
- * confirmation emails, single use of a link, rate limits — is one atomic SQL
- * statement, like the enquiry store's.
+ * confirmation emails, single use of a link, the shared policy's limits — is
+ * one atomic SQL statement or one write transaction, like the enquiry store's.
  */
 
 export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
@@ -21,6 +22,7 @@ export type Subscriber = {
   id: string;
   email: string;
   emailKey: string;
+  addressKey: string | null;
   status: SubscriberStatus;
   createdAt: string;
   confirmedAt: string | null;
@@ -34,6 +36,8 @@ export type Subscriber = {
   confirmationSentAt: string | null;
   attempts: number;
   lastError: string | null;
+  /** Why a stored sign-up got no confirmation email (a limit of the policy), null otherwise. */
+  heldReason: string | null;
   syncState: "none" | "due" | "synced" | "failed";
   syncError: string | null;
   providerContactId: string | null;
@@ -43,15 +47,30 @@ export type SubscriptionRequest = {
   id: string;
   email: string;
   emailKey: string;
+  /** The mailbox as the policy counts it (normaliseAddress): plus-tags and Gmail dots are one mailbox. */
+  addressKey: string;
   sourceSlug: string | null;
+  /** Keyed hashes of the client's buckets (lib/contact/ip.ts), null when its address is unknown. */
   ipHash: string | null;
+  networkHash: string | null;
+  /** The digest of the form token the page carried (single use), null for a prerendered form. */
+  tokenId: string | null;
   now: Date;
   nonce: string;
   tokenHash: string;
   expiresAt: Date;
-  /** No new confirmation email when one went to this address within this window. */
-  intervalMs: number;
+  policy: SignupPolicy;
 };
+
+export type SubscriptionOutcome =
+  /** A confirmation email is now due to this subscriber. */
+  | { kind: "due"; id: string }
+  /** Nothing to send: confirmed already, a link went out within the interval, or one is waiting to be sent. */
+  | { kind: "unchanged" }
+  /** Stored, but a limit of the policy says no email now. */
+  | { kind: "held"; id: string; reason: HeldReason }
+  /** The form token already carried a sign-up for another mailbox: spam, nothing stored or counted. */
+  | { kind: "reused-token" };
 
 export type ConfirmOutcome =
   | { kind: "confirmed"; subscriber: Subscriber }
@@ -75,6 +94,7 @@ function toSubscriber(row: Row): Subscriber {
     id: String(row.id),
     email: String(row.email),
     emailKey: String(row.email_key),
+    addressKey: text(row, "address_key"),
     status: String(row.status) as SubscriberStatus,
     createdAt: String(row.created_at),
     confirmedAt: text(row, "confirmed_at"),
@@ -88,6 +108,7 @@ function toSubscriber(row: Row): Subscriber {
     confirmationSentAt: text(row, "confirmation_sent_at"),
     attempts: Number(row.attempts),
     lastError: text(row, "last_error"),
+    heldReason: text(row, "held_reason"),
     syncState: String(row.sync_state) as Subscriber["syncState"],
     syncError: text(row, "sync_error"),
     providerContactId: text(row, "provider_contact_id"),
@@ -166,60 +187,105 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
   }
 
   return {
-    /** Counts one sign-up attempt against the IP's window; refused (with when to retry) when the window is full. */
-    recordAttempt({ ipHash, now, perIp, unknownIp }: { ipHash: string | null; now: Date; perIp: LimitRule; unknownIp: LimitRule }) {
-      return withDb("count a sign-up attempt", async (db): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> => {
-        const rule = ipHash ? perIp : unknownIp;
-        const same = ipHash ? "ip_hash = :ip_hash" : "ip_hash IS NULL";
-        const args = { at: now.toISOString(), ip_hash: ipHash, since: windowStart(now, rule).toISOString(), max: rule.max };
-        const inserted = await db.execute({
-          sql: `INSERT INTO newsletter_attempts (at, ip_hash) SELECT :at, :ip_hash
-                WHERE (SELECT count(*) FROM newsletter_attempts WHERE ${same} AND at > :since) < :max`,
-          args,
-        });
-        if (inserted.rowsAffected === 1) return { allowed: true };
-        const times = await db.execute({ sql: `SELECT at FROM newsletter_attempts WHERE ${same} AND at > :since`, args });
-        const check = checkLimit(times.rows.map((row) => new Date(String(row.at))), now, rule);
-        return check.allowed ? { allowed: false, retryAt: new Date(now.getTime() + 60_000) } : check;
-      });
-    },
-
     /**
-     * Adds the address as `pending` with a fresh link, or gives an existing pending or unsubscribed
-     * one a fresh link — unless it is confirmed, or a confirmation went to it within the interval, or
-     * one is still waiting to be sent. Returns the id when a confirmation email is now due, else null.
+     * One real-looking sign-up (spam never reaches here, so it never fills anyone's bucket), in one write
+     * transaction so the limits hold across instances: counts it in the shared policy's buckets, then stores
+     * it. Acted on, the address is added as `pending` with a fresh link (or an existing pending or
+     * unsubscribed one gets one) unless it is confirmed, or a confirmation went to it within the interval,
+     * or one is still waiting to be sent. Held by a limit, a new address is stored without an email (an
+     * existing one is left as it is, its link still valid): the reader's answer is the same either way.
      */
-    requestSubscription(request: SubscriptionRequest) {
-      return withDb("store a sign-up", async (db) => {
-        const result = await db.execute({
-          sql: `INSERT INTO newsletter_subscribers
-                  (id, email, email_key, status, created_at, source_slug, ip_hash, token_nonce, token_hash, token_expires_at, confirmation_state, next_attempt_at)
-                VALUES (:id, :email, :email_key, 'pending', :now, :source_slug, :ip_hash, :nonce, :token_hash, :expires_at, 'due', :now)
-                ON CONFLICT (email_key) DO UPDATE SET
-                  status = 'pending', email = excluded.email, source_slug = excluded.source_slug, ip_hash = excluded.ip_hash,
-                  created_at = CASE WHEN newsletter_subscribers.status = 'unsubscribed' THEN excluded.created_at ELSE newsletter_subscribers.created_at END,
-                  unsubscribed_at = NULL, token_nonce = excluded.token_nonce, token_hash = excluded.token_hash,
-                  token_expires_at = excluded.token_expires_at, token_used_at = NULL, confirmation_state = 'due',
-                  attempts = 0, last_error = NULL, next_attempt_at = excluded.next_attempt_at, locked_until = NULL
-                WHERE newsletter_subscribers.status != 'confirmed'
-                  AND newsletter_subscribers.confirmation_state NOT IN ('due', 'failed')
-                  AND (newsletter_subscribers.confirmation_sent_at IS NULL OR newsletter_subscribers.confirmation_sent_at <= :since)
-                RETURNING id`,
-          args: {
+    admitSubscription(request: SubscriptionRequest) {
+      return withDb("store a sign-up", async (db): Promise<SubscriptionOutcome> => {
+        const { now, policy } = request;
+        const tx = await db.transaction("write");
+        try {
+          const count = async (sql: string, args: Record<string, string | null>) => Number((await tx.execute({ sql, args })).rows[0]?.n ?? 0);
+          if (request.tokenId) {
+            // A form token carries one sign-up; the same page posted again for the same mailbox is a repeat, not a replay.
+            const replay = await count("SELECT count(*) AS n FROM newsletter_attempts WHERE token_id = :token AND address_key != :address", { token: request.tokenId, address: request.addressKey });
+            if (replay > 0) return { kind: "reused-token" };
+          }
+          const at = (windowMs: number) => since(now, windowMs).toISOString();
+          const counts: Counts = {
+            client: request.ipHash ? await count("SELECT count(*) AS n FROM newsletter_attempts WHERE ip_hash = :hash AND at > :since", { hash: request.ipHash, since: at(policy.perClient.windowMs) }) : null,
+            network: request.networkHash
+              ? await count("SELECT count(*) AS n FROM newsletter_attempts WHERE network_hash = :hash AND at > :since", { hash: request.networkHash, since: at(policy.perNetwork.windowMs) })
+              : null,
+            address: await count("SELECT count(*) AS n FROM newsletter_attempts WHERE address_key = :address AND at > :since", { address: request.addressKey, since: at(policy.perAddress.windowMs) }),
+            // Sign-ups email no owner; their emails go to typed addresses and are counted against that budget.
+            ownerEmails: 0,
+            storedRows: 0,
+            addressEmails: await count("SELECT count(*) AS n FROM newsletter_subscribers WHERE confirmation_requested_at > :since", { since: at(policy.addressEmails.windowMs) }),
+          };
+          await tx.execute({
+            sql: "INSERT INTO newsletter_attempts (at, ip_hash, network_hash, address_key, token_id) VALUES (?, ?, ?, ?, ?)",
+            args: [now.toISOString(), request.ipHash, request.networkHash, request.addressKey, request.tokenId],
+          });
+          let decision = decide(counts, policy);
+          if (decision.act) {
+            // One confirmation per mailbox per interval, across its spellings (name+1@, n.ame@gmail.com).
+            const sibling = await count(
+              `SELECT count(*) AS n FROM newsletter_subscribers WHERE address_key = :address AND email_key != :email_key
+                 AND (confirmation_sent_at > :since OR confirmation_state IN ('due', 'failed'))`,
+              { address: request.addressKey, email_key: request.emailKey, since: at(policy.confirmationIntervalMs) },
+            );
+            if (sibling > 0) decision = { act: false, held: "address" };
+          }
+          const args = {
             id: request.id,
             email: request.email,
             email_key: request.emailKey,
-            now: request.now.toISOString(),
+            address_key: request.addressKey,
+            now: now.toISOString(),
             source_slug: request.sourceSlug,
             ip_hash: request.ipHash,
             nonce: request.nonce,
             token_hash: request.tokenHash,
             expires_at: request.expiresAt.toISOString(),
-            since: new Date(request.now.getTime() - request.intervalMs).toISOString(),
-          },
-        });
-        const row = result.rows[0];
-        return row ? String(row.id) : null;
+            since: at(policy.confirmationIntervalMs),
+          };
+          let outcome: SubscriptionOutcome;
+          if (decision.act) {
+            const row = (
+              await tx.execute({
+                sql: `INSERT INTO newsletter_subscribers
+                        (id, email, email_key, address_key, status, created_at, source_slug, ip_hash, token_nonce, token_hash, token_expires_at,
+                         confirmation_state, confirmation_requested_at, next_attempt_at)
+                      VALUES (:id, :email, :email_key, :address_key, 'pending', :now, :source_slug, :ip_hash, :nonce, :token_hash, :expires_at, 'due', :now, :now)
+                      ON CONFLICT (email_key) DO UPDATE SET
+                        status = 'pending', email = excluded.email, address_key = excluded.address_key, source_slug = excluded.source_slug, ip_hash = excluded.ip_hash,
+                        created_at = CASE WHEN newsletter_subscribers.status = 'unsubscribed' THEN excluded.created_at ELSE newsletter_subscribers.created_at END,
+                        unsubscribed_at = NULL, token_nonce = excluded.token_nonce, token_hash = excluded.token_hash,
+                        token_expires_at = excluded.token_expires_at, token_used_at = NULL, confirmation_state = 'due', held_reason = NULL,
+                        confirmation_requested_at = excluded.confirmation_requested_at,
+                        attempts = 0, last_error = NULL, next_attempt_at = excluded.next_attempt_at, locked_until = NULL
+                      WHERE newsletter_subscribers.status != 'confirmed'
+                        AND newsletter_subscribers.confirmation_state NOT IN ('due', 'failed')
+                        AND (newsletter_subscribers.confirmation_sent_at IS NULL OR newsletter_subscribers.confirmation_sent_at <= :since)
+                      RETURNING id`,
+                args,
+              })
+            ).rows[0];
+            outcome = row ? { kind: "due", id: String(row.id) } : { kind: "unchanged" };
+          } else {
+            const row = (
+              await tx.execute({
+                sql: `INSERT INTO newsletter_subscribers
+                        (id, email, email_key, address_key, status, created_at, source_slug, ip_hash, token_nonce, token_hash, token_expires_at, confirmation_state, held_reason)
+                      VALUES (:id, :email, :email_key, :address_key, 'pending', :now, :source_slug, :ip_hash, :nonce, :token_hash, :expires_at, 'none', :held_reason)
+                      ON CONFLICT (email_key) DO NOTHING
+                      RETURNING id`,
+                args: { ...args, held_reason: decision.held },
+              })
+            ).rows[0];
+            outcome = row ? { kind: "held", id: String(row.id), reason: decision.held } : { kind: "unchanged" };
+          }
+          await tx.commit();
+          return outcome;
+        } finally {
+          tx.close();
+        }
       });
     },
 
@@ -366,7 +432,7 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
           sql: "DELETE FROM newsletter_subscribers WHERE status = 'pending' AND created_at <= ?",
           args: [new Date(now.getTime() - retentionMs).toISOString()],
         });
-        await db.execute({ sql: "DELETE FROM newsletter_attempts WHERE at <= ?", args: [new Date(now.getTime() - 24 * 60 * 60_000).toISOString()] });
+        await db.execute({ sql: "DELETE FROM newsletter_attempts WHERE at <= ?", args: [new Date(now.getTime() - NEWSLETTER_POLICY.attemptRetentionMs).toISOString()] });
         return result.rowsAffected;
       });
     },

@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "../../lib/contact/fields";
+
 /**
  * The newsletter against the production build (`next start`), with Resend
  * replaced by the fake (tooling/shared/fake-resend.ts): subscribe from a post
@@ -159,6 +161,25 @@ test.describe("without JavaScript", () => {
     await expect(footer.getByRole("status")).toHaveText(CHECK_INBOX);
     await theConfirmation(email);
   });
+});
+
+test("every sign-up form carries the enquiry form's neutral honeypot and token fields, out of reach of people and autofill", async ({ page }) => {
+  for (const [path, form, signed] of [
+    [`/blog/${POST_SLUG}`, ".post-newsletter form", false],
+    [`/blog/${POST_SLUG}`, "#footer-subscribe form", false],
+    ["/newsletter", ".newsletter__form form", true],
+  ] as const) {
+    await page.goto(path);
+    const trap = page.locator(`${form} input[name="${HONEYPOT_FIELD}"]`);
+    await expect(trap, `${path} ${form}`).toHaveCount(1);
+    await expect(trap).toBeHidden();
+    await expect(trap).toHaveAttribute("autocomplete", "off");
+    await expect(trap).toHaveAttribute("tabindex", "-1");
+    await expect(page.locator(`${form} label`).filter({ hasText: /empty/i })).toHaveCount(0);
+    await expect(page.locator(`${form} input[name="website"]`)).toHaveCount(0);
+    // A prerendered page cannot sign each visit, so its token field is empty; /newsletter signs its render time.
+    await expect(page.locator(`${form} input[type="hidden"][name="${FORM_TOKEN_FIELD}"]`)).toHaveAttribute("value", signed ? /^v2\./ : "");
+  }
 });
 
 test.describe("accessibility of the newsletter pages (axe, WCAG 2.2 AA)", () => {

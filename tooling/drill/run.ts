@@ -9,7 +9,7 @@
  *   npm run drill -- --only bad-input,load --fuzz 300 --enquiries 50 --seconds 5
  *   npm run drill -- --skip-build        # reuse the existing .next build
  *   npm run drill -- --only lockout      # bots against the default configuration (no TRUST_PROXY, no secrets)
- *   npm run drill -- --only newsletter --signups 100   # the newsletter's faults (drill/newsletter.ts)
+ *   npm run drill -- --only newsletter --signups 30    # the newsletter's faults (drill/newsletter.ts)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -21,7 +21,7 @@ import { runHostileContent, type HostileContentResult } from "./hostile-content"
 import { startDrillServer, type DrillServer } from "./lib/server";
 import { runLoad, type LoadResult } from "./load";
 import { runLockout, type LockoutResult } from "./lockout";
-import { NEWSLETTER_SEGMENT, runNewsletterDrill, type NewsletterDrillResult } from "./newsletter";
+import { NEWSLETTER_DRILL_MAX_SIGNUPS, NEWSLETTER_SEGMENT, runNewsletterDrill, type NewsletterDrillResult } from "./newsletter";
 import { runProviderDown, type ProviderDownResult } from "./provider-down";
 import { runStoreFaults, type StoreFaultsResult } from "./store-faults";
 
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     fuzz: { type: "string", default: "1000" },
     enquiries: { type: "string", default: "200" },
-    signups: { type: "string", default: "100" },
+    signups: { type: "string", default: String(NEWSLETTER_DRILL_MAX_SIGNUPS) },
     connections: { type: "string", default: "200" },
     seconds: { type: "string", default: "20" },
     "skip-build": { type: "boolean", default: false },

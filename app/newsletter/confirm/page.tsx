@@ -32,7 +32,7 @@ const PAGES: Record<ConfirmResult, OutcomeText> = {
 
 export default async function ConfirmPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const runtime = getNewsletterRuntime();
+  const runtime = await getNewsletterRuntime();
   const { result, sync } = await confirmSubscription(token, runtime.deps);
   return <LinkOutcome result={result} sync={sync} pages={PAGES} runtime={runtime} />;
 }

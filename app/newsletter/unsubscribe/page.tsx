@@ -28,7 +28,7 @@ const PAGES: Record<UnsubscribeResult, OutcomeText> = {
 
 export default async function UnsubscribePage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const runtime = getNewsletterRuntime();
+  const runtime = await getNewsletterRuntime();
   const { result, sync } = await unsubscribe(token, runtime.deps);
   return <LinkOutcome result={result} sync={sync} pages={PAGES} runtime={runtime} />;
 }

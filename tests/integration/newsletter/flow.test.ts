@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { policyFor } from "@/lib/contact/policy";
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { buildDigest } from "@/lib/newsletter/digest";
 import { createLocalProvider } from "@/lib/newsletter/provider";
 import { CHECK_INBOX } from "@/lib/newsletter/state";
@@ -21,6 +23,7 @@ afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
+const policy = policyFor("signup");
 
 describe("subscribe → confirm → unsubscribe, with the real Resend SDK against the fake", () => {
   it("stores pending, emails one confirmation with List-Unsubscribe, confirms into the segment, then unsubscribes in both places", async () => {
@@ -177,25 +180,72 @@ describe("bad input and spam", () => {
     expect(await h.store.all()).toEqual([]);
   });
 
-  it("bots get the same answer; nothing is stored or sent", async () => {
-    const honeypot = await h.subscribe({ website: "https://spam.example" });
-    const forged = await h.subscribe({ email: "b@example.com", formToken: "v1.123.forged" });
-    const tooFast = await h.subscribe({ email: "c@example.com", formToken: h.token(100) });
+  it("bots get the same answer; nothing is stored, sent or counted against real readers", async () => {
+    const honeypot = await h.subscribe({ [HONEYPOT_FIELD]: "https://spam.example" });
+    const forged = await h.subscribe({ email: "b@example.com", [FORM_TOKEN_FIELD]: "v1.123.forged" });
+    const tooFast = await h.subscribe({ email: "c@example.com", [FORM_TOKEN_FIELD]: h.token(100) });
     for (const { state } of [honeypot, forged, tooFast]) expect(state.message).toBe(CHECK_INBOX);
     expect(await h.store.all()).toEqual([]);
     expect(h.fake.requests).toEqual([]);
+    // Far more spam than the per-client limit, from the reader's own address: it fills no bucket.
+    for (let i = 0; i < policy.perClient.max * 3; i += 1) await h.subscribe({ email: `bot${i}@example.com`, [HONEYPOT_FIELD]: "x" });
     // A genuine, timely token from /newsletter passes.
-    expect((await h.subscribe({ email: "d@example.com", formToken: h.token(5_000) })).delivery?.status).toBe("sent");
+    expect((await h.subscribe({ email: "d@example.com", [FORM_TOKEN_FIELD]: h.token(5_000) })).delivery?.status).toBe("sent");
   });
 
-  it("limits sign-ups per IP hash; another address is not held back", async () => {
-    for (let i = 0; i < 5; i += 1) expect((await h.subscribe({ email: `p${i}@example.com` })).state.status).toBe("success");
-    const limited = await h.subscribe({ email: "p5@example.com" });
-    expect(limited.state.status).toBe("rate-limited");
-    expect(limited.state.values.email).toBe("p5@example.com");
-    expect((await h.subscribe({ email: "other@example.com" }, "198.51.100.1")).state.status).toBe("success");
+  it("a form token carries one sign-up: the same token for another mailbox is dropped as spam", async () => {
+    const token = h.token(5_000);
+    expect((await h.subscribe({ email: "first@example.com", [FORM_TOKEN_FIELD]: token })).delivery?.status).toBe("sent");
+    const replay = await h.subscribe({ email: "second@example.com", [FORM_TOKEN_FIELD]: token });
+    expect(replay.state.message).toBe(CHECK_INBOX);
+    expect(await h.store.findByEmail("second@example.com")).toBeUndefined();
+    expect(h.fake.deliveries).toHaveLength(1);
+  });
+
+  it("past the per-client limit a sign-up is still stored and answered the same, with no email until the window passes", async () => {
+    for (let i = 0; i < policy.perClient.max; i += 1) expect((await h.subscribe({ email: `p${i}@example.com` })).delivery?.status).toBe("sent");
+    const held = await h.subscribe({ email: "p5@example.com" });
+    expect(held.state).toEqual({ status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} });
+    expect(held.deliver).toBeNull();
+    expect(await h.store.findByEmail("p5@example.com")).toMatchObject({ status: "pending", confirmationState: "none", heldReason: "client" });
+    expect(h.fake.deliveries).toHaveLength(policy.perClient.max);
+    // Another client is not held back.
+    expect((await h.subscribe({ email: "other@example.com" }, "198.51.100.1")).delivery?.status).toBe("sent");
+    h.advance(policy.perClient.windowMs + 1_000);
+    expect((await h.subscribe({ email: "p5@example.com" })).delivery?.status).toBe("sent");
+    expect((await h.store.findByEmail("p5@example.com"))?.heldReason).toBeNull();
+  });
+
+  it("counts an IPv6 client per /64 and its network per /48", async () => {
+    // Different /64s in one /48: each a client of its own, all one network.
+    for (let i = 0; i < policy.perNetwork.max; i += 1) {
+      expect((await h.subscribe({ email: `n${i}@example.com` }, `2001:db8:1:${(i + 1).toString(16)}::7`)).deliver, `sign-up ${i}`).not.toBeNull();
+    }
+    expect((await h.subscribe({ email: "n-last@example.com" }, "2001:db8:1:ffff::7")).deliver).toBeNull();
+    expect((await h.store.findByEmail("n-last@example.com"))?.heldReason).toBe("network");
+    expect((await h.subscribe({ email: "elsewhere@example.com" }, "2001:db8:2:1::7")).deliver).not.toBeNull();
+  });
+
+  it("one confirmation per mailbox a day, whatever its spelling (plus-tags, Gmail dots), without saying so", async () => {
+    expect((await h.subscribe({ email: "victim@gmail.com" })).delivery?.status).toBe("sent");
+    for (const email of ["victim+1@gmail.com", "v.i.c.t.i.m@gmail.com", "VICTIM+x@googlemail.com"]) {
+      const { state, deliver } = await h.subscribe({ email }, "198.51.100.9");
+      expect(state.message, email).toBe(CHECK_INBOX);
+      expect(deliver, email).toBeNull();
+    }
+    expect(h.fake.deliveries).toHaveLength(1);
+    // The fourth spelling in a day is past the per-mailbox limit too: still stored, still the same answer.
+    expect((await h.store.findByEmail("victim+x@googlemail.com"))?.heldReason).toBe("address");
+  });
+
+  it("caps confirmation emails site-wide per hour; beyond it sign-ups are stored and held", async () => {
+    const tight = { ...policy, addressEmails: { max: 3, windowMs: HOUR } };
+    h.deps.policy = tight;
+    for (let i = 0; i < 3; i += 1) expect((await h.subscribe({ email: `s${i}@example.com` }, `192.0.2.${i + 1}`)).deliver).not.toBeNull();
+    expect((await h.subscribe({ email: "s3@example.com" }, "192.0.2.50")).deliver).toBeNull();
+    expect((await h.store.findByEmail("s3@example.com"))?.heldReason).toBe("address-emails");
     h.advance(HOUR + 1_000);
-    expect((await h.subscribe({ email: "p5@example.com" })).state.status).toBe("success");
+    expect((await h.subscribe({ email: "s3@example.com" }, "192.0.2.50")).deliver).not.toBeNull();
   });
 
   it("an unknown or draft source is not recorded", async () => {

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { signFormToken } from "@/lib/contact/spam";
+import { clientBuckets } from "@/lib/contact/policy";
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, signFormToken } from "@/lib/contact/spam";
 import { createResendProvider, type NewsletterProvider } from "@/lib/newsletter/provider";
 import { deliverConfirmation, handleSubscribe, type NewsletterDeps, type SubscribeSubmission } from "@/lib/newsletter/service";
 import { createSubscriberStore } from "@/lib/newsletter/store";
@@ -31,6 +32,7 @@ export async function createNewsletterHarness({ provider: makeProvider }: { prov
     provider,
     from: "Steady State <newsletter@steadystate.test>",
     secret: SECRET,
+    ipHashKey: Buffer.from("newsletter-ip-hash-key-for-tests"),
     now: () => clock,
     log: { info: (m: unknown) => void logs.push(String(m)), warn: (m: unknown) => void logs.push(String(m)), error: (m: unknown) => void logs.push(String(m)) },
     newId: randomUUID,
@@ -47,7 +49,7 @@ export async function createNewsletterHarness({ provider: makeProvider }: { prov
       clock = new Date(clock.getTime() + ms);
     },
     submission(overrides: Partial<SubscribeSubmission> = {}): SubscribeSubmission {
-      return { email: "ada@example.com", source: PUBLISHED_SLUG, website: "", formToken: "", ...overrides };
+      return { email: "ada@example.com", source: PUBLISHED_SLUG, [HONEYPOT_FIELD]: "", [FORM_TOKEN_FIELD]: "", ...overrides };
     },
     /** Signs the form like /newsletter, `ageMs` ago. */
     token(ageMs = 5_000) {
@@ -55,7 +57,7 @@ export async function createNewsletterHarness({ provider: makeProvider }: { prov
     },
     /** Submits like the server action: the answer, then (as `after`) the confirmation email. */
     async subscribe(overrides: Partial<SubscribeSubmission> = {}, ip: string | null = "203.0.113.7") {
-      const { state, deliver } = await handleSubscribe(this.submission(overrides), { ip }, deps);
+      const { state, deliver } = await handleSubscribe(this.submission(overrides), { client: clientBuckets(ip) }, deps);
       const delivery = deliver ? await deliverConfirmation(deliver, deps) : null;
       return { state, deliver, delivery };
     },

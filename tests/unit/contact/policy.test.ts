@@ -57,6 +57,13 @@ describe("decide", () => {
     expect(decide({ ...none, ownerEmails: policy.ownerEmails.max }, policy)).toEqual({ act: false, held: "owner-emails" });
   });
 
+  it("holds a sign-up once the hour's emails to typed addresses reach the budget; enquiries do not count them here", () => {
+    const signup = policyFor("signup");
+    expect(decide({ ...none, addressEmails: signup.addressEmails.max - 1 }, signup)).toEqual({ act: true });
+    expect(decide({ ...none, addressEmails: signup.addressEmails.max }, signup)).toEqual({ act: false, held: "address-emails" });
+    expect(decide(none, signup)).toEqual({ act: true });
+  });
+
   it("an unknown client has no bucket to fill", () => {
     expect(decide({ ...none, client: null, network: null }, policy)).toEqual({ act: true });
   });

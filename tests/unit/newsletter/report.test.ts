@@ -9,7 +9,7 @@ describe("the funnel report with newsletter subscribers", () => {
     {
       recent: [],
       bySource: [{ sourceSlug: "on-call", enquiries: 2, sent: 2, unsent: 0, lastAt: "2025-11-03T09:30:00.000Z" }],
-      totals: { pending: 0, sent: 2, failed: 0, spam: 0 },
+      totals: { pending: 0, sent: 2, held: 0, failed: 0, spam: 0 },
       subscribers: [
         { sourceSlug: "on-call", confirmed: 7, pending: 1 },
         { sourceSlug: null, confirmed: 3, pending: 0 },
@@ -33,7 +33,7 @@ describe("the funnel report with newsletter subscribers", () => {
   });
 
   it("leaves the report as it was when nobody subscribed", () => {
-    const plain = buildReport({ recent: [], bySource: [], totals: { pending: 0, sent: 0, failed: 0, spam: 0 } }, { findPost });
+    const plain = buildReport({ recent: [], bySource: [], totals: { pending: 0, sent: 0, held: 0, failed: 0, spam: 0 } }, { findPost });
     expect(plain.subscribersBySource).toEqual([]);
     expect(formatReport(plain)).not.toContain("Newsletter");
   });
