@@ -1,15 +1,13 @@
 "use client";
 
-import type { ChangeEvent } from "react";
-
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
-import type { EnquiryField } from "@/lib/contact/schema";
 import type { EnquiryState } from "@/lib/contact/state";
 
 import { EnquirySuccess } from "./enquiry-success";
 import { Field } from "./field";
 import { FormProblem } from "./form-problem";
 import { MessageField } from "./message-field";
+import { SendActions } from "./send-actions";
 import { useEnquiryForm } from "./use-enquiry-form";
 
 type Props = {
@@ -21,27 +19,14 @@ type Props = {
   topics: ReadonlyArray<{ readonly value: string; readonly label: string }>;
   /** Offered as a direct alternative when the form cannot store a message. */
   fallbackEmail: string;
-  /** How long an enquiry is kept (CONTACT_RETENTION_DAYS), stated in the privacy note. */
+  /** How long an enquiry is kept (CONTACT_RETENTION_DAYS). */
   retentionDays: number;
 };
 
-function retentionPeriod(days: number): string {
-  if (days % 365 === 0) return days === 365 ? "one year" : `${days / 365} years`;
-  if (days % 30 === 0) return days === 30 ? "one month" : `${days / 30} months`;
-  return days === 1 ? "one day" : `${days} days`;
-}
-
 export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, retentionDays }: Props) {
-  const { state, formAction, pending, formKey, formRef, statusRef, errors, summary, firstInvalid, handleSubmit, recheck } = useEnquiryForm(action);
+  const { state, errors, summary, pending, formKey, formRef, statusRef, formAction, handleSubmit, control } = useEnquiryForm(action);
 
   if (state.status === "success") return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} />;
-
-  // What every control shares: the value carried back, focus on the first error, re-checking as it is fixed.
-  const control = (field: EnquiryField) => ({
-    defaultValue: state.values[field] ?? "",
-    autoFocus: firstInvalid === field,
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => recheck(field, event.currentTarget.value),
-  });
 
   return (
     <form key={formKey} ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="enquiry-form" aria-describedby="form-required-note">
@@ -89,7 +74,7 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, 
         />
       </div>
 
-      <MessageField defaultValue={state.values.message ?? ""} error={errors.message} autoFocus={firstInvalid === "message"} onValueChange={(value) => recheck("message", value)} />
+      <MessageField {...control("message")} error={errors.message} />
 
       {/* Spam trap: not displayed, so neither people, screen readers nor autofill reach it; bots that fill every input do.
           A meaningless name and no label, so autofill heuristics have nothing to match. */}
@@ -99,21 +84,7 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, 
       <input type="hidden" name={FORM_TOKEN_FIELD} value={state.formToken ?? formToken} />
       <input type="hidden" name="source" value={source ?? ""} />
 
-      <div className="enquiry-form__actions">
-        <button type="submit" className="button enquiry-form__submit" aria-disabled={pending || undefined} data-pending={pending || undefined}>
-          {pending ? (
-            <>
-              <span className="spinner" aria-hidden="true" />
-              Sending…
-            </>
-          ) : (
-            "Send message"
-          )}
-        </button>
-        <p className="enquiry-form__privacy">
-          I keep your message only to reply to it, and delete it after {retentionPeriod(retentionDays)}. No newsletter, no sharing.
-        </p>
-      </div>
+      <SendActions pending={pending} retentionDays={retentionDays} />
     </form>
   );
 }

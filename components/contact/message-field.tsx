@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent } from "react";
 
 import { LIMITS, messageLength } from "@/lib/contact/schema";
 
 import { Field } from "./field";
+import type { ControlProps } from "./use-enquiry-form";
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 const subscribeNever = () => () => {};
@@ -24,30 +25,24 @@ function announcement(count: number): string {
   return `${numberFormat.format(LIMITS.message.max - count)} characters left.`;
 }
 
-type Props = {
-  defaultValue: string;
-  error?: string;
-  autoFocus: boolean;
-  /** Called on every edit (the form re-checks a field showing an error). */
-  onValueChange: (value: string) => void;
-};
+type Props = ControlProps & { error?: string };
 
 /**
  * The message, with a visible character count (the length the schema checks) and a spoken one that
  * waits for a pause in typing, so a screen reader is not interrupted on every key. The form remounts
  * this field after each server answer, which restarts the count from the value carried back.
  */
-export function MessageField({ defaultValue, error, autoFocus, onValueChange }: Props) {
+export function MessageField({ defaultValue, autoFocus, onChange, error }: Props) {
   const hydrated = useHydrated();
   const [count, setCount] = useState(() => messageLength(defaultValue));
   const [spoken, setSpoken] = useState("");
   const announceTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(announceTimer.current), []);
 
-  function handleInput(value: string) {
-    const length = messageLength(value);
+  function handleChange(event: ChangeEvent<HTMLTextAreaElement>) {
+    const length = messageLength(event.currentTarget.value);
     setCount(length);
-    onValueChange(value);
+    onChange(event);
     clearTimeout(announceTimer.current);
     announceTimer.current = setTimeout(() => setSpoken(announcement(length)), 1_200);
   }
@@ -70,7 +65,7 @@ export function MessageField({ defaultValue, error, autoFocus, onValueChange }: 
           rows={8}
           defaultValue={defaultValue}
           autoFocus={autoFocus}
-          onChange={(event) => handleInput(event.currentTarget.value)}
+          onChange={handleChange}
           className="field__input field__textarea"
         />
       )}

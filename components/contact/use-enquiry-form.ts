@@ -1,9 +1,15 @@
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 
 import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, validateField, type EnquiryField, type FieldErrors } from "@/lib/contact/schema";
 import { initialEnquiryState, invalidSummary, type EnquiryState } from "@/lib/contact/state";
 
 type Action = (state: EnquiryState, formData: FormData) => Promise<EnquiryState>;
+
+export type ControlProps = {
+  defaultValue: string;
+  autoFocus: boolean;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+};
 
 /**
  * The enquiry form's state: the action's answer, the errors shown now, and where focus goes. The browser
@@ -71,5 +77,11 @@ export function useEnquiryForm(action: Action) {
   }
 
   const firstInvalid = ENQUIRY_FIELDS.find((field) => errors[field]);
-  return { state, formAction, pending, formKey, formRef, statusRef, errors, summary, firstInvalid, handleSubmit, recheck };
+  /** What every control takes: the value carried back, focus on the first error, re-checking as it is fixed. */
+  const control = (field: EnquiryField): ControlProps => ({
+    defaultValue: state.values[field] ?? "",
+    autoFocus: firstInvalid === field,
+    onChange: (event) => recheck(field, event.currentTarget.value),
+  });
+  return { state, formAction, pending, formKey, formRef, statusRef, errors, summary, handleSubmit, control };
 }
