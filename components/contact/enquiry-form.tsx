@@ -24,13 +24,24 @@ type Props = {
 };
 
 export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, retentionDays }: Props) {
-  const { state, errors, summary, pending, formKey, formRef, statusRef, formAction, handleSubmit, control } = useEnquiryForm(action);
+  const { state, errors, summary, pending, formKey, formRef, statusRef, formAction, handleSubmit, control } =
+    useEnquiryForm(action);
 
   if (state.status === "success") return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} />;
 
   return (
-    <form key={formKey} ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="enquiry-form" aria-describedby="form-required-note">
-      {state.status === "error" ? <FormProblem ref={statusRef} message={state.message} fallbackMailto={state.fallbackMailto} /> : null}
+    <form
+      key={formKey}
+      ref={formRef}
+      action={formAction}
+      onSubmit={handleSubmit}
+      noValidate
+      className="enquiry-form"
+      aria-describedby="form-required-note"
+    >
+      {state.status === "error" ? (
+        <FormProblem ref={statusRef} message={state.message} fallbackMailto={state.fallbackMailto} />
+      ) : null}
       {summary ? <p className="form-status form-status--invalid">{summary}</p> : null}
 
       <p id="form-required-note" className="enquiry-form__note">
@@ -38,12 +49,29 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, 
       </p>
 
       <div className="enquiry-form__row">
-        <Field name="name" label="Your name" error={errors.name} control={(wiring) => <input {...wiring} {...control("name")} type="text" autoComplete="name" className="field__input" />} />
+        <Field
+          name="name"
+          label="Your name"
+          error={errors.name}
+          control={(wiring) => (
+            <input {...wiring} {...control("name")} type="text" autoComplete="name" className="field__input" />
+          )}
+        />
         <Field
           name="email"
           label="Email"
           error={errors.email}
-          control={(wiring) => <input {...wiring} {...control("email")} type="email" inputMode="email" autoComplete="email" spellCheck={false} className="field__input" />}
+          control={(wiring) => (
+            <input
+              {...wiring}
+              {...control("email")}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              spellCheck={false}
+              className="field__input"
+            />
+          )}
         />
       </div>
 
@@ -53,7 +81,15 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, 
           label="Company"
           optional
           error={errors.company}
-          control={(wiring) => <input {...wiring} {...control("company")} type="text" autoComplete="organization" className="field__input" />}
+          control={(wiring) => (
+            <input
+              {...wiring}
+              {...control("company")}
+              type="text"
+              autoComplete="organization"
+              className="field__input"
+            />
+          )}
         />
         <Field
           name="topic"

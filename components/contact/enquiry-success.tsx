@@ -21,11 +21,14 @@ export function EnquirySuccess({ message, fallbackEmail }: Props) {
       <p>Your message is safely with me. Here is what happens next:</p>
       <ol className="enquiry-success__steps">
         <li>I read it myself, usually the same day.</li>
-        <li>I reply with a straight answer on whether I can help and, if I can, a few times for a free 30-minute call.</li>
+        <li>
+          I reply with a straight answer on whether I can help and, if I can, a few times for a free 30-minute call.
+        </li>
         <li>If I am not the right person, I will say so, and point you to someone who is when I can.</li>
       </ol>
       <p>
-        Nothing arrived after two working days? Check your spam folder, or write to <a href={`mailto:${fallbackEmail}`}>{fallbackEmail}</a>.
+        Nothing arrived after two working days? Check your spam folder, or write to{" "}
+        <a href={`mailto:${fallbackEmail}`}>{fallbackEmail}</a>.
       </p>
       <p>
         <Link href={blogPath()}>Back to the essays</Link>

@@ -10,17 +10,23 @@ const subscribeNever = () => () => {};
 
 /** True once hydrated: the live counter is only shown when it can actually update. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(subscribeNever, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
 }
 
 function countNote(count: number): { text: string; tone: "ok" | "short" | "over" } {
-  if (count > LIMITS.message.max) return { text: `${numberFormat.format(count - LIMITS.message.max)} too many`, tone: "over" };
+  if (count > LIMITS.message.max)
+    return { text: `${numberFormat.format(count - LIMITS.message.max)} too many`, tone: "over" };
   if (count < LIMITS.message.min) return { text: `${LIMITS.message.min - count} more needed`, tone: "short" };
   return { text: `${numberFormat.format(LIMITS.message.max - count)} left`, tone: "ok" };
 }
 
 function announcement(count: number): string {
-  if (count > LIMITS.message.max) return `Your message is ${numberFormat.format(count - LIMITS.message.max)} characters too long.`;
+  if (count > LIMITS.message.max)
+    return `Your message is ${numberFormat.format(count - LIMITS.message.max)} characters too long.`;
   if (count < LIMITS.message.min) return `${LIMITS.message.min - count} more characters needed.`;
   return `${numberFormat.format(LIMITS.message.max - count)} characters left.`;
 }

@@ -17,7 +17,12 @@ function retentionPeriod(days: number): string {
 export function SendActions({ pending, retentionDays }: Props) {
   return (
     <div className="enquiry-form__actions">
-      <button type="submit" className="button enquiry-form__submit" aria-disabled={pending || undefined} data-pending={pending || undefined}>
+      <button
+        type="submit"
+        className="button enquiry-form__submit"
+        aria-disabled={pending || undefined}
+        data-pending={pending || undefined}
+      >
         {pending ? (
           <>
             <span className="spinner" aria-hidden="true" />
@@ -28,7 +33,8 @@ export function SendActions({ pending, retentionDays }: Props) {
         )}
       </button>
       <p className="enquiry-form__privacy">
-        I keep your message only to reply to it, and delete it after {retentionPeriod(retentionDays)}. No newsletter, no sharing.
+        I keep your message only to reply to it, and delete it after {retentionPeriod(retentionDays)}. No newsletter, no
+        sharing.
       </p>
     </div>
   );

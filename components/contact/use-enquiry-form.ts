@@ -1,6 +1,13 @@
 import { useActionState, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 
-import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, validateField, type EnquiryField, type FieldErrors } from "@/lib/contact/schema";
+import {
+  ENQUIRY_FIELDS,
+  EnquirySchema,
+  fieldErrorsOf,
+  validateField,
+  type EnquiryField,
+  type FieldErrors,
+} from "@/lib/contact/schema";
 import { initialEnquiryState, invalidSummary, type EnquiryState } from "@/lib/contact/state";
 
 type Action = (state: EnquiryState, formData: FormData) => Promise<EnquiryState>;

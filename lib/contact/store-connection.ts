@@ -47,7 +47,11 @@ export function someCause(error: unknown, test: (code: string, message: string) 
 
 /** Another connection holds the lock on a local file (another instance, the retry script, a backup). */
 function isBusy(error: unknown): boolean {
-  return someCause(error, (code, message) => /^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|database table is locked/i.test(message));
+  return someCause(
+    error,
+    (code, message) =>
+      /^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|database table is locked/i.test(message),
+  );
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,7 +75,12 @@ export type Connection = {
   close(): void;
 };
 
-export function openConnection({ url, authToken, timeoutMs = 8_000, lockWaitMs = 3_000 }: ConnectionOptions): Connection {
+export function openConnection({
+  url,
+  authToken,
+  timeoutMs = 8_000,
+  lockWaitMs = 3_000,
+}: ConnectionOptions): Connection {
   let ready: Promise<Client> | undefined;
   let opened: Client | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -116,13 +125,17 @@ export function openConnection({ url, authToken, timeoutMs = 8_000, lockWaitMs =
           if (db && db === opened) discard();
           // Every statement here is atomic, so one refused with SQLITE_BUSY changed nothing and can run again.
           const closedUnderUs = (error as { code?: unknown }).code === "CLIENT_CLOSED";
-          if (!(isBusy(error) || closedUnderUs) || (Date.now() >= deadline && !(closedUnderUs && attempt === 0))) throw error;
+          if (!(isBusy(error) || closedUnderUs) || (Date.now() >= deadline && !(closedUnderUs && attempt === 0)))
+            throw error;
           await sleep(Math.min(25 * 2 ** attempt, 250, Math.max(1, deadline - Date.now())));
         }
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new StoreUnavailableError(`Could not ${what} in the enquiry database (${describeDatabaseUrl(url)}): ${reason}`, { cause: error });
+      throw new StoreUnavailableError(
+        `Could not ${what} in the enquiry database (${describeDatabaseUrl(url)}): ${reason}`,
+        { cause: error },
+      );
     }
   }
 

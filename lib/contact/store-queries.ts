@@ -2,7 +2,15 @@ import type { Client, Row } from "@libsql/client";
 
 import { decide, keepSpamVerbatim, since, type Policy } from "./policy";
 import { someCause } from "./store-connection";
-import type { CreateOutcome, EnquiryRecord, EnquiryStatus, NewEnquiry, PurgeSummary, SourceSummary, SpamCount } from "./store-types";
+import type {
+  CreateOutcome,
+  EnquiryRecord,
+  EnquiryStatus,
+  NewEnquiry,
+  PurgeSummary,
+  SourceSummary,
+  SpamCount,
+} from "./store-types";
 
 /**
  * The enquiry store's SQL, one function per operation, each taking an open connection (store.ts runs them
@@ -28,7 +36,20 @@ const realCount = (column: string, key: string, windowStart: string) =>
   `(SELECT count(*) FROM enquiries WHERE ${column} = :${key} AND ${REAL} AND created_at > :${windowStart})`;
 
 /** Columns every new row carries, whatever its status. */
-const NEW_ROW_COLUMNS = ["id", "created_at", "name", "email", "company", "topic", "message", "source_slug", "ip_hash", "network_hash", "address_key", "user_agent"];
+const NEW_ROW_COLUMNS = [
+  "id",
+  "created_at",
+  "name",
+  "email",
+  "company",
+  "topic",
+  "message",
+  "source_slug",
+  "ip_hash",
+  "network_hash",
+  "address_key",
+  "user_agent",
+];
 
 function insertInto(extraColumns: string[], tail = ""): string {
   const columns = [...NEW_ROW_COLUMNS, ...extraColumns];
@@ -69,7 +90,10 @@ export function toRecord(row: Row): EnquiryRecord {
 const firstRecord = (rows: Row[]) => (rows[0] ? toRecord(rows[0]) : undefined);
 
 function isUniqueViolation(error: unknown): boolean {
-  return someCause(error, (code, message) => /SQLITE_CONSTRAINT/.test(code) || /UNIQUE constraint failed/i.test(message));
+  return someCause(
+    error,
+    (code, message) => /SQLITE_CONSTRAINT/.test(code) || /UNIQUE constraint failed/i.test(message),
+  );
 }
 
 async function countSpam(db: Client, now: Date, reason: string): Promise<void> {
@@ -124,7 +148,10 @@ export async function insertEnquiry(db: Client, enquiry: NewEnquiry, policy: Pol
   const storeSpam = async (reason: string): Promise<CreateOutcome> => {
     await countSpam(db, now, reason);
     if (!keepSpamVerbatim({ spamRows, storedRows }, policy)) return { kind: "counted", spamReason: reason };
-    await db.execute({ sql: insertInto(["status", "last_error"]), args: { ...row, status: "spam", last_error: `spam: ${reason}` } });
+    await db.execute({
+      sql: insertInto(["status", "last_error"]),
+      args: { ...row, status: "spam", last_error: `spam: ${reason}` },
+    });
     return { kind: "created", id: enquiry.id, status: "spam", spamReason: reason };
   };
 
@@ -142,13 +169,25 @@ export async function insertEnquiry(db: Client, enquiry: NewEnquiry, policy: Pol
   );
   const status = decision.act ? "pending" : "held";
   const heldReason = decision.act ? null : decision.held;
-  const duplicateArgs = { address_key: addressKey, message: enquiry.message, duplicate_since: windowStart(policy.duplicateWindowMs) };
+  const duplicateArgs = {
+    address_key: addressKey,
+    message: enquiry.message,
+    duplicate_since: windowStart(policy.duplicateWindowMs),
+  };
   try {
     const inserted = await db.execute({
       sql: insertInto(["status", "held_reason", "token_id", "next_attempt_at"], `WHERE NOT EXISTS (${DUPLICATE_OF})`),
-      args: { ...row, ...duplicateArgs, status, held_reason: heldReason, token_id: enquiry.tokenId ?? null, next_attempt_at: decision.act ? row.created_at : null },
+      args: {
+        ...row,
+        ...duplicateArgs,
+        status,
+        held_reason: heldReason,
+        token_id: enquiry.tokenId ?? null,
+        next_attempt_at: decision.act ? row.created_at : null,
+      },
     });
-    if (inserted.rowsAffected === 1) return { kind: "created", id: enquiry.id, status, ...(heldReason ? { heldReason } : {}) };
+    if (inserted.rowsAffected === 1)
+      return { kind: "created", id: enquiry.id, status, ...(heldReason ? { heldReason } : {}) };
   } catch (error) {
     // The token already carried a stored enquiry, and this one says something else: a replay.
     if (isUniqueViolation(error)) return storeSpam("reused-token");
@@ -171,12 +210,21 @@ export async function claimForDelivery(
 ): Promise<EnquiryRecord | undefined> {
   const result = await db.execute({
     sql: `UPDATE enquiries SET attempts = attempts + 1, locked_until = :locked_until WHERE id = :id AND ${DUE} RETURNING *`,
-    args: { id, now: now.toISOString(), locked_until: lockedUntil.toISOString(), ignore_schedule: ignoreSchedule ? 1 : 0 },
+    args: {
+      id,
+      now: now.toISOString(),
+      locked_until: lockedUntil.toISOString(),
+      ignore_schedule: ignoreSchedule ? 1 : 0,
+    },
   });
   return firstRecord(result.rows);
 }
 
-export async function markSent(db: Client, id: string, { now, providerMessageId }: { now: Date; providerMessageId: string | null }): Promise<void> {
+export async function markSent(
+  db: Client,
+  id: string,
+  { now, providerMessageId }: { now: Date; providerMessageId: string | null },
+): Promise<void> {
   await db.execute({
     sql: `UPDATE enquiries SET status = 'sent', sent_at = ?, provider_message_id = ?, locked_until = NULL, next_attempt_at = NULL
           WHERE id = ?`,
@@ -184,14 +232,21 @@ export async function markSent(db: Client, id: string, { now, providerMessageId 
   });
 }
 
-export async function markFailed(db: Client, id: string, { error, nextAttemptAt }: { error: string; nextAttemptAt: Date }): Promise<void> {
+export async function markFailed(
+  db: Client,
+  id: string,
+  { error, nextAttemptAt }: { error: string; nextAttemptAt: Date },
+): Promise<void> {
   await db.execute({
     sql: "UPDATE enquiries SET status = 'failed', last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ? AND status != 'sent'",
     args: [error.slice(0, 1_000), nextAttemptAt.toISOString(), id],
   });
 }
 
-export async function listDue(db: Client, { now, ignoreSchedule = false, limit = 100 }: { now: Date; ignoreSchedule?: boolean; limit?: number }): Promise<string[]> {
+export async function listDue(
+  db: Client,
+  { now, ignoreSchedule = false, limit = 100 }: { now: Date; ignoreSchedule?: boolean; limit?: number },
+): Promise<string[]> {
   const result = await db.execute({
     sql: `SELECT id FROM enquiries WHERE ${DUE} ORDER BY created_at LIMIT :limit`,
     args: { now: now.toISOString(), ignore_schedule: ignoreSchedule ? 1 : 0, limit },
@@ -199,7 +254,11 @@ export async function listDue(db: Client, { now, ignoreSchedule = false, limit =
   return result.rows.map((row) => String(row.id));
 }
 
-export async function claimAcknowledgement(db: Client, id: string, { now, windowMs, policy }: { now: Date; windowMs: number; policy: Policy }): Promise<boolean> {
+export async function claimAcknowledgement(
+  db: Client,
+  id: string,
+  { now, windowMs, policy }: { now: Date; windowMs: number; policy: Policy },
+): Promise<boolean> {
   const result = await db.execute({
     sql: `UPDATE enquiries SET ack_sent_at = :now
           WHERE id = :id AND ack_sent_at IS NULL AND status NOT IN ('spam', 'held')
@@ -297,7 +356,10 @@ export async function markSpam(db: Client, id: string): Promise<EnquiryRecord | 
   return firstRecord(result.rows);
 }
 
-export async function purge(db: Client, { now, realDays, spamDays }: { now: Date; realDays: number; spamDays: number }): Promise<PurgeSummary> {
+export async function purge(
+  db: Client,
+  { now, realDays, spamDays }: { now: Date; realDays: number; spamDays: number },
+): Promise<PurgeSummary> {
   const day = 24 * 60 * 60_000;
   const realBefore = since(now, realDays * day).toISOString();
   const spamBefore = since(now, spamDays * day);
@@ -314,7 +376,10 @@ export async function purge(db: Client, { now, realDays, spamDays }: { now: Date
 
 export async function sharedSetting(db: Client, key: string, create: () => string): Promise<string> {
   // Whoever inserts first wins; everyone then reads the same value.
-  await db.execute({ sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", args: [key, create()] });
+  await db.execute({
+    sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+    args: [key, create()],
+  });
   const result = await db.execute({ sql: "SELECT value FROM settings WHERE key = ?", args: [key] });
   return String(result.rows[0]!.value);
 }

@@ -26,7 +26,10 @@ export type EnquiryRecord = {
   heldReason: string | null;
 };
 
-export type NewEnquiry = Pick<EnquiryRecord, "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"> & {
+export type NewEnquiry = Pick<
+  EnquiryRecord,
+  "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"
+> & {
   createdAt: Date;
   /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
   status: "pending" | "spam";
@@ -47,7 +50,13 @@ export type CreateOutcome =
   /** Spam beyond the policy's stored sample: counted by reason, not stored verbatim. */
   | { kind: "counted"; spamReason: string };
 
-export type SourceSummary = { sourceSlug: string | null; enquiries: number; sent: number; unsent: number; lastAt: string };
+export type SourceSummary = {
+  sourceSlug: string | null;
+  enquiries: number;
+  sent: number;
+  unsent: number;
+  lastAt: string;
+};
 
 export type SpamCount = { reason: string; count: number };
 
@@ -66,7 +75,10 @@ export interface EnquiryStore {
    * until `lockedUntil`, so a retry job and the request that stored it never
    * send at the same time. Undefined when it is sent, spam, held, locked or not due.
    */
-  claimForDelivery(id: string, options: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean }): Promise<EnquiryRecord | undefined>;
+  claimForDelivery(
+    id: string,
+    options: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean },
+  ): Promise<EnquiryRecord | undefined>;
   markSent(id: string, options: { now: Date; providerMessageId: string | null }): Promise<void>;
   markFailed(id: string, options: { error: string; nextAttemptAt: Date }): Promise<void>;
   /** Ids of unsent (pending or failed) enquiries that are due, oldest first. */

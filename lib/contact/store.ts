@@ -25,7 +25,8 @@ export function createEnquiryStore(options: ConnectionOptions): EnquiryStore {
       return serialised(() => withDb("store the enquiry", (db) => sql.insertEnquiry(db, enquiry, policy)));
     },
     get: (id) => withDb("read an enquiry", (db) => sql.getEnquiry(db, id)),
-    claimForDelivery: (id, options) => withDb("claim an enquiry for delivery", (db) => sql.claimForDelivery(db, id, options)),
+    claimForDelivery: (id, options) =>
+      withDb("claim an enquiry for delivery", (db) => sql.claimForDelivery(db, id, options)),
     markSent: (id, options) => withDb("mark an enquiry as sent", (db) => sql.markSent(db, id, options)),
     markFailed: (id, options) => withDb("record a failed delivery", (db) => sql.markFailed(db, id, options)),
     listDue: (options) => withDb("list unsent enquiries", (db) => sql.listDue(db, options)),

@@ -11,7 +11,9 @@ describe("the posts the operator's scripts read from the generated JSON", () => 
   it("are the posts the site shows, in the same order, with the same titles and URLs", () => {
     const site = getPosts();
     expect(site.length).toBeGreaterThan(0);
-    expect(readGeneratedPosts().map(({ slug, title, url }) => ({ slug, title, url }))).toEqual(site.map(({ slug, title, url }) => ({ slug, title, url })));
+    expect(readGeneratedPosts().map(({ slug, title, url }) => ({ slug, title, url }))).toEqual(
+      site.map(({ slug, title, url }) => ({ slug, title, url })),
+    );
   });
 
   it("find a published post by slug, and nothing for an unknown slug", () => {
