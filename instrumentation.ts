@@ -5,6 +5,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkContactConfigurationOrExit } = await import("./lib/contact/startup");
-  await checkContactConfigurationOrExit();
+  const [{ checkContactConfigurationOrExit }, { getPostBySlug }] = await Promise.all([import("./lib/contact/startup"), import("./lib/content/posts")]);
+  await checkContactConfigurationOrExit(getPostBySlug);
 }

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/body-limit";
 import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -8,7 +9,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
-    serverActions: { bodySizeLimit: "64kb" },
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { LIMITS } from "@/lib/contact/schema";
 import { screenPost, type Refusal } from "@/lib/security/action-request";
 import { newNonce, NONCE_PATHS, noncePolicy } from "@/lib/security/nonce-policy";
 import { site } from "@/lib/site";
@@ -7,7 +8,7 @@ import { site } from "@/lib/site";
 /**
  * Screens POSTs before Next handles a server action (lib/security/action-request.ts):
  * - from another site: a plain 403 (Next would answer 500 and log an error);
- * - larger than the server actions' body limit (next.config.ts, 64 KB): a plain
+ * - larger than the server actions' body limit (lib/security/body-limit.ts): a plain
  *   413 that says what to do (Next's own 413 shows a blank page without
  *   JavaScript; with JavaScript the form stops long messages before sending);
  * - an action request without a Content-Length (411), with a body Next
@@ -34,7 +35,7 @@ const MESSAGES: Record<Refusal["status"], string> = {
   403: "Cross-site form posts are not accepted here.",
   404: "There is no form to send on this page.",
   411: "This form submission has no Content-Length. Send it again from the page.",
-  413: `Your message is longer than this form accepts (5,000 characters). Go back, shorten it and send it again, or email it to ${site.author.email}.`,
+  413: `Your message is longer than this form accepts (${LIMITS.message.max.toLocaleString("en-GB")} characters). Go back, shorten it and send it again, or email it to ${site.author.email}.`,
 };
 
 export async function proxy(request: NextRequest) {

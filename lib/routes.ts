@@ -42,3 +42,6 @@ export function postOgImagePath(slug: string): string {
 export function contactPath(from?: string): string {
   return from ? `/contact?from=${encodeURIComponent(from)}` : "/contact";
 }
+
+/** The newsletter's page: the answer to a sign-up posted without JavaScript, and the confirm and unsubscribe links. */
+export const newsletterPath = "/newsletter";

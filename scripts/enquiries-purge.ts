@@ -7,10 +7,11 @@
 import "./load-env";
 
 import { createContactRuntime } from "../lib/contact/runtime";
+import { generatedPostFinder } from "../lib/content/generated-posts";
 import { ConfigError, getEnv } from "../lib/env";
 
 try {
-  const runtime = createContactRuntime(getEnv());
+  const runtime = createContactRuntime(getEnv(), { findPost: generatedPostFinder() });
   try {
     const purged = await runtime.purge();
     console.log(

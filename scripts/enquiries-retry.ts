@@ -10,6 +10,7 @@ import "./load-env";
 import { parseArgs } from "node:util";
 
 import { createContactRuntime } from "../lib/contact/runtime";
+import { generatedPostFinder } from "../lib/content/generated-posts";
 import { ConfigError, getEnv } from "../lib/env";
 
 const { values } = parseArgs({ options: { now: { type: "boolean", default: false }, "pause-ms": { type: "string" }, limit: { type: "string" } } });
@@ -23,7 +24,7 @@ for (const [flag, value] of [["--pause-ms", pauseMs], ["--limit", limit]] as con
 }
 
 try {
-  const runtime = createContactRuntime(getEnv());
+  const runtime = createContactRuntime(getEnv(), { findPost: generatedPostFinder() });
   try {
     console.log(`Retrying unsent enquiries through the ${runtime.mailer.description}${values.now ? " (ignoring the backoff schedule)" : ""}…`);
     const summary = await runtime.retry({ ignoreSchedule: values.now, ...(pauseMs === undefined ? {} : { pauseMs }), ...(limit === undefined ? {} : { limit }) });

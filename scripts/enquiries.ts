@@ -14,7 +14,8 @@ import { parseArgs } from "node:util";
 import { deliverEnquiry } from "../lib/contact/delivery";
 import { describeHeldReason } from "../lib/contact/digest";
 import { buildReport, formatReport, formatReview } from "../lib/contact/report";
-import { createContactRuntime, findPublishedPost } from "../lib/contact/runtime";
+import { createContactRuntime } from "../lib/contact/runtime";
+import { generatedPostFinder } from "../lib/content/generated-posts";
 import { ConfigError, getEnv } from "../lib/env";
 import { createSubscriberStore } from "../lib/newsletter/store";
 
@@ -35,7 +36,7 @@ if (!Number.isInteger(limit) || limit < 1) {
 }
 
 try {
-  const runtime = createContactRuntime(getEnv());
+  const runtime = createContactRuntime(getEnv(), { findPost: generatedPostFinder() });
   const { store } = runtime;
   const subscriberStore = createSubscriberStore({ url: runtime.env.DATABASE_URL, authToken: runtime.env.DATABASE_AUTH_TOKEN });
   try {
@@ -71,7 +72,7 @@ try {
         store.countsByStatus(),
         subscriberStore.countsBySource(),
       ]);
-      const report = buildReport({ recent, bySource, totals, subscribers }, { findPost: findPublishedPost });
+      const report = buildReport({ recent, bySource, totals, subscribers }, { findPost: runtime.delivery.findPost });
       console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     }
   } finally {

@@ -1,8 +1,9 @@
 /**
- * Preloaded by the enquiry scripts (`tsx --import ./scripts/resolve-contentlayer.mjs …`):
- * `contentlayer/generated` is a tsconfig path to a folder, which Node's ESM
- * resolver (used by tsx) does not open, so point it at the generated index.
- * Run `npm run content` (or `npm run build`) first.
+ * Preloaded by the newsletter scripts (`tsx --import ./scripts/resolve-contentlayer.mjs …`),
+ * which still reach `contentlayer/generated` through lib/newsletter/runtime.ts:
+ * it is a tsconfig path to a folder, which Node's ESM resolver (used by tsx)
+ * does not open, so point it at the generated index. The enquiry scripts do
+ * without it (lib/content/generated-posts.ts). Run `npm run content` first.
  */
 import { register } from "node:module";
 import { pathToFileURL } from "node:url";

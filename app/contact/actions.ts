@@ -7,6 +7,7 @@ import { clientIp } from "@/lib/contact/ip";
 import { getContactRuntime } from "@/lib/contact/runtime";
 import type { EnquiryState } from "@/lib/contact/state";
 import { handleEnquiry, malformedRequestState, readSubmission } from "@/lib/contact/submit";
+import { getPostBySlug } from "@/lib/content/posts";
 
 /**
  * The contact form's server action (used with useActionState; also answers a
@@ -17,7 +18,7 @@ export async function submitEnquiry(_previous: EnquiryState, formData: FormData)
   // A server action is a public endpoint: its arguments are whatever the request decodes to, not what the
   // types say. A crafted call (no arguments, a FormData in the wrong place, a number) is refused, never thrown on.
   if (!(formData instanceof FormData)) return malformedRequestState();
-  const runtime = getContactRuntime();
+  const runtime = getContactRuntime(getPostBySlug);
   const requestHeaders = await headers();
   return handleEnquiry(
     readSubmission(formData),

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { EnquiryForm } from "@/components/contact/enquiry-form";
-import { findPublishedPost, getContactRuntime } from "@/lib/contact/runtime";
+import { getContactRuntime } from "@/lib/contact/runtime";
+import { getPostBySlug } from "@/lib/content/posts";
 import { site } from "@/lib/site";
 
 import { submitEnquiry } from "./actions";
@@ -19,9 +20,9 @@ type Props = { searchParams: Promise<{ from?: string | string[] }> };
 export default async function ContactPage({ searchParams }: Props) {
   const { from } = await searchParams;
   // Only a published post is named and carried as the source; anything else is ignored, never echoed.
-  const post = typeof from === "string" ? findPublishedPost(from) : undefined;
+  const post = typeof from === "string" ? getPostBySlug(from) : undefined;
   const source = post && typeof from === "string" ? from : undefined;
-  const runtime = getContactRuntime();
+  const runtime = getContactRuntime(getPostBySlug);
   const formToken = await runtime.issueFormToken();
 
   return (

@@ -2,6 +2,7 @@ import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text 
 import { render } from "@react-email/render";
 import { Fragment, type CSSProperties } from "react";
 
+import { lightColors } from "@/lib/design-tokens";
 import { absoluteUrl, site } from "@/lib/site";
 
 import type { Mailer, SendResult } from "./mailer";
@@ -32,27 +33,30 @@ export function enquirySubject(enquiry: Pick<EnquiryRecord, "topic" | "name">): 
 
 const receivedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" });
 
+// Mail clients need inline colours; the email is always light, like the share card.
+const colors = lightColors;
+
 const styles = {
-  body: { backgroundColor: "#f2f0ea", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", border: "1px solid #dedad0", borderRadius: "10px", maxWidth: "600px", padding: "28px 32px" },
-  eyebrow: { color: "#a23f14", fontSize: "12px", fontWeight: 700, letterSpacing: "0.08em", margin: "0 0 8px", textTransform: "uppercase" },
-  heading: { color: "#1c1d1f", fontSize: "22px", lineHeight: "1.3", margin: "0 0 20px" },
-  label: { color: "#54575c", fontSize: "12px", fontWeight: 600, letterSpacing: "0.04em", margin: "14px 0 2px", textTransform: "uppercase" },
-  value: { color: "#1c1d1f", fontSize: "15px", lineHeight: "1.5", margin: 0 },
+  body: { backgroundColor: colors.bgSunken, fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" },
+  container: { backgroundColor: colors.bgRaised, border: `1px solid ${colors.border}`, borderRadius: "10px", maxWidth: "600px", padding: "28px 32px" },
+  eyebrow: { color: colors.accent, fontSize: "12px", fontWeight: 700, letterSpacing: "0.08em", margin: "0 0 8px", textTransform: "uppercase" },
+  heading: { color: colors.text, fontSize: "22px", lineHeight: "1.3", margin: "0 0 20px" },
+  label: { color: colors.textMuted, fontSize: "12px", fontWeight: 600, letterSpacing: "0.04em", margin: "14px 0 2px", textTransform: "uppercase" },
+  value: { color: colors.text, fontSize: "15px", lineHeight: "1.5", margin: 0 },
   message: {
-    backgroundColor: "#fbfaf7",
-    border: "1px solid #dedad0",
+    backgroundColor: colors.bg,
+    border: `1px solid ${colors.border}`,
     borderRadius: "8px",
-    color: "#1c1d1f",
+    color: colors.text,
     fontSize: "15px",
     lineHeight: "1.6",
     margin: "6px 0 0",
     padding: "14px 16px",
     whiteSpace: "pre-wrap",
   },
-  link: { color: "#a23f14" },
-  hr: { borderColor: "#dedad0", margin: "24px 0 16px" },
-  footer: { color: "#54575c", fontSize: "13px", lineHeight: "1.5", margin: "0 0 6px" },
+  link: { color: colors.accent },
+  hr: { borderColor: colors.border, margin: "24px 0 16px" },
+  footer: { color: colors.textMuted, fontSize: "13px", lineHeight: "1.5", margin: "0 0 6px" },
 } satisfies Record<string, CSSProperties>;
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {

@@ -28,11 +28,16 @@ export interface Mailer {
   send(email: OutgoingEmail): Promise<SendResult>;
 }
 
-export function createResendMailer({ apiKey, baseUrl, timeoutMs }: { apiKey: string; baseUrl?: string; timeoutMs: number }): Mailer {
-  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
-  const where = baseUrl ?? process.env.RESEND_BASE_URL ?? "https://api.resend.com";
+const RESEND_API = "https://api.resend.com";
+
+/**
+ * `baseUrl` comes from RESEND_BASE_URL through lib/env.ts (tests and drills point it at a local fake). It is
+ * always passed to the SDK, so the SDK never falls back to reading the environment itself.
+ */
+export function createResendMailer({ apiKey, baseUrl = RESEND_API, timeoutMs }: { apiKey: string; baseUrl?: string; timeoutMs: number }): Mailer {
+  const resend = new Resend(apiKey, { baseUrl });
   return {
-    description: `Resend (${where})`,
+    description: `Resend (${baseUrl})`,
     async send(email) {
       const signal = AbortSignal.timeout(timeoutMs);
       let response: Awaited<ReturnType<typeof resend.emails.send>>;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 
-import { getPostBySlug } from "@/lib/content/posts";
 import { getEnv, type Env } from "@/lib/env";
 import { site } from "@/lib/site";
 
@@ -20,6 +19,10 @@ import type { SubmitDeps } from "./submit";
  * The process-wide wiring of the contact funnel from the validated
  * environment: one store, one mail transport, one secret. Server-only.
  * Tests do not use this: they build their dependencies explicitly.
+ *
+ * Posts come in as `findPost` instead of from the content layer: the app
+ * passes the content layer's lookup, the operator's scripts one that reads
+ * the generated JSON, so lib/contact runs under plain Node without Next.
  */
 
 export type ContactRuntime = {
@@ -38,13 +41,13 @@ export type ContactRuntime = {
   sendHeldDigest(): Promise<DigestOutcome>;
 };
 
-/** Published posts only: an unknown or draft slug is never a source. */
-export const findPublishedPost: FindPost = (slug) => {
-  const post = getPostBySlug(slug);
-  return post ? { title: post.title, url: post.url } : undefined;
+export type RuntimeOptions = {
+  /** Published posts only: an unknown or draft slug is never a source. */
+  findPost: FindPost;
+  log?: Logger;
 };
 
-export function createContactRuntime(env: Env, log: Logger = console): ContactRuntime {
+export function createContactRuntime(env: Env, { findPost, log = console }: RuntimeOptions): ContactRuntime {
   const store = createEnquiryStore({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   const mailer = env.RESEND_API_KEY
     ? createResendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS })
@@ -64,7 +67,7 @@ export function createContactRuntime(env: Env, log: Logger = console): ContactRu
     mailer,
     from: env.CONTACT_FROM_EMAIL,
     to: env.CONTACT_TO_EMAIL,
-    findPost: findPublishedPost,
+    findPost,
     now: () => new Date(),
     log,
   };
@@ -95,7 +98,8 @@ export function createContactRuntime(env: Env, log: Logger = console): ContactRu
 
 let runtime: ContactRuntime | undefined;
 
-export function getContactRuntime(): ContactRuntime {
-  runtime ??= createContactRuntime(getEnv());
+/** The server's runtime, made on first use; every caller in the app passes the same `findPost` (the content layer's). */
+export function getContactRuntime(findPost: FindPost): ContactRuntime {
+  runtime ??= createContactRuntime(getEnv(), { findPost });
   return runtime;
 }

@@ -1,5 +1,6 @@
 import { ConfigError, getEnv } from "@/lib/env";
 
+import type { FindPost } from "./email";
 import { getContactRuntime, type ContactRuntime } from "./runtime";
 import type { FormSecret } from "./secret";
 import { describeDatabaseUrl } from "./store";
@@ -9,14 +10,14 @@ import { describeDatabaseUrl } from "./store";
  * configuration so a bad value stops the server immediately, naming the
  * variable, and says plainly when enquiries will not be emailed.
  */
-export async function checkContactConfiguration(log: Pick<Console, "warn" | "error"> = console): Promise<void> {
+export async function checkContactConfiguration(findPost: FindPost, log: Pick<Console, "warn" | "error"> = console): Promise<void> {
   try {
     getEnv();
   } catch (error) {
     if (error instanceof ConfigError) log.error(`\n✖ ${error.message}\n`);
     throw error;
   }
-  const runtime = getContactRuntime();
+  const runtime = getContactRuntime(findPost);
   // Read the shared form secret now, so the first form rendered does not wait for it. A database that is
   // down at start is not fatal: the blog still serves, and the secret is read on first use.
   let source: FormSecret["source"] | "unavailable" = "unavailable";
@@ -49,9 +50,9 @@ export function reportConfiguration(
  * For instrumentation.ts: `next start` only logs an error thrown by
  * `register` and keeps serving, so a bad configuration ends the process here.
  */
-export async function checkContactConfigurationOrExit(): Promise<void> {
+export async function checkContactConfigurationOrExit(findPost: FindPost): Promise<void> {
   try {
-    await checkContactConfiguration();
+    await checkContactConfiguration(findPost);
   } catch (error) {
     if (!(error instanceof ConfigError)) console.error("✖ [contact] The contact funnel could not start:", error);
     process.exit(1);

@@ -24,3 +24,9 @@ export type EnquiryState = {
 };
 
 export const initialEnquiryState: EnquiryState = { status: "idle", message: "", fieldErrors: {}, values: {} };
+
+/** The sentence above a form with errors: the same whether the browser or the server found them. */
+export function invalidSummary(errors: FieldErrors): string {
+  const count = Object.keys(errors).length;
+  return count === 1 ? "Please check the highlighted field." : `Please check the ${count} highlighted fields.`;
+}

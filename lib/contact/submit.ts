@@ -4,7 +4,7 @@ import { hashBucket } from "./ip";
 import { normaliseAddress, type ClientBuckets, type Policy } from "./policy";
 import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, replaceControlCharacters, topicLabel } from "./schema";
 import { checkSpam, FORM_TOKEN_FIELD, formTokenId, HONEYPOT_FIELD, tokenToCarry } from "./spam";
-import type { EnquiryFormValues, EnquiryState } from "./state";
+import { invalidSummary, type EnquiryFormValues, type EnquiryState } from "./state";
 import { StoreUnavailableError } from "./store";
 
 /**
@@ -88,10 +88,9 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
   const parsed = EnquirySchema.safeParse({ ...values, source: submission.source });
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    const count = Object.keys(fieldErrors).length;
     return {
       status: "invalid",
-      message: count === 1 ? "Please check the highlighted field." : `Please check the ${count} highlighted fields.`,
+      message: invalidSummary(fieldErrors),
       fieldErrors,
       values,
       formToken: carry(),

@@ -42,7 +42,10 @@ import busboy from "next/dist/compiled/busboy";
 
 import { readFileSync } from "node:fs";
 
-export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions.bodySizeLimit in next.config.ts
+import { contactPath, newsletterPath } from "@/lib/routes";
+
+import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
+
 
 /**
  * The pages whose forms post to a server action. An action request anywhere
@@ -51,7 +54,7 @@ export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions
  * body Next does not consume ends in an uncaught "aborted" error. Add the
  * page here when you add a form with a server action to another page.
  */
-export const ACTION_PATHS: readonly string[] = ["/contact", "/newsletter"];
+export const ACTION_PATHS: readonly string[] = [contactPath(), newsletterPath];
 
 /**
  * The newsletter form is in the footer of every page, and with JavaScript an

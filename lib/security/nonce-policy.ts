@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 
 import { themeScript } from "@/components/layout/theme-script";
+import { nodeEnv } from "@/lib/env";
+import { contactPath } from "@/lib/routes";
 
 import { contentSecurityPolicy } from "./headers";
 
@@ -15,7 +17,7 @@ import { contentSecurityPolicy } from "./headers";
  */
 
 /** Paths rendered per request whose policy carries a nonce. Static pages cannot: see headers.ts. */
-export const NONCE_PATHS: readonly string[] = ["/contact"];
+export const NONCE_PATHS: readonly string[] = [contactPath()];
 
 /** The CSP source of an inline script: its SHA-256, computed from the source itself so an edit never leaves a stale hash. */
 export function scriptHash(source: string): string {
@@ -27,6 +29,6 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function noncePolicy(nonce: string, isDev = process.env.NODE_ENV === "development"): string {
+export function noncePolicy(nonce: string, isDev = nodeEnv() === "development"): string {
   return contentSecurityPolicy(isDev, { perRequestScripts: ["'self'", `'nonce-${nonce}'`, scriptHash(themeScript), "'strict-dynamic'"] });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { isCrossSite, routePattern, screenPost } from "@/lib/security/action-request";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/security/body-limit";
 
 const HOST = "127.0.0.1:3000";
 const ACTION_ID = "60d6984129aeafcd7cb023dccd6c398b1e21fdfd91";
@@ -64,7 +65,7 @@ describe("screenPost", () => {
   });
 
   it("refuses bodies over the limit (413) and action bodies without a length (411)", async () => {
-    expect(await screenPost(request("x", { "content-type": "text/plain", "content-length": String(64 * 1024 + 1) }))).toMatchObject({ status: 413 });
+    expect(await screenPost(request("x", { "content-type": "text/plain", "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }))).toMatchObject({ status: 413 });
     const chunked = await multipartRequest(noJs());
     chunked.headers.delete("content-length");
     expect(await screenPost(chunked)).toMatchObject({ status: 411 });

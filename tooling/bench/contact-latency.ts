@@ -4,7 +4,7 @@
  * until the owner email is recorded as sent, with the real Resend SDK talking
  * to the fake Resend on 127.0.0.1 and a libSQL file in a temp folder.
  *
- *   npx tsx --import ./scripts/resolve-contentlayer.mjs tooling/bench/contact-latency.ts [count]
+ *   npx tsx tooling/bench/contact-latency.ts [count]
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createResendMailer } from "../../lib/contact/mailer";
-import { findPublishedPost } from "../../lib/contact/runtime";
+import { generatedPostFinder } from "../../lib/content/generated-posts";
 import { signFormToken } from "../../lib/contact/spam";
 import { createEnquiryStore } from "../../lib/contact/store";
 import { handleEnquiry, type SubmitDeps } from "../../lib/contact/submit";
@@ -40,7 +40,7 @@ async function run(label: string, behaviour: Behaviour) {
     mailer: createResendMailer({ apiKey: "re_bench", baseUrl: fake.url, timeoutMs: 10_000 }),
     from: "Bench <bench@example.com>",
     to: "owner@example.com",
-    findPost: findPublishedPost,
+    findPost: generatedPostFinder(),
     now: () => new Date(),
     log: quiet,
     formSecret: secret,

@@ -53,7 +53,7 @@ export type ProviderDownResult = {
 /** `npm run enquiries:retry` as the owner runs it, against the drill server's database and provider. */
 export async function retryCli(cwd: string, env: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/resolve-contentlayer.mjs", "scripts/enquiries-retry.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/enquiries-retry.ts", ...args], {
       cwd,
       env: childEnv(cwd, env),
       timeout: 180_000,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createResendMailer } from "@/lib/contact/mailer";
-import { findPublishedPost } from "@/lib/contact/runtime";
+import { getPostBySlug } from "@/lib/content/posts";
 import { clientBuckets } from "@/lib/contact/policy";
 import { HONEYPOT_FIELD, signFormToken } from "@/lib/contact/spam";
 import { createEnquiryStore, type EnquiryStore } from "@/lib/contact/store";
@@ -58,7 +58,7 @@ export async function createHarness({
     mailer,
     from: FROM,
     to: OWNER,
-    findPost: findPublishedPost,
+    findPost: getPostBySlug,
     now: () => clock,
     log: { info: record("info"), warn: record("warn"), error: record("error") },
     formSecret: SECRET,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createContactRuntime } from "@/lib/contact/runtime";
+import { getPostBySlug } from "@/lib/content/posts";
 import { resolveFormSecret, resolveIpHashKey } from "@/lib/contact/secret";
 import { createEnquiryStore } from "@/lib/contact/store";
 import { signFormToken } from "@/lib/contact/spam";
@@ -36,7 +37,7 @@ describe("with no RESEND_API_KEY (a fresh clone)", () => {
       CONTACT_OUTBOX_DIR: path.join(dir, ".data", "outbox"),
       CONTACT_FORM_SECRET: "no-keys-secret-0123456789abcdef0123456789",
     });
-    const runtime = createContactRuntime(env, log);
+    const runtime = createContactRuntime(env, { findPost: getPostBySlug, log });
     expect(runtime.mailer.description).toBe(`local outbox (${path.join(dir, ".data", "outbox")})`);
 
     const tasks: Array<() => Promise<unknown>> = [];
@@ -76,13 +77,13 @@ describe("with no RESEND_API_KEY (a fresh clone)", () => {
   it("logs one clear warning at start in production, and none in development", () => {
     const { lines, log } = capture();
     const base = { DATABASE_URL: `file:${path.join(dir, "e.db")}`, CONTACT_OUTBOX_DIR: path.join(dir, "outbox"), CONTACT_FORM_SECRET: "x".repeat(32) };
-    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production" }), log), secretSource: "env" }, log);
+    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production" }), { findPost: getPostBySlug, log }), secretSource: "env" }, log);
     expect(lines.warn).toHaveLength(1);
     expect(lines.warn[0]).toMatch(/^⚠ \[contact\] RESEND_API_KEY is not set: enquiries are stored in file:.*e\.db but NOT emailed/);
 
-    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "development" }), log), secretSource: "env" }, log);
+    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "development" }), { findPost: getPostBySlug, log }), secretSource: "env" }, log);
     reportConfiguration(
-      { ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production", RESEND_API_KEY: "re_x", CONTACT_FROM_EMAIL: "a@example.com" }), log), secretSource: "database" },
+      { ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production", RESEND_API_KEY: "re_x", CONTACT_FROM_EMAIL: "a@example.com" }), { findPost: getPostBySlug, log }), secretSource: "database" },
       log,
     );
     expect(lines.warn).toHaveLength(1);

@@ -21,7 +21,7 @@ let fake: FakeResend;
 
 async function script(name: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/resolve-contentlayer.mjs", `scripts/${name}`, ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${name}`, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", DATABASE_URL: url, ...env },
       timeout: 30_000,
     });

@@ -1,5 +1,6 @@
 import { handleRetryRequest } from "@/lib/contact/retry";
 import { getContactRuntime } from "@/lib/contact/runtime";
+import { getPostBySlug } from "@/lib/content/posts";
 
 /**
  * POST /api/enquiries/retry, for a scheduler: resends every unsent enquiry
@@ -9,7 +10,7 @@ import { getContactRuntime } from "@/lib/contact/runtime";
 export const maxDuration = 60;
 
 export async function POST(request: Request): Promise<Response> {
-  const runtime = getContactRuntime();
+  const runtime = getContactRuntime(getPostBySlug);
   return handleRetryRequest(request, {
     cronSecret: runtime.env.CRON_SECRET,
     // Leave headroom under maxDuration: no new send starts after 45 s. The same scheduled run applies the

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+
+import { blogPath } from "@/lib/routes";
+
+type Props = {
+  /** The server's confirmation, naming the person and the address the reply goes to. */
+  message: string;
+  fallbackEmail: string;
+};
+
+/** What replaces the form once an enquiry is stored: focus moves to the confirmation, so it is read first. */
+export function EnquirySuccess({ message, fallbackEmail }: Props) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => titleRef.current?.focus(), []);
+  return (
+    <div className="enquiry-success">
+      <h2 ref={titleRef} tabIndex={-1} autoFocus className="enquiry-success__title">
+        {message}
+      </h2>
+      <p>Your message is safely with me. Here is what happens next:</p>
+      <ol className="enquiry-success__steps">
+        <li>I read it myself, usually the same day.</li>
+        <li>
+          I reply with a straight answer on whether I can help and, if I can, a few times for a free 30-minute call.
+        </li>
+        <li>If I am not the right person, I will say so, and point you to someone who is when I can.</li>
+      </ol>
+      <p>
+        Nothing arrived after two working days? Check your spam folder, or write to{" "}
+        <a href={`mailto:${fallbackEmail}`}>{fallbackEmail}</a>.
+      </p>
+      <p>
+        <Link href={blogPath()}>Back to the essays</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { HeldReason, Policy } from "./policy";
+
+/** The enquiry store's records and operations (store.ts builds it; store-queries.ts holds the SQL). */
+
+export type EnquiryStatus = "pending" | "sent" | "failed" | "spam" | "held";
+
+export type EnquiryRecord = {
+  id: string;
+  createdAt: string;
+  name: string;
+  email: string;
+  company: string | null;
+  topic: string;
+  message: string;
+  sourceSlug: string | null;
+  ipHash: string | null;
+  userAgent: string | null;
+  status: EnquiryStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+  lockedUntil: string | null;
+  ackSentAt: string | null;
+  providerMessageId: string | null;
+  heldReason: string | null;
+};
+
+export type NewEnquiry = Pick<
+  EnquiryRecord,
+  "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"
+> & {
+  createdAt: Date;
+  /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
+  status: "pending" | "spam";
+  lastError?: string | null;
+  /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
+  networkHash?: string | null;
+  /** The normalised address (policy.ts), for the per-mailbox count. Defaults to the address lower-cased. */
+  addressKey?: string;
+  /** A digest of the form token: one token carries one real enquiry. */
+  tokenId?: string | null;
+};
+
+export type CreateOutcome =
+  /** Stored: `pending` (emailed now), `held` (stored, waits for the author) or `spam` (kept for review). */
+  | { kind: "created"; id: string; status: "pending" | "held" | "spam"; heldReason?: HeldReason; spamReason?: string }
+  /** The same person sent the same message moments ago (double click, resubmitted page): nothing new is stored. */
+  | { kind: "duplicate"; id: string }
+  /** Spam beyond the policy's stored sample: counted by reason, not stored verbatim. */
+  | { kind: "counted"; spamReason: string };
+
+export type SourceSummary = {
+  sourceSlug: string | null;
+  enquiries: number;
+  sent: number;
+  unsent: number;
+  lastAt: string;
+};
+
+export type SpamCount = { reason: string; count: number };
+
+export type PurgeSummary = { real: number; spam: number; spamCounts: number };
+
+export interface EnquiryStore {
+  /**
+   * Stores the enquiry (unless it repeats one just stored). A real-looking one is always stored: the policy
+   * only decides whether it is `pending` (emailed now) or `held`. Spam is stored up to the policy's sample,
+   * then counted. A token that already carried a stored enquiry turns a different one into spam.
+   */
+  create(enquiry: NewEnquiry, policy?: Policy): Promise<CreateOutcome>;
+  get(id: string): Promise<EnquiryRecord | undefined>;
+  /**
+   * Takes the enquiry for one delivery attempt: counts the attempt and locks it
+   * until `lockedUntil`, so a retry job and the request that stored it never
+   * send at the same time. Undefined when it is sent, spam, held, locked or not due.
+   */
+  claimForDelivery(
+    id: string,
+    options: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean },
+  ): Promise<EnquiryRecord | undefined>;
+  markSent(id: string, options: { now: Date; providerMessageId: string | null }): Promise<void>;
+  markFailed(id: string, options: { error: string; nextAttemptAt: Date }): Promise<void>;
+  /** Ids of unsent (pending or failed) enquiries that are due, oldest first. */
+  listDue(options: { now: Date; ignoreSchedule?: boolean; limit?: number }): Promise<string[]>;
+  /**
+   * Claims the single acknowledgement a mailbox may receive per window, within the site-wide budget of
+   * emails to typed addresses; false when either says no.
+   */
+  claimAcknowledgement(id: string, options: { now: Date; windowMs: number; policy?: Policy }): Promise<boolean>;
+  releaseAcknowledgement(id: string): Promise<void>;
+  recent(limit: number, options?: { status?: EnquiryStatus }): Promise<EnquiryRecord[]>;
+  countsBySource(): Promise<SourceSummary[]>;
+  countsByStatus(): Promise<Record<EnquiryStatus, number>>;
+  /** Spam per reason since `since`: the stored sample and the counted rest together. */
+  spamCounts(since: Date): Promise<SpamCount[]>;
+  /** Held enquiries not yet in a digest, oldest first. */
+  heldNotDigested(limit: number): Promise<EnquiryRecord[]>;
+  /** Claims the right to send the held digest now: true at most once per `everyMs`, across instances. */
+  claimDigest(options: { now: Date; everyMs: number }): Promise<boolean>;
+  /** Gives the slot back after a digest that could not be sent. */
+  releaseDigest(options: { previous: string | null }): Promise<void>;
+  lastDigestAt(): Promise<string | null>;
+  markDigested(ids: string[], now: Date): Promise<void>;
+  /** Held or spam → pending, due now (the author decided it is real). Undefined when there is no such row. */
+  release(id: string, now: Date): Promise<EnquiryRecord | undefined>;
+  /** Held, pending or failed → spam (the author decided it is not real). */
+  markSpam(id: string): Promise<EnquiryRecord | undefined>;
+  /** Deletes real enquiries older than `realDays` and spam (rows and counts) older than `spamDays`. */
+  purge(options: { now: Date; realDays: number; spamDays: number }): Promise<PurgeSummary>;
+  /** A value every instance shares: the stored one, or `create()` stored now if there was none. */
+  sharedSetting(key: string, create: () => string): Promise<string>;
+  close(): void;
+}
