@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { getPosts } from "../lib/content/posts";
 import { ConfigError, getEnv } from "../lib/env";
 import { buildDigest, parseSince } from "../lib/newsletter/digest";
+import { generatedPostFinder } from "../lib/content/generated-posts";
 import { createNewsletterRuntime } from "../lib/newsletter/runtime";
 
 const { values } = parseArgs({ options: { since: { type: "string" }, send: { type: "boolean", default: false } } });
@@ -22,7 +23,7 @@ try {
     console.log(`No post published since ${since}: nothing to send.`);
     process.exit(3);
   }
-  const runtime = await createNewsletterRuntime(env);
+  const runtime = await createNewsletterRuntime(env, { findPost: generatedPostFinder() });
   try {
     console.log(`Digest "${digest.subject}" (${since} onwards) through the ${runtime.provider.description}…`);
     const draft = await runtime.provider.createDraftBroadcast(digest, runtime.deps.from);

@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, getEnv } from "../lib/env";
 import { toCsv } from "../lib/newsletter/export";
 import { NEWSLETTER_POLICY } from "../lib/newsletter/policy";
+import { generatedPostFinder } from "../lib/content/generated-posts";
 import { createNewsletterRuntime } from "../lib/newsletter/runtime";
 import { retryNewsletter } from "../lib/newsletter/service";
 
@@ -36,7 +37,7 @@ if (pauseMs !== undefined && (!Number.isInteger(pauseMs) || pauseMs < 0)) {
 }
 
 try {
-  const runtime = await createNewsletterRuntime(getEnv());
+  const runtime = await createNewsletterRuntime(getEnv(), { findPost: generatedPostFinder() });
   const { store, provider, deps } = runtime;
   try {
     if (values.export) {

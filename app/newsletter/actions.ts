@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 
 import { clientIp } from "@/lib/contact/ip";
+import { getPostBySlug } from "@/lib/content/posts";
 import { getNewsletterRuntime, type NewsletterRuntime } from "@/lib/newsletter/runtime";
 import type { SubscribeState } from "@/lib/newsletter/state";
 import { deliverConfirmation, handleSubscribe, malformedSubscribeState, readSubscription, unavailableSubscribeState } from "@/lib/newsletter/service";
@@ -17,7 +18,7 @@ export async function subscribeToNewsletter(_previous: SubscribeState, formData:
   if (!(formData instanceof FormData)) return malformedSubscribeState();
   let runtime: NewsletterRuntime;
   try {
-    runtime = await getNewsletterRuntime();
+    runtime = await getNewsletterRuntime(getPostBySlug);
   } catch (error) {
     // Without CONTACT_FORM_SECRET the secret lives in the database: if it cannot be read, say so and keep the address.
     console.error(`[newsletter] Sign-up NOT stored: ${error instanceof Error ? error.message : String(error)}`);

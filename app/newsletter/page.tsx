@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { NEWSLETTER_PROMISE } from "@/components/newsletter/newsletter-signup";
 import { SubscribeForm } from "@/components/newsletter/subscribe-form";
-import { findPublishedPost } from "@/lib/contact/runtime";
+import { getPostBySlug } from "@/lib/content/posts";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
 import { site } from "@/lib/site";
 
@@ -21,11 +21,11 @@ type Props = { searchParams: Promise<{ from?: string | string[] }> };
 export default async function NewsletterPage({ searchParams }: Props) {
   const { from } = await searchParams;
   // Only a published post is carried as the source, and only then is it part of the form's address.
-  const post = typeof from === "string" ? findPublishedPost(from) : undefined;
+  const post = typeof from === "string" ? getPostBySlug(from) : undefined;
   const source = post && typeof from === "string" ? from : undefined;
   // A post's form posts here without JavaScript: the same permalink shows its answer in this form.
   const permalink = source ? `/newsletter?from=${encodeURIComponent(source)}` : "/newsletter";
-  const formToken = (await getNewsletterRuntime()).issueFormToken();
+  const formToken = (await getNewsletterRuntime(getPostBySlug)).issueFormToken();
 
   return (
     <div className="container newsletter">

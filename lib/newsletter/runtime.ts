@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 
-import type { Logger } from "@/lib/contact/delivery";
 import { policyFor } from "@/lib/contact/policy";
-import { createContactRuntime, findPublishedPost, getContactRuntime, type ContactRuntime } from "@/lib/contact/runtime";
+import { createContactRuntime, getContactRuntime, type ContactRuntime, type RuntimeOptions } from "@/lib/contact/runtime";
 import { resolveIpHashKey } from "@/lib/contact/secret";
 import { signFormToken } from "@/lib/contact/spam";
 import { getEnv, type Env } from "@/lib/env";
@@ -30,8 +29,12 @@ export type NewsletterRuntime = {
 };
 
 /** `contact` supplies the form secret: the server's own contact runtime, or (scripts) one made for this call and closed with it. */
-export async function createNewsletterRuntime(env: Env, log: Logger = console, contact?: Pick<ContactRuntime, "formSecret" | "store">): Promise<NewsletterRuntime> {
-  const owned = contact ? undefined : createContactRuntime(env, log);
+export async function createNewsletterRuntime(
+  env: Env,
+  { findPost, log = console }: RuntimeOptions,
+  contact?: Pick<ContactRuntime, "formSecret" | "store">,
+): Promise<NewsletterRuntime> {
+  const owned = contact ? undefined : createContactRuntime(env, { findPost, log });
   const secretSource = contact ?? owned!;
   const store = createSubscriberStore({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   const close = () => {
@@ -59,15 +62,16 @@ export async function createNewsletterRuntime(env: Env, log: Logger = console, c
     now: () => new Date(),
     log,
     newId: randomUUID,
-    isPublishedSlug: (slug) => findPublishedPost(slug) !== undefined,
+    isPublishedSlug: (slug) => findPost(slug) !== undefined,
   };
   return { env, store, provider, deps, issueFormToken: (now = Date.now()) => signFormToken(now, secret), close };
 }
 
 let runtime: Promise<NewsletterRuntime> | undefined;
 
-export function getNewsletterRuntime(): Promise<NewsletterRuntime> {
-  runtime ??= createNewsletterRuntime(getEnv(), console, getContactRuntime()).catch((error: unknown) => {
+/** The server's runtime, made on first use; the app passes the content layer's `getPostBySlug`, as for the contact runtime. */
+export function getNewsletterRuntime(findPost: RuntimeOptions["findPost"]): Promise<NewsletterRuntime> {
+  runtime ??= createNewsletterRuntime(getEnv(), { findPost }, getContactRuntime(findPost)).catch((error: unknown) => {
     runtime = undefined; // the database (which holds the form secret) may be back next time
     throw error;
   });

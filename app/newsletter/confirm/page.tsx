@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { getPostBySlug } from "@/lib/content/posts";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
 import { confirmSubscription, type ConfirmResult } from "@/lib/newsletter/service";
 import { site } from "@/lib/site";
@@ -32,7 +33,7 @@ const PAGES: Record<ConfirmResult, OutcomeText> = {
 
 export default async function ConfirmPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const runtime = await getNewsletterRuntime();
+  const runtime = await getNewsletterRuntime(getPostBySlug);
   const { result, sync } = await confirmSubscription(token, runtime.deps);
   return <LinkOutcome result={result} sync={sync} pages={PAGES} runtime={runtime} />;
 }

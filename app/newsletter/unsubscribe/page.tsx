@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { getPostBySlug } from "@/lib/content/posts";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
 import { unsubscribe, type UnsubscribeResult } from "@/lib/newsletter/service";
 import { site } from "@/lib/site";
@@ -28,7 +29,7 @@ const PAGES: Record<UnsubscribeResult, OutcomeText> = {
 
 export default async function UnsubscribePage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const runtime = await getNewsletterRuntime();
+  const runtime = await getNewsletterRuntime(getPostBySlug);
   const { result, sync } = await unsubscribe(token, runtime.deps);
   return <LinkOutcome result={result} sync={sync} pages={PAGES} runtime={runtime} />;
 }
