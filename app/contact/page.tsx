@@ -6,6 +6,7 @@ import { findPublishedPost, getContactRuntime } from "@/lib/contact/runtime";
 import { site } from "@/lib/site";
 
 import { submitEnquiry } from "./actions";
+import "@/components/contact/contact.css";
 import "./contact.css";
 
 export const metadata: Metadata = {

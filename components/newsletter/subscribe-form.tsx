@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 
 import { initialSubscribeState, type SubscribeState } from "@/lib/newsletter/state";
 
-import "./subscribe-form.css";
+import "./newsletter.css";
 
 type Props = {
   action: (state: SubscribeState, formData: FormData) => Promise<SubscribeState>;
