@@ -1,3 +1,6 @@
+// First, so every component stylesheet comes after it in the cascade and can refine it.
+import "./globals.css";
+
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
@@ -8,7 +11,6 @@ import { rootMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
 
 import { serif, serifItalic } from "./fonts";
-import "./globals.css";
 
 // Site-wide defaults (metadataBase from SITE_URL, title template, Open Graph, feed autodiscovery); pages refine them.
 export const metadata: Metadata = rootMetadata();

@@ -8,6 +8,7 @@ import { blogPath, contactPath, homePath } from "@/lib/routes";
 import { homeJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
+import "./page.css";
 
 export const metadata: Metadata = pageMetadata({ path: homePath });
 

@@ -7,6 +7,7 @@ import { getPostBySlug } from "@/lib/content/posts";
 import { site } from "@/lib/site";
 
 import { submitEnquiry } from "./actions";
+import "@/components/contact/contact.css";
 import "./contact.css";
 
 export const metadata: Metadata = {

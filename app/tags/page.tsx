@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTags } from "@/lib/content/posts";
 import { tagPath, tagsPath } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
+import "./tags.css";
 
 export const metadata: Metadata = pageMetadata({ title: "Topics", description: "Browse the essays by topic.", path: tagsPath });
 

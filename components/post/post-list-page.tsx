@@ -3,6 +3,7 @@ import type { Post } from "@/lib/content/posts";
 
 import { PaginationNav } from "./pagination-nav";
 import { PostList } from "./post-list";
+import "./post.css";
 
 /** One page of a post list with its heading and page links (used by /blog and /tags/<tag>). */
 export function PostListPage({

@@ -4,6 +4,7 @@ import type { Post } from "@/lib/content/posts";
 
 import { PostMeta } from "./post-meta";
 import { TagList } from "./tag-list";
+import "./post.css";
 
 type HeadingLevel = "h2" | "h3";
 

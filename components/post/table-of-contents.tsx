@@ -1,4 +1,5 @@
 import type { Heading } from "@/lib/content/analyze";
+import "./post.css";
 
 function TocLinks({ headings }: { headings: readonly Heading[] }) {
   return (

@@ -18,6 +18,7 @@ import { adjacentPosts, relatedPosts } from "@/lib/content/related";
 import { postJsonLd } from "@/lib/seo/json-ld";
 import { postMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site";
+import "@/components/post/post.css";
 
 export const dynamicParams = false;
 
