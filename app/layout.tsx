@@ -1,5 +1,10 @@
-// First, so every component stylesheet comes after it in the cascade and can refine it.
+// Stylesheets live beside what they style but are imported here and by routes, not by each component:
+// imported from components (some of them client components) Next splits them into several render-blocking
+// files per page. Globals first, so the others come after it in the cascade and can refine it.
 import "./globals.css";
+import "@/components/layout/layout.css";
+import "@/components/newsletter/newsletter.css";
+import "@/components/post/post.css";
 
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";

@@ -5,7 +5,6 @@ import { FooterNewsletter } from "@/components/newsletter/newsletter-signup";
 import { feedMimeTypes } from "@/lib/feeds/mime-types";
 import { blogPath, contactPath, feedPaths, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
-import "./layout.css";
 
 export function SiteFooter() {
   const year = new Date().getFullYear();

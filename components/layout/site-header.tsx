@@ -4,7 +4,6 @@ import { blogPath, contactPath, homePath, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
 import { ThemeToggle } from "./theme-toggle";
-import "./layout.css";
 
 export function SiteHeader() {
   return (

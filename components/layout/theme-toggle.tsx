@@ -3,7 +3,6 @@
 import { useSyncExternalStore } from "react";
 
 import { THEME_STORAGE_KEY } from "./theme-script";
-import "./layout.css";
 
 type Theme = "light" | "dark";
 

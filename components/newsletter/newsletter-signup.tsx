@@ -3,7 +3,6 @@ import Link from "next/link";
 import type { SubscribeState } from "@/lib/newsletter/state";
 
 import { SubscribeForm } from "./subscribe-form";
-import "./newsletter.css";
 
 type Action = (state: SubscribeState, formData: FormData) => Promise<SubscribeState>;
 

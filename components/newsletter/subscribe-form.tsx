@@ -5,7 +5,6 @@ import { useActionState, useState } from "react";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
 import { initialSubscribeState, type SubscribeState } from "@/lib/newsletter/state";
 
-import "./newsletter.css";
 
 type Props = {
   action: (state: SubscribeState, formData: FormData) => Promise<SubscribeState>;

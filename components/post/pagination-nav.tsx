@@ -1,7 +1,6 @@
 import Link from "next/link";
 
 import type { Page } from "@/lib/content/pagination";
-import "./post.css";
 
 /** Older/newer page links; `hrefFor(1)` must be the list's first page. */
 export function PaginationNav({ page, hrefFor }: { page: Page<unknown>; hrefFor: (n: number) => string }) {

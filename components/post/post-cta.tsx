@@ -2,7 +2,6 @@ import Link from "next/link";
 
 import type { Post } from "@/lib/content/posts";
 import { contactPath } from "@/lib/routes";
-import "./post.css";
 
 /** The article's closing call to action, carrying the post as the enquiry's source. */
 export function PostCta({ post }: { post: Post }) {

@@ -3,7 +3,6 @@ import type { Post } from "@/lib/content/posts";
 
 import { PaginationNav } from "./pagination-nav";
 import { PostList } from "./post-list";
-import "./post.css";
 
 /** One page of a post list with its heading and page links (used by /blog and /tags/<tag>). */
 export function PostListPage({

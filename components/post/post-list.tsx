@@ -4,7 +4,6 @@ import type { Post } from "@/lib/content/posts";
 
 import { PostMeta } from "./post-meta";
 import { TagList } from "./tag-list";
-import "./post.css";
 
 type HeadingLevel = "h2" | "h3";
 

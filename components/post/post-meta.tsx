@@ -1,6 +1,5 @@
 import { formatDate } from "@/lib/content/dates";
 import type { Post } from "@/lib/content/posts";
-import "./post.css";
 
 function DraftBadge() {
   return <span className="draft-badge">Draft</span>;

@@ -1,7 +1,6 @@
 import Link from "next/link";
 
 import type { Post } from "@/lib/content/posts";
-import "./post.css";
 
 /** The previous and next post in the blog's order, at the end of an article. */
 export function PostNeighbours({ newer, older }: { newer: Post | null; older: Post | null }) {

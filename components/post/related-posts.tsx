@@ -3,7 +3,6 @@ import Link from "next/link";
 import type { Post } from "@/lib/content/posts";
 
 import { PostMeta } from "./post-meta";
-import "./post.css";
 
 /** Posts that share tags with the one being read (lib/content/related.ts ranks them). */
 export function RelatedPosts({ posts }: { posts: readonly Post[] }) {

@@ -1,5 +1,4 @@
 import type { Heading } from "@/lib/content/analyze";
-import "./post.css";
 
 function TocLinks({ headings }: { headings: readonly Heading[] }) {
   return (

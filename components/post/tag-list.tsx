@@ -2,7 +2,6 @@ import Link from "next/link";
 
 import type { Tag } from "@/lib/content/tags";
 import { tagPath } from "@/lib/routes";
-import "./post.css";
 
 export function TagList({ tags, label = "Topics" }: { tags: readonly Tag[]; label?: string }) {
   if (tags.length === 0) return null;

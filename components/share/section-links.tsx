@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from "react";
 
 import { CONFIRMATION_MS, copyText } from "./copy";
-import "./share.css";
 
 /**
  * Section links: one listener on the article for every heading's

@@ -4,7 +4,6 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 import { CONFIRMATION_MS, copyText } from "./copy";
 import { ShareIcon } from "./share-icons";
-import "./share.css";
 
 const subscribeNever = () => () => {};
 

@@ -3,7 +3,6 @@ import { twitterHandle } from "@/lib/seo/metadata";
 
 import { ShareActions } from "./share-actions";
 import { ShareIcon } from "./share-icons";
-import "./share.css";
 
 type Props = {
   /** The canonical absolute URL being shared. */

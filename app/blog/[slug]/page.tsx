@@ -18,7 +18,7 @@ import { adjacentPosts, relatedPosts } from "@/lib/content/related";
 import { postJsonLd } from "@/lib/seo/json-ld";
 import { postMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site";
-import "@/components/post/post.css";
+import "@/components/share/share.css";
 
 export const dynamicParams = false;
 
