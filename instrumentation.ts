@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ checkContactConfigurationOrExit }, { getPostBySlug }] = await Promise.all([import("./lib/contact/startup"), import("./lib/content/posts")]);
+  const [{ checkContactConfigurationOrExit }, { getPostBySlug }] = await Promise.all([
+    import("./lib/contact/startup"),
+    import("./lib/content/posts"),
+  ]);
   await checkContactConfigurationOrExit(getPostBySlug);
 }

@@ -105,7 +105,10 @@ export default defineConfig({
       timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: { ...process.env, ...contactEnv, NODE_ENV: "production", HOST: "127.0.0.1", PORT: port } as Record<string, string>,
+      env: { ...process.env, ...contactEnv, NODE_ENV: "production", HOST: "127.0.0.1", PORT: port } as Record<
+        string,
+        string
+      >,
     },
     {
       command: "node --import tsx tooling/shared/fake-resend-cli.ts",

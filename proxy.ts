@@ -27,7 +27,10 @@ import { site } from "@/lib/site";
  */
 
 function plain(status: number, text: string): NextResponse {
-  return new NextResponse(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new NextResponse(`${text}\n`, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 const MESSAGES: Record<Refusal["status"], string> = {
@@ -54,6 +57,15 @@ export const config = {
   matcher: [
     "/contact",
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(?:multipart/form-data|application/x-www-form-urlencoded|text/plain).*" }] },
+    {
+      source: "/:path*",
+      has: [
+        {
+          type: "header",
+          key: "content-type",
+          value: "(?:multipart/form-data|application/x-www-form-urlencoded|text/plain).*",
+        },
+      ],
+    },
   ],
 };

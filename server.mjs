@@ -29,7 +29,8 @@ export function stampSocketAddress(req, headerName) {
   // rawHeaders feed some parts of Next (e.g. the Headers object of a proxy.ts request): keep them in step.
   const raw = [];
   for (let index = 0; index < req.rawHeaders.length; index += 2) {
-    if (!req.rawHeaders[index].toLowerCase().startsWith(PREFIX)) raw.push(req.rawHeaders[index], req.rawHeaders[index + 1]);
+    if (!req.rawHeaders[index].toLowerCase().startsWith(PREFIX))
+      raw.push(req.rawHeaders[index], req.rawHeaders[index + 1]);
   }
   const address = req.socket.remoteAddress ?? "";
   req.headers[headerName] = address;
@@ -51,7 +52,9 @@ export async function main({ host = process.env.HOST || "0.0.0.0", port = Number
     server.once("error", reject);
     server.listen(port, host, resolve);
   });
-  console.log(`▲ Ready on http://${host.includes(":") ? `[${host}]` : host}:${port} (server.mjs: next start with the socket address)`);
+  console.log(
+    `▲ Ready on http://${host.includes(":") ? `[${host}]` : host}:${port} (server.mjs: next start with the socket address)`,
+  );
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();

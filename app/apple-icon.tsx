@@ -10,11 +10,18 @@ export const dynamic = "force-static";
 
 export default function AppleIcon() {
   return new ImageResponse(
-    (
-      <div style={{ display: "flex", width: "100%", height: "100%", alignItems: "center", justifyContent: "center", background: ogColors.frame }}>
-        <div style={{ display: "flex", width: 80, height: 80, borderRadius: 40, background: ogColors.panel }} />
-      </div>
-    ),
+    <div
+      style={{
+        display: "flex",
+        width: "100%",
+        height: "100%",
+        alignItems: "center",
+        justifyContent: "center",
+        background: ogColors.frame,
+      }}
+    >
+      <div style={{ display: "flex", width: 80, height: 80, borderRadius: 40, background: ogColors.panel }} />
+    </div>,
     size,
   );
 }

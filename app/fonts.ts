@@ -14,7 +14,13 @@ import localFont from "next/font/local";
  * hard to tell from Inter, and it costs no download.
  */
 export const serif = localFont({
-  src: [{ path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2", style: "normal", weight: "200 900" }],
+  src: [
+    {
+      path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2",
+      style: "normal",
+      weight: "200 900",
+    },
+  ],
   variable: "--font-serif",
   display: "swap",
   adjustFontFallback: "Times New Roman",
@@ -24,7 +30,13 @@ export const serif = localFont({
 // Italics are a family of their own so they are not preloaded (most pages use few or none); globals.css
 // applies it to italic text in articles. Same metric-matched fallback as the upright face.
 export const serifItalic = localFont({
-  src: [{ path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" }],
+  src: [
+    {
+      path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2",
+      style: "italic",
+      weight: "200 900",
+    },
+  ],
   variable: "--font-serif-italic",
   display: "swap",
   preload: false,

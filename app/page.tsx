@@ -56,8 +56,8 @@ export default function HomePage() {
       <section className="closing-cta" aria-labelledby="closing-title">
         <h2 id="closing-title">Something in your team feel harder than it should?</h2>
         <p>
-          Tell me what is going on. I read every message myself and reply within two working days, with a straight answer
-          on whether I can help.
+          Tell me what is going on. I read every message myself and reply within two working days, with a straight
+          answer on whether I can help.
         </p>
         <Link className="button" href={contactPath()}>
           Let&rsquo;s talk

@@ -60,7 +60,13 @@ export function nodeEnv(source: EnvSource = process.env): string | undefined {
   return source.NODE_ENV;
 }
 
-const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "DATABASE_AUTH_TOKEN", "DATABASE_URL", "CONTACT_FORM_SECRET", "CRON_SECRET"]);
+const SECRET_VARIABLES = new Set([
+  "RESEND_API_KEY",
+  "DATABASE_AUTH_TOKEN",
+  "DATABASE_URL",
+  "CONTACT_FORM_SECRET",
+  "CRON_SECRET",
+]);
 
 /** The server configuration's schema, built on first use. */
 function buildEnvSchema() {
@@ -97,7 +103,8 @@ function buildEnvSchema() {
       if (/^[a-z][a-z0-9-]{1,63}$/.test(lower) && !/^\d/.test(lower)) return { header: lower };
       ctx.addIssue({
         code: "custom",
-        message: "must be the number of proxies in front (0–10, e.g. 1 for nginx), or a client-IP header name (e.g. cf-connecting-ip, fly-client-ip, x-real-ip)",
+        message:
+          "must be the number of proxies in front (0–10, e.g. 1 for nginx), or a client-IP header name (e.g. cf-connecting-ip, fly-client-ip, x-real-ip)",
       });
       return z.NEVER;
     });
@@ -126,12 +133,19 @@ function buildEnvSchema() {
       CONTACT_TO_EMAIL: emailAddress.optional(),
       CONTACT_FROM_EMAIL: mailbox.optional(),
       CONTACT_SEND_ACK: flag.default(false),
-      CONTACT_FORM_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+      CONTACT_FORM_SECRET: z
+        .string()
+        .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
+        .optional(),
       CONTACT_MIN_SUBMIT_SECONDS: integer(0, 600).default(3),
       CONTACT_EMAIL_TIMEOUT_MS: integer(500, 60_000).default(10_000),
       CONTACT_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
       // The newsletter (lib/newsletter): the Resend segment confirmed subscribers join, and its sender (default CONTACT_FROM_EMAIL).
-      RESEND_SEGMENT_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a Resend segment id, e.g. 78261eea-8f8b-4381-83c6-79fa7120f1cf").optional(),
+      RESEND_SEGMENT_ID: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a Resend segment id, e.g. 78261eea-8f8b-4381-83c6-79fa7120f1cf")
+        .optional(),
       NEWSLETTER_FROM_EMAIL: mailbox.optional(),
       CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
       TRUST_PROXY: trustProxy.default({ hops: 0 }),
@@ -143,7 +157,8 @@ function buildEnvSchema() {
         ctx.addIssue({
           code: "custom",
           path: ["CONTACT_FROM_EMAIL"],
-          message: "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
+          message:
+            "is required when RESEND_API_KEY is set: an address on a domain you verified in Resend, e.g. Site <hello@example.com>",
         });
       }
     });
@@ -151,7 +166,10 @@ function buildEnvSchema() {
 
 let envSchema: ReturnType<typeof buildEnvSchema> | undefined;
 
-export type Env = Omit<z.output<ReturnType<typeof buildEnvSchema>>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & { CONTACT_TO_EMAIL: string; CONTACT_FROM_EMAIL: string };
+export type Env = Omit<z.output<ReturnType<typeof buildEnvSchema>>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & {
+  CONTACT_TO_EMAIL: string;
+  CONTACT_FROM_EMAIL: string;
+};
 
 type ConfigProblem = { variable: string; problem: string };
 

@@ -12,7 +12,10 @@
 import { spawnSync } from "node:child_process";
 
 const args = ["audit", "--omit=dev", "--audit-level=high", "--json"];
-const run = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+const run = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", args, {
+  encoding: "utf8",
+  maxBuffer: 64 * 1024 * 1024,
+});
 let report;
 try {
   report = JSON.parse(run.stdout);
@@ -23,13 +26,18 @@ try {
 const counts = report?.metadata?.vulnerabilities;
 if (counts) {
   const high = (counts.high ?? 0) + (counts.critical ?? 0);
-  const summary = Object.entries(counts).filter(([key]) => key !== "total").map(([level, n]) => `${n} ${level}`).join(", ");
+  const summary = Object.entries(counts)
+    .filter(([key]) => key !== "total")
+    .map(([level, n]) => `${n} ${level}`)
+    .join(", ");
   if (high > 0) {
     console.error(`✖ npm audit --omit=dev: ${summary}. High or critical advisories in production dependencies:`);
     for (const [name, vulnerability] of Object.entries(report.vulnerabilities ?? {})) {
       if (!["high", "critical"].includes(vulnerability.severity)) continue;
       const via = vulnerability.via.map((v) => (typeof v === "string" ? v : `${v.title} (${v.url})`)).join("; ");
-      console.error(`  ${name} ${vulnerability.range} [${vulnerability.severity}]: ${via}${vulnerability.fixAvailable ? " — fix available" : ""}`);
+      console.error(
+        `  ${name} ${vulnerability.range} [${vulnerability.severity}]: ${via}${vulnerability.fixAvailable ? " — fix available" : ""}`,
+      );
     }
     process.exit(1);
   }
@@ -37,7 +45,8 @@ if (counts) {
   process.exit(0);
 }
 
-const reason = report?.message ?? report?.error?.summary ?? (run.stderr.trim().split("\n").at(-1) || `npm exited ${run.status}`);
+const reason =
+  report?.message ?? report?.error?.summary ?? (run.stderr.trim().split("\n").at(-1) || `npm exited ${run.status}`);
 console.warn(`⚠ npm audit --omit=dev could not be checked: the advisory service did not answer (${reason}).`);
 if (process.env.AUDIT_REQUIRED === "1") {
   console.error("✖ AUDIT_REQUIRED=1: failing because the audit could not run.");

@@ -16,15 +16,23 @@ const started = performance.now();
 const { files, problems } = await checkContent(contentDir);
 
 if (problems.length > 0) {
-  console.error(`\n✖ ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${contentDir}/posts — fix ${problems.length === 1 ? "it" : "them"} and build again:\n`);
+  console.error(
+    `\n✖ ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${contentDir}/posts — fix ${problems.length === 1 ? "it" : "them"} and build again:\n`,
+  );
   for (const problem of problems) console.error(`  ${problem}`);
   console.error("");
   process.exit(1);
 }
-console.log(`✓ ${files} post file${files === 1 ? "" : "s"} checked in ${Math.round(performance.now() - started)} ms (${contentDir}/posts)`);
+console.log(
+  `✓ ${files} post file${files === 1 ? "" : "s"} checked in ${Math.round(performance.now() - started)} ms (${contentDir}/posts)`,
+);
 
 if (!checkOnly) {
-  const bin = path.resolve("node_modules", ".bin", process.platform === "win32" ? "contentlayer2.cmd" : "contentlayer2");
+  const bin = path.resolve(
+    "node_modules",
+    ".bin",
+    process.platform === "win32" ? "contentlayer2.cmd" : "contentlayer2",
+  );
   // contentlayer2 takes its project directory from PWD, which a parent's `cwd` option does not update.
   const result = spawnSync(bin, ["build"], { stdio: "inherit", env: { ...process.env, PWD: process.cwd() } });
   if (result.status !== 0) {

@@ -21,6 +21,8 @@ try {
     runtime.store.close();
   }
 } catch (error) {
-  console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

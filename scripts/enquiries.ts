@@ -38,12 +38,17 @@ if (!Number.isInteger(limit) || limit < 1) {
 try {
   const runtime = createContactRuntime(getEnv(), { findPost: generatedPostFinder() });
   const { store } = runtime;
-  const subscriberStore = createSubscriberStore({ url: runtime.env.DATABASE_URL, authToken: runtime.env.DATABASE_AUTH_TOKEN });
+  const subscriberStore = createSubscriberStore({
+    url: runtime.env.DATABASE_URL,
+    authToken: runtime.env.DATABASE_AUTH_TOKEN,
+  });
   try {
     if (values.release) {
       const released = await store.release(values.release, new Date());
       if (!released) {
-        console.error(`✖ No held or spam enquiry has the id ${values.release} (see npm run enquiries -- --held or --spam).`);
+        console.error(
+          `✖ No held or spam enquiry has the id ${values.release} (see npm run enquiries -- --held or --spam).`,
+        );
         process.exitCode = 1;
       } else {
         const outcome = await deliverEnquiry(released.id, runtime.delivery);
@@ -58,13 +63,23 @@ try {
       if (!marked) {
         console.error(`✖ No held or unsent enquiry has the id ${values["mark-spam"]}.`);
         process.exitCode = 1;
-      } else console.log(`✓ ${marked.id} (${marked.name}) marked as spam: it will not be emailed, and is deleted with the spam after 30 days.`);
+      } else
+        console.log(
+          `✓ ${marked.id} (${marked.name}) marked as spam: it will not be emailed, and is deleted with the spam after 30 days.`,
+        );
     } else if (values.held || values.spam) {
       const status = values.held ? "held" : "spam";
       const rows = await store.recent(limit, { status });
       const spamCounts = values.spam ? await store.spamCounts(new Date(Date.now() - 30 * 24 * 60 * 60_000)) : undefined;
       if (values.json) console.log(JSON.stringify({ [status]: rows, ...(spamCounts ? { spamCounts } : {}) }, null, 2));
-      else console.log(formatReview(values.held ? `Held enquiries (latest ${limit}, times in UTC)` : `Spam (latest ${limit}, times in UTC)`, rows, { describeHeld: describeHeldReason, spamCounts }));
+      else
+        console.log(
+          formatReview(
+            values.held ? `Held enquiries (latest ${limit}, times in UTC)` : `Spam (latest ${limit}, times in UTC)`,
+            rows,
+            { describeHeld: describeHeldReason, spamCounts },
+          ),
+        );
     } else {
       const [recent, bySource, totals, subscribers] = await Promise.all([
         store.recent(limit),
@@ -80,6 +95,8 @@ try {
     subscriberStore.close();
   }
 } catch (error) {
-  console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

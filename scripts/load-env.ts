@@ -5,7 +5,8 @@
  */
 import { existsSync } from "node:fs";
 
-const mode = process.env.NODE_ENV === "test" ? "test" : process.env.NODE_ENV === "development" ? "development" : "production";
+const mode =
+  process.env.NODE_ENV === "test" ? "test" : process.env.NODE_ENV === "development" ? "development" : "production";
 const files = [`.env.${mode}.local`, ...(mode === "test" ? [] : [".env.local"]), `.env.${mode}`, ".env"];
 
 for (const file of files) {

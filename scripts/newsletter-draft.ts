@@ -31,15 +31,22 @@ try {
     console.log(`  ✓ draft: ${draft.where}`);
     if (values.send) {
       const sent = await runtime.provider.sendBroadcast(draft.value);
-      if (!sent.ok) throw new Error(`${sent.error} (the draft ${draft.value} is still there: send it from Resend or run again)`);
+      if (!sent.ok)
+        throw new Error(`${sent.error} (the draft ${draft.value} is still there: send it from Resend or run again)`);
       console.log(`  ✓ sent: ${sent.where}`);
     } else {
-      console.log(runtime.provider.remote ? "  Review it in Resend and send it there, or run again with --send." : "  Open the .html file to review it; with RESEND_API_KEY this becomes a draft broadcast in Resend.");
+      console.log(
+        runtime.provider.remote
+          ? "  Review it in Resend and send it there, or run again with --send."
+          : "  Open the .html file to review it; with RESEND_API_KEY this becomes a draft broadcast in Resend.",
+      );
     }
   } finally {
     runtime.close();
   }
 } catch (error) {
-  console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -50,29 +50,50 @@ try {
       const deleted = await store.deleteByEmail(values.delete);
       const remote = await provider.removeContact(values.delete.trim());
       if (!remote.ok) {
-        console.error(`✖ ${deleted ? "Deleted here" : "Not in the local database"}, but Resend refused to delete the contact: ${remote.error}. Run the command again.`);
+        console.error(
+          `✖ ${deleted ? "Deleted here" : "Not in the local database"}, but Resend refused to delete the contact: ${remote.error}. Run the command again.`,
+        );
         process.exitCode = 1;
       } else {
-        console.log(`${deleted ? `Deleted ${deleted.email} (${deleted.status}) from the local database` : "No such address in the local database"}; ${provider.remote ? "the contact is deleted in Resend" : "no Resend list (no RESEND_API_KEY)"}.`);
+        console.log(
+          `${deleted ? `Deleted ${deleted.email} (${deleted.status}) from the local database` : "No such address in the local database"}; ${provider.remote ? "the contact is deleted in Resend" : "no Resend list (no RESEND_API_KEY)"}.`,
+        );
       }
     } else if (values.purge) {
-      const purged = await store.purgeUnconfirmed({ now: new Date(), retentionMs: NEWSLETTER_POLICY.unconfirmedRetentionMs });
+      const purged = await store.purgeUnconfirmed({
+        now: new Date(),
+        retentionMs: NEWSLETTER_POLICY.unconfirmedRetentionMs,
+      });
       console.log(`Deleted ${purged} sign-up${purged === 1 ? "" : "s"} never confirmed within 7 days.`);
     } else if (values.retry) {
-      console.log(`Newsletter: sending unsent confirmations and syncing the list through the ${provider.description}${values.now ? " (ignoring the backoff)" : ""}…`);
-      const summary = await retryNewsletter(deps, { ignoreSchedule: values.now, ...(pauseMs === undefined ? {} : { pauseMs }) });
+      console.log(
+        `Newsletter: sending unsent confirmations and syncing the list through the ${provider.description}${values.now ? " (ignoring the backoff)" : ""}…`,
+      );
+      const summary = await retryNewsletter(deps, {
+        ignoreSchedule: values.now,
+        ...(pauseMs === undefined ? {} : { pauseMs }),
+      });
       const { confirmations: c, syncs: s } = summary;
-      console.log(`Done: confirmations ${c.due} due, ${c.sent} sent, ${c.failed} failed; list sync ${s.due} due, ${s.synced} synced, ${s.failed} failed; ${summary.purged} stale sign-ups purged.${summary.stoppedEarly ? " Stopped early: the provider asked us to slow down (429)." : ""}`);
+      console.log(
+        `Done: confirmations ${c.due} due, ${c.sent} sent, ${c.failed} failed; list sync ${s.due} due, ${s.synced} synced, ${s.failed} failed; ${summary.purged} stale sign-ups purged.${summary.stoppedEarly ? " Stopped early: the provider asked us to slow down (429)." : ""}`,
+      );
       process.exitCode = c.failed + s.failed > 0 || summary.stoppedEarly ? 1 : 0;
     } else {
       const [totals, bySource] = await Promise.all([store.countsByStatus(), store.countsBySource()]);
-      console.log(`Subscribers: ${totals.confirmed} confirmed, ${totals.pending} pending, ${totals.unsubscribed} unsubscribed (${provider.description})`);
-      for (const row of bySource) console.log(`  ${String(row.confirmed).padStart(5)} confirmed  ${String(row.pending).padStart(4)} pending  ${row.sourceSlug ?? "(no article: footer or /newsletter)"}`);
+      console.log(
+        `Subscribers: ${totals.confirmed} confirmed, ${totals.pending} pending, ${totals.unsubscribed} unsubscribed (${provider.description})`,
+      );
+      for (const row of bySource)
+        console.log(
+          `  ${String(row.confirmed).padStart(5)} confirmed  ${String(row.pending).padStart(4)} pending  ${row.sourceSlug ?? "(no article: footer or /newsletter)"}`,
+        );
     }
   } finally {
     runtime.close();
   }
 } catch (error) {
-  console.error(`✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `✖ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

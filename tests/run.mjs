@@ -52,7 +52,11 @@ function vitestCounts(report) {
       if (test.status === "passed") counts.passed += 1;
       else if (test.status === "failed") counts.failed += 1;
       else counts.skipped += 1;
-      counts.tests.push({ title: `${path.relative(process.cwd(), file.name)} › ${test.fullName}`, duration: test.duration ?? 0, timeout: UNIT_TIMEOUT_MS });
+      counts.tests.push({
+        title: `${path.relative(process.cwd(), file.name)} › ${test.fullName}`,
+        duration: test.duration ?? 0,
+        timeout: UNIT_TIMEOUT_MS,
+      });
     }
   }
   // A file that fails to load has no assertions but must still count as a failure.
@@ -73,7 +77,11 @@ function playwrightCounts(report) {
         else if (status === "skipped") counts.skipped += 1;
         else counts.failed += 1;
         const duration = Math.max(0, ...(test.results ?? []).map((result) => result.duration ?? 0));
-        counts.tests.push({ title: [...trail, spec.title].filter(Boolean).join(" › "), duration, timeout: test.timeout ?? 0 });
+        counts.tests.push({
+          title: [...trail, spec.title].filter(Boolean).join(" › "),
+          duration,
+          timeout: test.timeout ?? 0,
+        });
       }
     }
     for (const child of suite.suites ?? []) visit(child, [...trail, child.title]);
@@ -97,7 +105,14 @@ function listSlowest(label, tests) {
   }
 }
 
-const unitCode = await run("npm", ["run", "test:unit", "--", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const unitCode = await run("npm", [
+  "run",
+  "test:unit",
+  "--",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
 const unit = vitestCounts(readJson(vitestJson));
 if (unitCode !== 0 && unit.failed === 0) unit.failed = 1; // the content step or vitest itself failed before any test ran
 
@@ -124,6 +139,8 @@ rmSync(reportDir, { recursive: true, force: true });
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + buildFailures;
 const skipped = unit.skipped + e2e.skipped;
-console.log(`\nunit ${unit.passed}/${unit.failed}/${unit.skipped}, end-to-end ${e2e.passed}/${e2e.failed}/${e2e.skipped} (passed/failed/skipped), builds ${buildFailures ? "failed" : "ok"}, ${seconds(Date.now() - started)}`);
+console.log(
+  `\nunit ${unit.passed}/${unit.failed}/${unit.skipped}, end-to-end ${e2e.passed}/${e2e.failed}/${e2e.skipped} (passed/failed/skipped), builds ${buildFailures ? "failed" : "ok"}, ${seconds(Date.now() - started)}`,
+);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

@@ -18,7 +18,11 @@ export default function BlogPage() {
   return (
     <PostListPage
       title="Writing"
-      intro={<p className="page-head__lede">Essays on leading engineering teams: on-call, incidents, reviews, 1:1s and the work between them.</p>}
+      intro={
+        <p className="page-head__lede">
+          Essays on leading engineering teams: on-call, incidents, reviews, 1:1s and the work between them.
+        </p>
+      }
       page={page}
       hrefFor={blogPath}
     />

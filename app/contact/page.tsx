@@ -32,8 +32,8 @@ export default async function ContactPage({ searchParams }: Props) {
         <p className="eyebrow">Work with me</p>
         <h1>Let&rsquo;s talk</h1>
         <p className="page-head__lede">
-          Tell me what feels harder than it should in your team. I read every message myself and reply within two working days,
-          with a straight answer on whether I can help.
+          Tell me what feels harder than it should in your team. I read every message myself and reply within two
+          working days, with a straight answer on whether I can help.
         </p>
       </header>
 
@@ -76,8 +76,8 @@ export default async function ContactPage({ searchParams }: Props) {
           <section aria-labelledby="who-for">
             <h2 id="who-for">Who it is for</h2>
             <p>
-              CTOs, heads of engineering and engineering managers of teams from five to a few hundred people, who sense that
-              on-call, incidents, reviews, planning or 1:1s are quietly costing them more than they should.
+              CTOs, heads of engineering and engineering managers of teams from five to a few hundred people, who sense
+              that on-call, incidents, reviews, planning or 1:1s are quietly costing them more than they should.
             </p>
           </section>
           <p className="contact__direct">

@@ -7,7 +7,13 @@ import { clientIp } from "@/lib/contact/ip";
 import { getPostBySlug } from "@/lib/content/posts";
 import { getNewsletterRuntime, type NewsletterRuntime } from "@/lib/newsletter/runtime";
 import type { SubscribeState } from "@/lib/newsletter/state";
-import { deliverConfirmation, handleSubscribe, malformedSubscribeState, readSubscription, unavailableSubscribeState } from "@/lib/newsletter/service";
+import {
+  deliverConfirmation,
+  handleSubscribe,
+  malformedSubscribeState,
+  readSubscription,
+  unavailableSubscribeState,
+} from "@/lib/newsletter/service";
 
 /**
  * The subscribe forms' server action (the end of a post, the footer, /newsletter); also answers a plain
@@ -25,13 +31,19 @@ export async function subscribeToNewsletter(_previous: SubscribeState, formData:
     return unavailableSubscribeState(formData);
   }
   const requestHeaders = await headers();
-  const { state, deliver } = await handleSubscribe(readSubscription(formData), { client: clientIp(requestHeaders, runtime.env.TRUST_PROXY) }, runtime.deps);
+  const { state, deliver } = await handleSubscribe(
+    readSubscription(formData),
+    { client: clientIp(requestHeaders, runtime.env.TRUST_PROXY) },
+    runtime.deps,
+  );
   if (deliver) {
     after(async () => {
       try {
         await deliverConfirmation(deliver, runtime.deps);
       } catch (error) {
-        runtime.deps.log.error(`[newsletter] Confirmation for ${deliver} stopped: ${error instanceof Error ? error.message : String(error)}. npm run newsletter:retry sends it.`);
+        runtime.deps.log.error(
+          `[newsletter] Confirmation for ${deliver} stopped: ${error instanceof Error ? error.message : String(error)}. npm run newsletter:retry sends it.`,
+        );
       }
     });
   }

@@ -11,8 +11,23 @@ export type OutcomeText = { title: string; body: string };
  * changed the subscriber, Resend's list is brought in line after the page is sent; a failure stays due for
  * `npm run newsletter:retry`.
  */
-export function LinkOutcome<R extends string>({ result, sync, pages, runtime }: { result: R; sync: string | null; pages: Record<R, OutcomeText>; runtime: NewsletterRuntime }) {
-  if (sync) after(() => syncSubscriber(sync, runtime.deps).catch((error) => runtime.deps.log.error(`[newsletter] Sync of ${sync} stopped: ${String(error)}`)));
+export function LinkOutcome<R extends string>({
+  result,
+  sync,
+  pages,
+  runtime,
+}: {
+  result: R;
+  sync: string | null;
+  pages: Record<R, OutcomeText>;
+  runtime: NewsletterRuntime;
+}) {
+  if (sync)
+    after(() =>
+      syncSubscriber(sync, runtime.deps).catch((error) =>
+        runtime.deps.log.error(`[newsletter] Sync of ${sync} stopped: ${String(error)}`),
+      ),
+    );
   const page = pages[result];
   return (
     <div className="container newsletter" data-outcome={result}>

@@ -39,16 +39,16 @@ export default async function NewsletterPage({ searchParams }: Props) {
         <h2 id="what-you-get">What you get, and how often</h2>
         <ul className="newsletter__list">
           <li>
-            <strong>Each new essay</strong>, with a short note on why I wrote it: on-call, incidents, code review, 1:1s, planning and
-            strategy. About twice a month, never more than once a week.
+            <strong>Each new essay</strong>, with a short note on why I wrote it: on-call, incidents, code review, 1:1s,
+            planning and strategy. About twice a month, never more than once a week.
           </li>
           <li>
-            <strong>Nothing else.</strong> No sales sequence, no sharing of your address. It is sent through Resend and kept only to send
-            you the essays.
+            <strong>Nothing else.</strong> No sales sequence, no sharing of your address. It is sent through Resend and
+            kept only to send you the essays.
           </li>
           <li>
-            <strong>Confirmed sign-up.</strong> You get one email with a link to confirm; nothing more arrives unless you click it. Every
-            email has a one-click unsubscribe.
+            <strong>Confirmed sign-up.</strong> You get one email with a link to confirm; nothing more arrives unless
+            you click it. Every email has a one-click unsubscribe.
           </li>
         </ul>
       </section>
@@ -60,12 +60,18 @@ export default async function NewsletterPage({ searchParams }: Props) {
             You were reading: <Link href={post.url}>{post.title}</Link>
           </p>
         ) : null}
-        <SubscribeForm action={subscribeToNewsletter} id="newsletter-subscribe" permalink={permalink} source={source} formToken={formToken} />
+        <SubscribeForm
+          action={subscribeToNewsletter}
+          id="newsletter-subscribe"
+          permalink={permalink}
+          source={source}
+          formToken={formToken}
+        />
       </section>
 
       <p>
-        Prefer a feed? <a href="/feed.xml">RSS</a>, <a href="/atom.xml">Atom</a> and <a href="/feed.json">JSON Feed</a> carry every essay in
-        full. Want to talk now? <Link href="/contact">Let&rsquo;s talk</Link>.
+        Prefer a feed? <a href="/feed.xml">RSS</a>, <a href="/atom.xml">Atom</a> and <a href="/feed.json">JSON Feed</a>{" "}
+        carry every essay in full. Want to talk now? <Link href="/contact">Let&rsquo;s talk</Link>.
       </p>
     </div>
   );

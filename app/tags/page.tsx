@@ -6,7 +6,11 @@ import { tagPath, tagsPath } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import "./tags.css";
 
-export const metadata: Metadata = pageMetadata({ title: "Topics", description: "Browse the essays by topic.", path: tagsPath });
+export const metadata: Metadata = pageMetadata({
+  title: "Topics",
+  description: "Browse the essays by topic.",
+  path: tagsPath,
+});
 
 export default function TagsPage() {
   const tags = getTags();

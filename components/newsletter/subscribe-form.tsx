@@ -5,7 +5,6 @@ import { useActionState, useState } from "react";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
 import { initialSubscribeState, type SubscribeState } from "@/lib/newsletter/state";
 
-
 type Props = {
   action: (state: SubscribeState, formData: FormData) => Promise<SubscribeState>;
   /** Unique per form on the page (a post has one after the article and one in the footer). */
@@ -27,7 +26,15 @@ type Props = {
  * One email field and a button. Validation is the server's (one schema, lib/newsletter/schema.ts);
  * the browser only checks the field is a plausible email, so this island stays a few hundred bytes.
  */
-export function SubscribeForm({ action, id, permalink, source, formToken, label = "Your email", buttonLabel = "Subscribe" }: Props) {
+export function SubscribeForm({
+  action,
+  id,
+  permalink,
+  source,
+  formToken,
+  label = "Your email",
+  buttonLabel = "Subscribe",
+}: Props) {
   const [state, formAction, pending] = useActionState(action, initialSubscribeState, permalink);
   // React resets a form after its action; a new key per answer remounts the field with the value the answer carried back.
   const [seen, setSeen] = useState(state);
@@ -40,7 +47,13 @@ export function SubscribeForm({ action, id, permalink, source, formToken, label 
   const problem = state.status === "error";
 
   return (
-    <form key={formKey} action={formAction} className="subscribe-form" aria-busy={pending || undefined} onSubmit={(event) => pending && event.preventDefault()}>
+    <form
+      key={formKey}
+      action={formAction}
+      className="subscribe-form"
+      aria-busy={pending || undefined}
+      onSubmit={(event) => pending && event.preventDefault()}
+    >
       <div className="subscribe-form__row">
         <label htmlFor={`${id}-email`} className="subscribe-form__label">
           {label}
@@ -59,7 +72,11 @@ export function SubscribeForm({ action, id, permalink, source, formToken, label 
           autoFocus={Boolean(error)}
           className="subscribe-form__input"
         />
-        <button type="submit" className="button button--quiet subscribe-form__button" aria-disabled={pending || undefined}>
+        <button
+          type="submit"
+          className="button button--quiet subscribe-form__button"
+          aria-disabled={pending || undefined}
+        >
           {pending ? "Subscribing…" : buttonLabel}
         </button>
       </div>
@@ -69,7 +86,10 @@ export function SubscribeForm({ action, id, permalink, source, formToken, label 
           {error}
         </p>
       ) : null}
-      <p className={`subscribe-form__status${problem ? " subscribe-form__status--problem" : ""}`} role={problem ? "alert" : "status"}>
+      <p
+        className={`subscribe-form__status${problem ? " subscribe-form__status--problem" : ""}`}
+        role={problem ? "alert" : "status"}
+      >
         {state.status === "success" || problem ? state.message : ""}
       </p>
       {/* Spam trap, as the enquiry form's: not displayed, so neither people, screen readers nor autofill reach it;

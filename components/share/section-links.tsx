@@ -21,8 +21,17 @@ export function SectionLinks({ url, containerId }: { url: string; containerId: s
     if (!container) return;
 
     async function onClick(event: MouseEvent) {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>("a.heading-anchor") : null;
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
+      const anchor =
+        event.target instanceof Element ? event.target.closest<HTMLAnchorElement>("a.heading-anchor") : null;
       const hash = anchor?.getAttribute("href");
       if (!hash?.startsWith("#")) return;
       const target = document.getElementById(decodeURIComponent(hash.slice(1)));

@@ -13,9 +13,27 @@ const subscribeNever = () => () => {};
  * work is shown without a script). The confirmation is visible and sits in a
  * polite live region, so screen readers announce it too.
  */
-export function ShareActions({ url, title, text, compact }: { url: string; title: string; text?: string; compact: boolean }) {
-  const inBrowser = useSyncExternalStore(subscribeNever, () => true, () => false);
-  const canShare = useSyncExternalStore(subscribeNever, () => typeof navigator.share === "function", () => false);
+export function ShareActions({
+  url,
+  title,
+  text,
+  compact,
+}: {
+  url: string;
+  title: string;
+  text?: string;
+  compact: boolean;
+}) {
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  const canShare = useSyncExternalStore(
+    subscribeNever,
+    () => typeof navigator.share === "function",
+    () => false,
+  );
   const [status, setStatus] = useState("");
   const timer = useRef<number | undefined>(undefined);
 
@@ -48,14 +66,26 @@ export function ShareActions({ url, title, text, compact }: { url: string; title
     <>
       {canShare ? (
         <li>
-          <button type="button" className="share-bar__link" onClick={share} data-share="native" title={compact ? "More ways to share" : undefined}>
+          <button
+            type="button"
+            className="share-bar__link"
+            onClick={share}
+            data-share="native"
+            title={compact ? "More ways to share" : undefined}
+          >
             <ShareIcon name="share" />
             <span className={labelClass}>More…</span>
           </button>
         </li>
       ) : null}
       <li className="share-bar__copy">
-        <button type="button" className="share-bar__link" onClick={copy} data-share="copy" title={compact ? "Copy link" : undefined}>
+        <button
+          type="button"
+          className="share-bar__link"
+          onClick={copy}
+          data-share="copy"
+          title={compact ? "Copy link" : undefined}
+        >
           <ShareIcon name="copy" />
           <span className={labelClass}>Copy link</span>
         </button>

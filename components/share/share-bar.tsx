@@ -22,7 +22,12 @@ export function ShareBar({ url, title, description, variant = "full" }: Props) {
   const compact = variant === "compact";
   const links = shareLinks({ url, title, description, via: twitterHandle });
   return (
-    <div className={`share-bar share-bar--${variant}`} role="group" aria-label={compact ? "Share" : "Share this essay"} data-share-bar={variant}>
+    <div
+      className={`share-bar share-bar--${variant}`}
+      role="group"
+      aria-label={compact ? "Share" : "Share this essay"}
+      data-share-bar={variant}
+    >
       {compact ? null : (
         <p className="share-bar__title" aria-hidden="true">
           Share this essay
@@ -36,7 +41,9 @@ export function ShareBar({ url, title, description, variant = "full" }: Props) {
               href={link.href}
               data-share={link.target}
               {...(link.external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-              aria-label={link.external ? `Share on ${link.label} (opens in a new tab)` : `Share by ${link.label.toLowerCase()}`}
+              aria-label={
+                link.external ? `Share on ${link.label} (opens in a new tab)` : `Share by ${link.label.toLowerCase()}`
+              }
               title={compact ? (link.external ? `Share on ${link.label}` : "Share by email") : undefined}
             >
               <ShareIcon name={link.target} />

@@ -20,7 +20,14 @@ const outlined = {
 export type IconName = keyof typeof filled | keyof typeof outlined;
 
 export function ShareIcon({ name }: { name: IconName }) {
-  const common = { className: "share-bar__icon", "aria-hidden": true, focusable: false, width: 18, height: 18, viewBox: "0 0 24 24" } as const;
+  const common = {
+    className: "share-bar__icon",
+    "aria-hidden": true,
+    focusable: false,
+    width: 18,
+    height: 18,
+    viewBox: "0 0 24 24",
+  } as const;
   if (name in outlined) {
     return (
       <svg {...common} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

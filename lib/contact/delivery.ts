@@ -32,7 +32,11 @@ export function backoffDelay(attempts: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function deliverEnquiry(id: string, deps: DeliveryDeps, { ignoreSchedule = false } = {}): Promise<DeliveryOutcome> {
+export async function deliverEnquiry(
+  id: string,
+  deps: DeliveryDeps,
+  { ignoreSchedule = false } = {},
+): Promise<DeliveryOutcome> {
   const started = deps.now();
   const enquiry = await deps.store.claimForDelivery(id, {
     now: started,
@@ -60,7 +64,10 @@ export async function acknowledgeEnquiry(
   enquiry: { id: string; email: string },
   deps: DeliveryDeps & { windowMs?: number },
 ): Promise<"sent" | "skipped" | "failed"> {
-  const claimed = await deps.store.claimAcknowledgement(enquiry.id, { now: deps.now(), windowMs: deps.windowMs ?? 24 * 60 * 60_000 });
+  const claimed = await deps.store.claimAcknowledgement(enquiry.id, {
+    now: deps.now(),
+    windowMs: deps.windowMs ?? 24 * 60 * 60_000,
+  });
   if (!claimed) return "skipped";
   const result = await sendAcknowledgementEmail(enquiry, deps);
   if (result.ok) return "sent";

@@ -14,7 +14,10 @@ import { HELD_REASONS, policyFor, type HeldReason, type Policy } from "./policy"
 /** The most enquiries listed in one digest (the rest are counted, and shown in the next one). */
 const DIGEST_MAX_LISTED = 50;
 
-export type DigestOutcome = { status: "sent"; listed: number } | { status: "skipped"; why: "nothing-held" | "sent-recently" } | { status: "failed"; error: string };
+export type DigestOutcome =
+  | { status: "sent"; listed: number }
+  | { status: "skipped"; why: "nothing-held" | "sent-recently" }
+  | { status: "failed"; error: string };
 
 export function describeHeldReason(reason: string | null): string {
   return (reason && HELD_REASONS[reason as HeldReason]) ?? reason ?? "held";
@@ -26,12 +29,22 @@ export async function sendHeldDigest(deps: DeliveryDeps & { policy?: Policy }): 
   if (waiting.length === 0) return { status: "skipped", why: "nothing-held" };
   const previous = await deps.store.lastDigestAt();
   const now = deps.now();
-  if (!(await deps.store.claimDigest({ now, everyMs: policy.heldDigestEveryMs }))) return { status: "skipped", why: "sent-recently" };
+  if (!(await deps.store.claimDigest({ now, everyMs: policy.heldDigestEveryMs })))
+    return { status: "skipped", why: "sent-recently" };
   const held = await deps.store.heldNotDigested(DIGEST_MAX_LISTED + 1);
   const listed = held.slice(0, DIGEST_MAX_LISTED);
   try {
-    const email = await renderHeldDigest({ held: listed, more: held.length > DIGEST_MAX_LISTED, describe: describeHeldReason });
-    const result = await deps.mailer.send({ idempotencyKey: `held-digest-${now.toISOString()}`, from: deps.from, to: deps.to, ...email });
+    const email = await renderHeldDigest({
+      held: listed,
+      more: held.length > DIGEST_MAX_LISTED,
+      describe: describeHeldReason,
+    });
+    const result = await deps.mailer.send({
+      idempotencyKey: `held-digest-${now.toISOString()}`,
+      from: deps.from,
+      to: deps.to,
+      ...email,
+    });
     if (!result.ok) throw new Error(result.error);
   } catch (error) {
     // Give the slot back, so the next held enquiry or retry run tries again instead of waiting an hour.
@@ -40,7 +53,10 @@ export async function sendHeldDigest(deps: DeliveryDeps & { policy?: Policy }): 
     deps.log.warn(`[contact] The held digest was not sent: ${message}`);
     return { status: "failed", error: message };
   }
-  await deps.store.markDigested(listed.map((row) => row.id), now);
+  await deps.store.markDigested(
+    listed.map((row) => row.id),
+    now,
+  );
   deps.log.info(`[contact] Held digest sent: ${listed.length} held enquiries listed.`);
   return { status: "sent", listed: listed.length };
 }

@@ -24,7 +24,12 @@ const SUBJECT_MAX = 150;
 export function sanitiseSubject(subject: string, max = SUBJECT_MAX): string {
   const oneLine = replaceControlCharacters(subject).replace(/\s+/g, " ").trim();
   const chars = Array.from(oneLine);
-  return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? oneLine
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 export function enquirySubject(enquiry: Pick<EnquiryRecord, "topic" | "name">): string {
@@ -37,11 +42,36 @@ const receivedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", tim
 const colors = lightColors;
 
 const styles = {
-  body: { backgroundColor: colors.bgSunken, fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" },
-  container: { backgroundColor: colors.bgRaised, border: `1px solid ${colors.border}`, borderRadius: "10px", maxWidth: "600px", padding: "28px 32px" },
-  eyebrow: { color: colors.accent, fontSize: "12px", fontWeight: 700, letterSpacing: "0.08em", margin: "0 0 8px", textTransform: "uppercase" },
+  body: {
+    backgroundColor: colors.bgSunken,
+    fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    margin: 0,
+    padding: "24px 0",
+  },
+  container: {
+    backgroundColor: colors.bgRaised,
+    border: `1px solid ${colors.border}`,
+    borderRadius: "10px",
+    maxWidth: "600px",
+    padding: "28px 32px",
+  },
+  eyebrow: {
+    color: colors.accent,
+    fontSize: "12px",
+    fontWeight: 700,
+    letterSpacing: "0.08em",
+    margin: "0 0 8px",
+    textTransform: "uppercase",
+  },
   heading: { color: colors.text, fontSize: "22px", lineHeight: "1.3", margin: "0 0 20px" },
-  label: { color: colors.textMuted, fontSize: "12px", fontWeight: 600, letterSpacing: "0.04em", margin: "14px 0 2px", textTransform: "uppercase" },
+  label: {
+    color: colors.textMuted,
+    fontSize: "12px",
+    fontWeight: 600,
+    letterSpacing: "0.04em",
+    margin: "14px 0 2px",
+    textTransform: "uppercase",
+  },
   value: { color: colors.text, fontSize: "15px", lineHeight: "1.5", margin: 0 },
   message: {
     backgroundColor: colors.bg,
@@ -141,8 +171,8 @@ export function AcknowledgementEmail() {
             Thanks for getting in touch
           </Heading>
           <Text style={styles.value}>
-            Your message reached me. I read every enquiry myself and will reply within two working days, with a straight answer on
-            whether I can help and, if so, a few times for a free 30-minute call.
+            Your message reached me. I read every enquiry myself and will reply within two working days, with a straight
+            answer on whether I can help and, if so, a few times for a free 30-minute call.
           </Text>
           <Text style={{ ...styles.value, marginTop: "16px" }}>
             {site.author.name}
@@ -168,17 +198,30 @@ export const ACKNOWLEDGEMENT_SUBJECT = sanitiseSubject(`Thanks for getting in to
 async function renderBoth(element: React.ReactElement): Promise<{ html: string; text: string }> {
   const [html, text] = await Promise.all([
     render(element),
-    render(element, { plainText: true, htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] } }),
+    render(element, {
+      plainText: true,
+      htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] },
+    }),
   ]);
   return { html, text };
 }
 
-export async function renderEnquiryEmail(props: EnquiryEmailProps): Promise<{ subject: string; html: string; text: string }> {
+export async function renderEnquiryEmail(
+  props: EnquiryEmailProps,
+): Promise<{ subject: string; html: string; text: string }> {
   return { subject: enquirySubject(props.enquiry), ...(await renderBoth(<EnquiryEmail {...props} />)) };
 }
 
 /** The held digest (digest.ts): what waits, why, and the two commands. Reasons are the policy's words, never the sender's. */
-export function HeldDigestEmail({ held, more, describe }: { held: EnquiryRecord[]; more: boolean; describe: (reason: string | null) => string }) {
+export function HeldDigestEmail({
+  held,
+  more,
+  describe,
+}: {
+  held: EnquiryRecord[];
+  more: boolean;
+  describe: (reason: string | null) => string;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -190,15 +233,19 @@ export function HeldDigestEmail({ held, more, describe }: { held: EnquiryRecord[
             {held.length === 1 ? "One enquiry is" : `${held.length} enquiries are`} waiting for you
           </Heading>
           <Text style={styles.value}>
-            A limit tripped, so these were stored but not emailed one by one. Everyone who sent one saw the normal confirmation. Release a
-            real one to receive it as usual, or mark it as spam:
+            A limit tripped, so these were stored but not emailed one by one. Everyone who sent one saw the normal
+            confirmation. Release a real one to receive it as usual, or mark it as spam:
           </Text>
-          <Text style={styles.message}>npm run enquiries -- --release &lt;id&gt;
+          <Text style={styles.message}>
+            npm run enquiries -- --release &lt;id&gt;
             <br />
-            npm run enquiries -- --mark-spam &lt;id&gt;</Text>
+            npm run enquiries -- --mark-spam &lt;id&gt;
+          </Text>
           {held.map((row) => (
             <Section key={row.id}>
-              <Text style={styles.label}>{`${row.createdAt.slice(0, 16).replace("T", " ")} UTC · ${describe(row.heldReason)}`}</Text>
+              <Text
+                style={styles.label}
+              >{`${row.createdAt.slice(0, 16).replace("T", " ")} UTC · ${describe(row.heldReason)}`}</Text>
               <Text style={styles.value}>
                 {row.name} &lt;{row.email}&gt; · {topicLabel(row.topic)}
                 <br />
@@ -216,33 +263,58 @@ export function HeldDigestEmail({ held, more, describe }: { held: EnquiryRecord[
   );
 }
 
-export async function renderHeldDigest(props: Parameters<typeof HeldDigestEmail>[0]): Promise<{ subject: string; html: string; text: string }> {
+export async function renderHeldDigest(
+  props: Parameters<typeof HeldDigestEmail>[0],
+): Promise<{ subject: string; html: string; text: string }> {
   const count = props.held.length;
-  const subject = sanitiseSubject(`${count}${props.more ? "+" : ""} held enquir${count === 1 && !props.more ? "y" : "ies"} waiting — ${site.name}`);
+  const subject = sanitiseSubject(
+    `${count}${props.more ? "+" : ""} held enquir${count === 1 && !props.more ? "y" : "ies"} waiting — ${site.name}`,
+  );
   return { subject, ...(await renderBoth(<HeldDigestEmail {...props} />)) };
 }
 
 export type EmailSettings = { from: string; to: string; mailer: Mailer; findPost: FindPost };
 
 /** Sends the owner's notification; the enquiry id is the idempotency key, so retries never send twice. */
-export async function sendEnquiryEmail(enquiry: EnquiryRecord, { from, to, mailer, findPost }: EmailSettings): Promise<SendResult> {
+export async function sendEnquiryEmail(
+  enquiry: EnquiryRecord,
+  { from, to, mailer, findPost }: EmailSettings,
+): Promise<SendResult> {
   let rendered: { subject: string; html: string; text: string };
   try {
     const source = enquiry.sourceSlug ? findPost(enquiry.sourceSlug) : undefined;
     rendered = await renderEnquiryEmail({ enquiry, source });
   } catch (error) {
-    return { ok: false, error: `Rendering the email failed: ${error instanceof Error ? error.message : String(error)}`, rateLimited: false };
+    return {
+      ok: false,
+      error: `Rendering the email failed: ${error instanceof Error ? error.message : String(error)}`,
+      rateLimited: false,
+    };
   }
   return mailer.send({ idempotencyKey: enquiry.id, from, to, replyTo: enquiry.email, ...rendered });
 }
 
 /** Sends the fixed acknowledgement to the prospect; replies go to the owner. */
-export async function sendAcknowledgementEmail(enquiry: Pick<EnquiryRecord, "id" | "email">, { from, to, mailer }: Omit<EmailSettings, "findPost">): Promise<SendResult> {
+export async function sendAcknowledgementEmail(
+  enquiry: Pick<EnquiryRecord, "id" | "email">,
+  { from, to, mailer }: Omit<EmailSettings, "findPost">,
+): Promise<SendResult> {
   let rendered: { html: string; text: string };
   try {
     rendered = await renderBoth(<AcknowledgementEmail />);
   } catch (error) {
-    return { ok: false, error: `Rendering the acknowledgement failed: ${error instanceof Error ? error.message : String(error)}`, rateLimited: false };
+    return {
+      ok: false,
+      error: `Rendering the acknowledgement failed: ${error instanceof Error ? error.message : String(error)}`,
+      rateLimited: false,
+    };
   }
-  return mailer.send({ idempotencyKey: `ack-${enquiry.id}`, from, to: enquiry.email, replyTo: to, subject: ACKNOWLEDGEMENT_SUBJECT, ...rendered });
+  return mailer.send({
+    idempotencyKey: `ack-${enquiry.id}`,
+    from,
+    to: enquiry.email,
+    replyTo: to,
+    subject: ACKNOWLEDGEMENT_SUBJECT,
+    ...rendered,
+  });
 }

@@ -33,11 +33,18 @@ export function socketAddressHeader(): string | undefined {
 }
 
 /** The raw client address, or null when it cannot be known. */
-export function clientAddress(headers: Pick<Headers, "get">, trust: TrustProxy, socketHeader = socketAddressHeader()): string | null {
+export function clientAddress(
+  headers: Pick<Headers, "get">,
+  trust: TrustProxy,
+  socketHeader = socketAddressHeader(),
+): string | null {
   const peer = socketHeader ? headers.get(socketHeader)?.trim() || null : null;
   if ("header" in trust) return headers.get(trust.header)?.split(",")[0]?.trim() || null;
   if (trust.hops === 0) return peer;
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   // Without the server entry the peer is unknown; the proxies' own entries are then the list's right end.
   const chain = peer ? [...forwarded, peer] : forwarded;
   const index = chain.length - 1 - (peer ? trust.hops : trust.hops - 1);
@@ -45,7 +52,11 @@ export function clientAddress(headers: Pick<Headers, "get">, trust: TrustProxy, 
 }
 
 /** The buckets of the client, from the request headers. */
-export function clientIp(headers: Pick<Headers, "get">, trust: TrustProxy, socketHeader = socketAddressHeader()): ClientBuckets | null {
+export function clientIp(
+  headers: Pick<Headers, "get">,
+  trust: TrustProxy,
+  socketHeader = socketAddressHeader(),
+): ClientBuckets | null {
   return clientBuckets(clientAddress(headers, trust, socketHeader));
 }
 

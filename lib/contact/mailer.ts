@@ -34,7 +34,15 @@ const RESEND_API = "https://api.resend.com";
  * `baseUrl` comes from RESEND_BASE_URL through lib/env.ts (tests and drills point it at a local fake). It is
  * always passed to the SDK, so the SDK never falls back to reading the environment itself.
  */
-export function createResendMailer({ apiKey, baseUrl = RESEND_API, timeoutMs }: { apiKey: string; baseUrl?: string; timeoutMs: number }): Mailer {
+export function createResendMailer({
+  apiKey,
+  baseUrl = RESEND_API,
+  timeoutMs,
+}: {
+  apiKey: string;
+  baseUrl?: string;
+  timeoutMs: number;
+}): Mailer {
   const resend = new Resend(apiKey, { baseUrl });
   return {
     description: `Resend (${baseUrl})`,
@@ -43,12 +51,23 @@ export function createResendMailer({ apiKey, baseUrl = RESEND_API, timeoutMs }: 
       let response: Awaited<ReturnType<typeof resend.emails.send>>;
       try {
         response = await resend.emails.send(
-          { from: email.from, to: [email.to], replyTo: email.replyTo, subject: email.subject, html: email.html, text: email.text },
+          {
+            from: email.from,
+            to: [email.to],
+            replyTo: email.replyTo,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+          },
           { idempotencyKey: email.idempotencyKey, signal },
         );
       } catch (error) {
         // The SDK reports HTTP and network failures as values; this is for anything else (e.g. an abort it rethrew).
-        const reason = signal.aborted ? `timed out after ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+        const reason = signal.aborted
+          ? `timed out after ${timeoutMs} ms`
+          : error instanceof Error
+            ? error.message
+            : String(error);
         return { ok: false, error: `Resend: ${reason}`, rateLimited: false };
       }
       // The SDK resolves with { data, error } instead of throwing: check error.
@@ -56,7 +75,11 @@ export function createResendMailer({ apiKey, baseUrl = RESEND_API, timeoutMs }: 
         const { statusCode, name, message } = response.error;
         if (signal.aborted) return { ok: false, error: `Resend: timed out after ${timeoutMs} ms`, rateLimited: false };
         const status = statusCode ?? "network";
-        return { ok: false, error: `Resend ${status} ${name}: ${message}`, rateLimited: statusCode === 429 || name === "rate_limit_exceeded" };
+        return {
+          ok: false,
+          error: `Resend ${status} ${name}: ${message}`,
+          rateLimited: statusCode === 429 || name === "rate_limit_exceeded",
+        };
       }
       return { ok: true, id: response.data?.id ?? null, where: `Resend id ${response.data?.id ?? "unknown"}` };
     },

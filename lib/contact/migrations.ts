@@ -108,7 +108,11 @@ const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
 )`;
 
 /** Applies every migration the database has not seen yet; returns the versions applied now. */
-export async function migrate(client: Client, migrations: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): Promise<number[]> {
+export async function migrate(
+  client: Client,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => Date = () => new Date(),
+): Promise<number[]> {
   await client.execute(CREATE_LEDGER);
   const known = Math.max(0, ...migrations.map((migration) => migration.version));
   const applied: number[] = [];

@@ -22,7 +22,11 @@ export function createOutboxMailer({ dir, log = console }: { dir: string; log?: 
         await writeFile(file, `${JSON.stringify(record, null, 2)}\n`, "utf8");
         await writeFile(path.join(absolute, `${name}.html`), email.html, "utf8");
       } catch (error) {
-        return { ok: false, error: `Outbox: could not write ${file}: ${error instanceof Error ? error.message : String(error)}`, rateLimited: false };
+        return {
+          ok: false,
+          error: `Outbox: could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+          rateLimited: false,
+        };
       }
       log.info(`[contact] No RESEND_API_KEY: email written to ${file}`);
       return { ok: true, id: null, where: file };

@@ -112,7 +112,9 @@ export function policyFor(kind: "signup", options?: { ownerEmailsPerHour?: numbe
 export function policyFor(kind: SubmissionKind, options?: { ownerEmailsPerHour?: number }): Policy;
 export function policyFor(kind: SubmissionKind, { ownerEmailsPerHour }: { ownerEmailsPerHour?: number } = {}): Policy {
   const policy = POLICIES[kind];
-  return ownerEmailsPerHour === undefined ? policy : { ...policy, ownerEmails: { max: ownerEmailsPerHour, windowMs: HOUR } };
+  return ownerEmailsPerHour === undefined
+    ? policy
+    : { ...policy, ownerEmails: { max: ownerEmailsPerHour, windowMs: HOUR } };
 }
 
 /** Domains where dots in the local part are ignored by the provider (name.surname@ = namesurname@). */
@@ -207,12 +209,16 @@ export function decide(counts: Counts, policy: Policy): Decision {
   if (counts.network !== null && counts.network >= policy.perNetwork.max) return { act: false, held: "network" };
   if (counts.address >= policy.perAddress.max) return { act: false, held: "address" };
   if (counts.ownerEmails >= policy.ownerEmails.max) return { act: false, held: "owner-emails" };
-  if (counts.addressEmails !== undefined && counts.addressEmails >= policy.addressEmails.max) return { act: false, held: "address-emails" };
+  if (counts.addressEmails !== undefined && counts.addressEmails >= policy.addressEmails.max)
+    return { act: false, held: "address-emails" };
   return { act: true };
 }
 
 /** Whether a caught spam submission is stored verbatim (for review) or only counted. */
-export function keepSpamVerbatim({ spamRows, storedRows }: { spamRows: number; storedRows: number }, policy: Policy): boolean {
+export function keepSpamVerbatim(
+  { spamRows, storedRows }: { spamRows: number; storedRows: number },
+  policy: Policy,
+): boolean {
   return spamRows < policy.spamRows.max && storedRows < policy.storedRows.max;
 }
 

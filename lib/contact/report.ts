@@ -11,15 +11,32 @@ export type FunnelReport = {
   generatedAt: string;
   totals: Record<EnquiryStatus, number> & { all: number };
   recent: Array<
-    Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError" | "heldReason"> & {
+    Pick<
+      EnquiryRecord,
+      "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError" | "heldReason"
+    > & {
       topicLabel: string;
       source: string | null;
     }
   >;
   /** Enquiries per source article, spam excluded; `slug: null` is the contact page reached directly. */
-  bySource: Array<{ slug: string | null; title: string; enquiries: number; share: number; sent: number; unsent: number; lastAt: string }>;
+  bySource: Array<{
+    slug: string | null;
+    title: string;
+    enquiries: number;
+    share: number;
+    sent: number;
+    unsent: number;
+    lastAt: string;
+  }>;
   /** Newsletter sign-ups per source article beside its enquiries; `slug: null` is the footer or /newsletter. */
-  subscribersBySource: Array<{ slug: string | null; title: string; subscribers: number; pending: number; enquiries: number }>;
+  subscribersBySource: Array<{
+    slug: string | null;
+    title: string;
+    subscribers: number;
+    pending: number;
+    enquiries: number;
+  }>;
 };
 
 /** Newsletter sign-ups per source article (lib/newsletter/store.ts countsBySource). */
@@ -31,11 +48,17 @@ export function buildReport(
     bySource,
     totals,
     subscribers = [],
-  }: { recent: EnquiryRecord[]; bySource: SourceSummary[]; totals: Record<EnquiryStatus, number>; subscribers?: SubscriberSourceCount[] },
+  }: {
+    recent: EnquiryRecord[];
+    bySource: SourceSummary[];
+    totals: Record<EnquiryStatus, number>;
+    subscribers?: SubscriberSourceCount[];
+  },
   { findPost, now = new Date() }: { findPost: FindPost; now?: Date },
 ): FunnelReport {
   const counted = bySource.reduce((sum, row) => sum + row.enquiries, 0);
-  const articleTitle = (slug: string | null, none: string) => (slug ? (findPost(slug)?.title ?? `${slug} (no longer published)`) : none);
+  const articleTitle = (slug: string | null, none: string) =>
+    slug ? (findPost(slug)?.title ?? `${slug} (no longer published)`) : none;
   return {
     generatedAt: now.toISOString(),
     totals: { ...totals, all: totals.pending + totals.sent + totals.failed + totals.spam + totals.held },
@@ -55,7 +78,9 @@ export function buildReport(
     })),
     bySource: bySource.map((row) => ({
       slug: row.sourceSlug,
-      title: row.sourceSlug ? (findPost(row.sourceSlug)?.title ?? `${row.sourceSlug} (no longer published)`) : "(none: the contact page directly)",
+      title: row.sourceSlug
+        ? (findPost(row.sourceSlug)?.title ?? `${row.sourceSlug} (no longer published)`)
+        : "(none: the contact page directly)",
       enquiries: row.enquiries,
       share: counted === 0 ? 0 : row.enquiries / counted,
       sent: row.sent,
@@ -83,7 +108,8 @@ function cell(value: string, width: number, align: "left" | "right" = "left"): s
 }
 
 function table(headers: Array<[string, number, ("left" | "right")?]>, rows: string[][]): string[] {
-  const line = (values: string[]) => `  ${values.map((value, index) => cell(value, headers[index]![1], headers[index]![2])).join("  ")}`.trimEnd();
+  const line = (values: string[]) =>
+    `  ${values.map((value, index) => cell(value, headers[index]![1], headers[index]![2])).join("  ")}`.trimEnd();
   return [line(headers.map(([title]) => title)), ...rows.map(line)];
 }
 
@@ -95,8 +121,18 @@ function subscriberLines(report: FunnelReport): string[] {
     "",
     "Newsletter subscribers per source article, beside its enquiries",
     ...table(
-      [["Source", 48], ["Subscribers", 11, "right"], ["Pending", 7, "right"], ["Enquiries", 9, "right"]],
-      report.subscribersBySource.map((row) => [row.title, String(row.subscribers), String(row.pending), String(row.enquiries)]),
+      [
+        ["Source", 48],
+        ["Subscribers", 11, "right"],
+        ["Pending", 7, "right"],
+        ["Enquiries", 9, "right"],
+      ],
+      report.subscribersBySource.map((row) => [
+        row.title,
+        String(row.subscribers),
+        String(row.pending),
+        String(row.enquiries),
+      ]),
     ),
   ];
 }
@@ -115,35 +151,69 @@ export function formatReport(report: FunnelReport): string {
   lines.push(`Recent (latest ${report.recent.length}, times in UTC)`);
   lines.push(
     ...table(
-      [["Date", 16], ["Name", 22], ["Topic", 22], ["Source", 34], ["Status", 7]],
+      [
+        ["Date", 16],
+        ["Name", 22],
+        ["Topic", 22],
+        ["Source", 34],
+        ["Status", 7],
+      ],
       report.recent.map((row) => [shortDate(row.createdAt), row.name, row.topicLabel, row.source ?? "—", row.status]),
     ),
   );
   lines.push("", "Enquiries per source article (spam excluded)");
   lines.push(
     ...table(
-      [["Source", 48], ["Enquiries", 9, "right"], ["Share", 5, "right"], ["Last", 10]],
-      report.bySource.map((row) => [row.title, String(row.enquiries), `${Math.round(row.share * 100)}%`, row.lastAt.slice(0, 10)]),
+      [
+        ["Source", 48],
+        ["Enquiries", 9, "right"],
+        ["Share", 5, "right"],
+        ["Last", 10],
+      ],
+      report.bySource.map((row) => [
+        row.title,
+        String(row.enquiries),
+        `${Math.round(row.share * 100)}%`,
+        row.lastAt.slice(0, 10),
+      ]),
     ),
   );
-  if (totals.held > 0) lines.push("", `⚠ ${totals.held} held (stored, not emailed: a limit tripped): npm run enquiries -- --held, then --release <id> or --mark-spam <id>`);
+  if (totals.held > 0)
+    lines.push(
+      "",
+      `⚠ ${totals.held} held (stored, not emailed: a limit tripped): npm run enquiries -- --held, then --release <id> or --mark-spam <id>`,
+    );
   lines.push(...subscriberLines(report));
   const unsent = totals.pending + totals.failed;
-  if (unsent > 0) lines.push("", `⚠ ${unsent} ${unsent === 1 ? "enquiry has" : "enquiries have"} not been emailed yet: run npm run enquiries:retry`);
+  if (unsent > 0)
+    lines.push(
+      "",
+      `⚠ ${unsent} ${unsent === 1 ? "enquiry has" : "enquiries have"} not been emailed yet: run npm run enquiries:retry`,
+    );
   return lines.join("\n");
 }
 
 /** `npm run enquiries -- --held` / `--spam`: one block per row, with the id to act on and why it is there. */
 export function formatReview(
   title: string,
-  rows: Array<Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "topic" | "message" | "status" | "lastError" | "heldReason">>,
-  { describeHeld, spamCounts }: { describeHeld: (reason: string | null) => string; spamCounts?: Array<{ reason: string; count: number }> },
+  rows: Array<
+    Pick<
+      EnquiryRecord,
+      "id" | "createdAt" | "name" | "email" | "topic" | "message" | "status" | "lastError" | "heldReason"
+    >
+  >,
+  {
+    describeHeld,
+    spamCounts,
+  }: { describeHeld: (reason: string | null) => string; spamCounts?: Array<{ reason: string; count: number }> },
 ): string {
   const safe = (value: string) => replaceControlCharacters(value, " ");
   const lines = [title];
   if (spamCounts) {
     const total = spamCounts.reduce((sum, entry) => sum + entry.count, 0);
-    lines.push(`Caught in the last 30 days: ${total}${total ? ` (${spamCounts.map((entry) => `${entry.reason} ${entry.count}`).join(", ")})` : ""}; a sample is kept below.`);
+    lines.push(
+      `Caught in the last 30 days: ${total}${total ? ` (${spamCounts.map((entry) => `${entry.reason} ${entry.count}`).join(", ")})` : ""}; a sample is kept below.`,
+    );
   }
   if (rows.length === 0) lines.push("", "None.");
   for (const row of rows) {

@@ -35,7 +35,10 @@ export type RetrySummary = {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function retryUnsent(deps: DeliveryDeps, { ignoreSchedule = false, limit = 100, pauseMs = 600, deadline, sleep = defaultSleep }: RetryOptions = {}): Promise<RetrySummary> {
+export async function retryUnsent(
+  deps: DeliveryDeps,
+  { ignoreSchedule = false, limit = 100, pauseMs = 600, deadline, sleep = defaultSleep }: RetryOptions = {},
+): Promise<RetrySummary> {
   const ids = await deps.store.listDue({ now: deps.now(), ignoreSchedule, limit });
   const summary: RetrySummary = { due: ids.length, sent: 0, failed: 0, skipped: 0, stoppedEarly: null, results: [] };
   for (const [index, id] of ids.entries()) {
@@ -84,7 +87,9 @@ export async function handleRetryRequest(
     return json({ error: "The retry endpoint is disabled: set CRON_SECRET to enable it." }, 503);
   }
   if (!isAuthorised(request.headers.get("authorization"), cronSecret)) {
-    return json({ error: "Unauthorised: send Authorization: Bearer <CRON_SECRET>." }, 401, { "WWW-Authenticate": 'Bearer realm="enquiries"' });
+    return json({ error: "Unauthorised: send Authorization: Bearer <CRON_SECRET>." }, 401, {
+      "WWW-Authenticate": 'Bearer realm="enquiries"',
+    });
   }
   try {
     const summary = await run();

@@ -50,7 +50,11 @@ export type RuntimeOptions = {
 export function createContactRuntime(env: Env, { findPost, log = console }: RuntimeOptions): ContactRuntime {
   const store = createEnquiryStore({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   const mailer = env.RESEND_API_KEY
-    ? createResendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS })
+    ? createResendMailer({
+        apiKey: env.RESEND_API_KEY,
+        baseUrl: env.RESEND_BASE_URL,
+        timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS,
+      })
     : createOutboxMailer({ dir: env.CONTACT_OUTBOX_DIR, log });
   let secret: Promise<FormSecret> | undefined;
   const formSecret = () => {
@@ -91,7 +95,8 @@ export function createContactRuntime(env: Env, { findPost, log = console }: Runt
     }),
     issueFormToken: async (now = Date.now()) => signFormToken(now, (await formSecret()).secret),
     retry: (options) => retryUnsent(delivery, options),
-    purge: (now = new Date()) => store.purge({ now, realDays: env.CONTACT_RETENTION_DAYS, spamDays: policy.spamRetentionDays }),
+    purge: (now = new Date()) =>
+      store.purge({ now, realDays: env.CONTACT_RETENTION_DAYS, spamDays: policy.spamRetentionDays }),
     sendHeldDigest: () => sendHeldDigest({ ...delivery, policy }),
   };
 }

@@ -69,7 +69,13 @@ export function findInvisibleCharacter(text: string, { allowJoiners = false } = 
   for (const char of text) {
     const code = char.codePointAt(0)!;
     if (allowJoiners && (code === 0x200c || code === 0x200d)) continue;
-    if ((code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff) return char;
+    if (
+      (code >= 0x200b && code <= 0x200f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069) ||
+      code === 0xfeff
+    )
+      return char;
   }
   return undefined;
 }
@@ -105,7 +111,10 @@ const email = z.pipe(
   z.string({ error: EMAIL_REQUIRED }).check(
     z.trim(),
     z.minLength(1, { error: EMAIL_REQUIRED, abort: true }),
-    z.maxLength(LIMITS.email.max, { error: `An email address can be at most ${LIMITS.email.max} characters`, abort: true }),
+    z.maxLength(LIMITS.email.max, {
+      error: `An email address can be at most ${LIMITS.email.max} characters`,
+      abort: true,
+    }),
     z.refine(hasNoInvisible, { error: `Your email address ${INVISIBLE}`, abort: true }),
   ),
   z.email({ error: "Please enter a valid email address, like name@company.com" }),
@@ -131,13 +140,23 @@ const message = z.pipe(
     z.overwrite(normaliseNewlines),
     z.trim(),
     z.minLength(1, { error: MESSAGE_REQUIRED, abort: true }),
-    z.minLength(LIMITS.message.min, `Please write at least ${LIMITS.message.min} characters, so I can prepare a useful reply`),
-    z.maxLength(LIMITS.message.max, `Please keep your message under ${LIMITS.message.max.toLocaleString("en-GB")} characters (you can send more once we talk)`),
+    z.minLength(
+      LIMITS.message.min,
+      `Please write at least ${LIMITS.message.min} characters, so I can prepare a useful reply`,
+    ),
+    z.maxLength(
+      LIMITS.message.max,
+      `Please keep your message under ${LIMITS.message.max.toLocaleString("en-GB")} characters (you can send more once we talk)`,
+    ),
     z.refine((value: string) => findControlCharacter(value, { allowNewline: true }) === undefined, {
-      error: "Your message contains an invisible control character (often from a copy and paste); please retype that part",
+      error:
+        "Your message contains an invisible control character (often from a copy and paste); please retype that part",
     }),
     z.refine((value: string) => !hasReplacementCharacter(value), `Your message ${UNREADABLE}`),
-    z.refine((value: string) => findInvisibleCharacter(value, { allowJoiners: true }) === undefined, `Your message ${INVISIBLE}`),
+    z.refine(
+      (value: string) => findInvisibleCharacter(value, { allowJoiners: true }) === undefined,
+      `Your message ${INVISIBLE}`,
+    ),
   ),
   z.transform((value: string) => value.normalize("NFC")),
 );
@@ -157,7 +176,9 @@ export type Enquiry = z.output<typeof EnquirySchema>;
 export type FieldErrors = Partial<Record<EnquiryField, string>>;
 
 /** The first message per field, in form order. */
-export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): FieldErrors {
+export function fieldErrorsOf(error: {
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+}): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path[0];

@@ -23,7 +23,10 @@ export type FormSecret = { secret: string; source: "env" | "database" };
 
 const SETTING = "form_secret";
 
-export async function resolveFormSecret(configured: string | undefined, store: Pick<EnquiryStore, "sharedSetting">): Promise<FormSecret> {
+export async function resolveFormSecret(
+  configured: string | undefined,
+  store: Pick<EnquiryStore, "sharedSetting">,
+): Promise<FormSecret> {
   if (configured) return { secret: configured, source: "env" };
   const secret = await store.sharedSetting(SETTING, () => randomBytes(32).toString("base64url"));
   return { secret, source: "database" };

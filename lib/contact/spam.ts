@@ -24,7 +24,8 @@ const TOKEN_VERSION = "v2";
 
 export type SpamReason = "honeypot" | "missing-token" | "invalid-token" | "too-fast" | "expired" | "reused-token";
 
-export type TokenCheck = { ok: true; issuedAt: number } | { ok: false; reason: Exclude<SpamReason, "honeypot" | "reused-token"> };
+export type TokenCheck =
+  { ok: true; issuedAt: number } | { ok: false; reason: Exclude<SpamReason, "honeypot" | "reused-token"> };
 
 /** A key for one purpose derived from the form secret, so one secret never signs two kinds of thing. */
 export function deriveKey(secret: string, purpose: string): Buffer {
@@ -32,7 +33,9 @@ export function deriveKey(secret: string, purpose: string): Buffer {
 }
 
 function signature(issuedAt: number, nonce: string, secret: string): string {
-  return createHmac("sha256", deriveKey(secret, "form-token")).update(`${TOKEN_VERSION}.${issuedAt}.${nonce}`).digest("base64url");
+  return createHmac("sha256", deriveKey(secret, "form-token"))
+    .update(`${TOKEN_VERSION}.${issuedAt}.${nonce}`)
+    .digest("base64url");
 }
 
 /** `v2.<issued-at ms>.<random nonce>.<HMAC-SHA256>`: issued server-side when the form is rendered, unique per render. */
@@ -51,7 +54,12 @@ export function formTokenId(token: string): string {
 
 export function verifyFormToken(
   token: unknown,
-  { secret, now, minAgeMs = DEFAULT_MIN_AGE_MS, maxAgeMs = MAX_FORM_AGE_MS }: { secret: string; now: number; minAgeMs?: number; maxAgeMs?: number },
+  {
+    secret,
+    now,
+    minAgeMs = DEFAULT_MIN_AGE_MS,
+    maxAgeMs = MAX_FORM_AGE_MS,
+  }: { secret: string; now: number; minAgeMs?: number; maxAgeMs?: number },
 ): TokenCheck {
   if (typeof token !== "string" || token === "") return { ok: false, reason: "missing-token" };
   const match = /^v2\.(\d{1,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token);
@@ -62,7 +70,8 @@ export function verifyFormToken(
   const issuedAt = Number((match ?? legacy)![1]);
   const expected = Buffer.from(match ? signature(issuedAt, match[2]!, secret) : legacySignature(issuedAt, secret));
   const given = Buffer.from(match ? match[3]! : legacy![2]!);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid-token" };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: "invalid-token" };
   const age = now - issuedAt;
   if (age < -CLOCK_SKEW_MS) return { ok: false, reason: "invalid-token" };
   if (age < minAgeMs) return { ok: false, reason: "too-fast" };

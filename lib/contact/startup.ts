@@ -10,7 +10,10 @@ import { describeDatabaseUrl } from "./store";
  * configuration so a bad value stops the server immediately, naming the
  * variable, and says plainly when enquiries will not be emailed.
  */
-export async function checkContactConfiguration(findPost: FindPost, log: Pick<Console, "warn" | "error"> = console): Promise<void> {
+export async function checkContactConfiguration(
+  findPost: FindPost,
+  log: Pick<Console, "warn" | "error"> = console,
+): Promise<void> {
   try {
     getEnv();
   } catch (error) {
@@ -24,19 +27,28 @@ export async function checkContactConfiguration(findPost: FindPost, log: Pick<Co
   try {
     source = (await runtime.formSecret()).source;
   } catch (error) {
-    log.warn(`⚠ [contact] The enquiry database could not be read at start (${error instanceof Error ? error.message : String(error)}); the form will try again on first use.`);
+    log.warn(
+      `⚠ [contact] The enquiry database could not be read at start (${error instanceof Error ? error.message : String(error)}); the form will try again on first use.`,
+    );
   }
   reportConfiguration({ env: runtime.env, mailer: runtime.mailer, secretSource: source }, log);
 }
 
 /** In production, one clear warning when enquiries will not be emailed. */
 export function reportConfiguration(
-  { env, mailer, secretSource }: Pick<ContactRuntime, "env" | "mailer"> & { secretSource: FormSecret["source"] | "unavailable" },
+  {
+    env,
+    mailer,
+    secretSource,
+  }: Pick<ContactRuntime, "env" | "mailer"> & { secretSource: FormSecret["source"] | "unavailable" },
   log: Pick<Console, "warn">,
 ): void {
   if (env.NODE_ENV !== "production") return;
   // A secret kept in the enquiry database is shared by every instance that uses it: no warning needed.
-  const secretNote = secretSource === "unavailable" ? " CONTACT_FORM_SECRET is not set and the shared one could not be read from the database yet." : "";
+  const secretNote =
+    secretSource === "unavailable"
+      ? " CONTACT_FORM_SECRET is not set and the shared one could not be read from the database yet."
+      : "";
   if (!env.RESEND_API_KEY) {
     log.warn(
       `⚠ [contact] RESEND_API_KEY is not set: enquiries are stored in ${describeDatabaseUrl(env.DATABASE_URL)} but NOT emailed; each email is written to the ${mailer.description} instead. Set RESEND_API_KEY and CONTACT_FROM_EMAIL to send them.${secretNote ? ` Also:${secretNote}` : ""}`,

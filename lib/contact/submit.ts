@@ -15,7 +15,11 @@ import { StoreUnavailableError } from "./store";
  */
 
 /** The form as submitted: strings only (a file or a missing field becomes ""). */
-export type Submission = EnquiryFormValues & { source?: string; [HONEYPOT_FIELD]?: string; [FORM_TOKEN_FIELD]?: string };
+export type Submission = EnquiryFormValues & {
+  source?: string;
+  [HONEYPOT_FIELD]?: string;
+  [FORM_TOKEN_FIELD]?: string;
+};
 
 const SUBMISSION_FIELDS = [...ENQUIRY_FIELDS, "source", HONEYPOT_FIELD, FORM_TOKEN_FIELD] as const;
 
@@ -68,7 +72,11 @@ export function successMessage(name: string, email: string): string {
 
 function mailtoFallback(to: string, submission: Submission): string {
   const subject = `Enquiry: ${submission.topic ? topicLabel(submission.topic) : "a first conversation"}`;
-  const lines = [submission.message?.trim(), "", [submission.name, submission.company].filter(Boolean).join(", ")].filter((line) => line !== undefined);
+  const lines = [
+    submission.message?.trim(),
+    "",
+    [submission.name, submission.company].filter(Boolean).join(", "),
+  ].filter((line) => line !== undefined);
   // Mail clients truncate long mailto: links; the first 1,500 characters carry the gist.
   const body = lines.join("\n").slice(0, 1_500);
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
@@ -76,10 +84,19 @@ function mailtoFallback(to: string, submission: Submission): string {
 
 /** The answer to a call of the action whose arguments are not a form (a crafted request): nothing is stored. */
 export function malformedRequestState(): EnquiryState {
-  return { status: "invalid", message: "The form could not be read. Reload the page and send it again.", fieldErrors: {}, values: {} };
+  return {
+    status: "invalid",
+    message: "The form could not be read. Reload the page and send it again.",
+    fieldErrors: {},
+    values: {},
+  };
 }
 
-export async function handleEnquiry(submission: Submission, context: RequestContext, deps: SubmitDeps): Promise<EnquiryState> {
+export async function handleEnquiry(
+  submission: Submission,
+  context: RequestContext,
+  deps: SubmitDeps,
+): Promise<EnquiryState> {
   const now = deps.now();
   const values = valuesOf(submission);
   const carry = () => tokenToCarry(submission[FORM_TOKEN_FIELD], { secret: deps.formSecret, now: now.getTime() });
@@ -134,8 +151,7 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
     if (!(error instanceof StoreUnavailableError)) deps.log.error(error);
     return {
       status: "error",
-      message:
-        `Sorry — your message could not be saved just now, so it has not reached me. Everything you typed is still here: please try again in a few minutes, or email me directly at ${deps.fallbackEmail}.`,
+      message: `Sorry — your message could not be saved just now, so it has not reached me. Everything you typed is still here: please try again in a few minutes, or email me directly at ${deps.fallbackEmail}.`,
       fieldErrors: {},
       values,
       formToken: carry(),
@@ -151,7 +167,9 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
       try {
         await deliverEnquiry(id, deps);
       } catch (error) {
-        deps.log.error(`[contact] Delivery of enquiry ${id} stopped: ${error instanceof Error ? error.message : String(error)}. It stays unsent for npm run enquiries:retry.`);
+        deps.log.error(
+          `[contact] Delivery of enquiry ${id} stopped: ${error instanceof Error ? error.message : String(error)}. It stays unsent for npm run enquiries:retry.`,
+        );
       }
     });
     if (deps.sendAcknowledgement) {
@@ -159,12 +177,16 @@ export async function handleEnquiry(submission: Submission, context: RequestCont
         try {
           await acknowledgeEnquiry({ id, email: enquiry.email }, deps);
         } catch (error) {
-          deps.log.error(`[contact] Acknowledgement for enquiry ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+          deps.log.error(
+            `[contact] Acknowledgement for enquiry ${id} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       });
     }
   } else if (outcome.kind === "created" && outcome.status === "held") {
-    deps.log.info(`[contact] Enquiry ${outcome.id} stored and held (${outcome.heldReason}); the author sees it in the held digest and npm run enquiries.`);
+    deps.log.info(
+      `[contact] Enquiry ${outcome.id} stored and held (${outcome.heldReason}); the author sees it in the held digest and npm run enquiries.`,
+    );
     deps.defer(async () => {
       try {
         await sendHeldDigest(deps);

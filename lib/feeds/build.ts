@@ -14,7 +14,10 @@ import { renderPostHtml } from "./render-html";
  * newest first, so a feed lists exactly what the site lists, in its order.
  */
 
-export type FeedPost = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime" | "body">;
+export type FeedPost = Pick<
+  Post,
+  "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime" | "body"
+>;
 
 /** What a feed is about: the whole site, or one tag. */
 type FeedScope = {

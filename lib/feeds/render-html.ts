@@ -75,8 +75,19 @@ function rehypeAbsoluteUrls() {
         });
         props.srcSet = candidates.join(", ");
       }
-      if (node.tagName === "a" && typeof props.href === "string" && /^https?:/i.test(props.href) && new URL(props.href).origin !== siteOrigin) {
-        const rel = new Set(Array.isArray(props.rel) ? props.rel.map(String) : typeof props.rel === "string" ? props.rel.split(/\s+/) : []);
+      if (
+        node.tagName === "a" &&
+        typeof props.href === "string" &&
+        /^https?:/i.test(props.href) &&
+        new URL(props.href).origin !== siteOrigin
+      ) {
+        const rel = new Set(
+          Array.isArray(props.rel)
+            ? props.rel.map(String)
+            : typeof props.rel === "string"
+              ? props.rel.split(/\s+/)
+              : [],
+        );
         rel.add("noopener");
         rel.add("noreferrer");
         props.rel = [...rel];

@@ -13,8 +13,15 @@ import type { Digest } from "./provider";
 export type DigestSource = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "draft">;
 
 export function parseSince(value: string | undefined): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new Error(`--since must be a date like 2025-11-01 (got ${value === undefined ? "nothing" : JSON.stringify(value)})`);
+  if (
+    !value ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
+    throw new Error(
+      `--since must be a date like 2025-11-01 (got ${value === undefined ? "nothing" : JSON.stringify(value)})`,
+    );
   }
   return value;
 }
@@ -32,7 +39,12 @@ export function digestPosts(posts: readonly DigestSource[], since: string): Dige
   return visiblePosts(posts, false)
     .filter((post) => post.publishDate >= since)
     .sort((a, b) => byNewest(b, a))
-    .map((post) => ({ title: post.title, description: post.description, url: newsletterLink(post.url, campaign), publishDate: post.publishDate }));
+    .map((post) => ({
+      title: post.title,
+      description: post.description,
+      url: newsletterLink(post.url, campaign),
+      publishDate: post.publishDate,
+    }));
 }
 
 /** The digest email, or null when nothing was published since that day. */
@@ -40,11 +52,15 @@ export async function buildDigest(posts: readonly DigestSource[], since: string)
   const selected = digestPosts(posts, since);
   if (selected.length === 0) return null;
   const rendered = await renderDigestEmail(selected, since);
-  const subject = selected.length === 1 ? `${site.name}: ${selected[0]!.title}` : `${site.name}: ${selected.length} new essays`;
+  const subject =
+    selected.length === 1 ? `${site.name}: ${selected[0]!.title}` : `${site.name}: ${selected.length} new essays`;
   return {
     name: `newsletter-digest-${since}`,
     subject: subject.replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 150),
-    previewText: selected.map((post) => post.title).join(" · ").slice(0, 140),
+    previewText: selected
+      .map((post) => post.title)
+      .join(" · ")
+      .slice(0, 140),
     ...rendered,
   };
 }

@@ -1,4 +1,16 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import { render } from "@react-email/render";
 import type { CSSProperties, ReactElement } from "react";
 
@@ -13,12 +25,38 @@ import { NEWSLETTER_POLICY } from "./policy";
  */
 
 const styles = {
-  body: { backgroundColor: "#f2f0ea", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", border: "1px solid #dedad0", borderRadius: "10px", maxWidth: "600px", padding: "28px 32px" },
-  eyebrow: { color: "#a23f14", fontSize: "12px", fontWeight: 700, letterSpacing: "0.08em", margin: "0 0 8px", textTransform: "uppercase" },
+  body: {
+    backgroundColor: "#f2f0ea",
+    fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    margin: 0,
+    padding: "24px 0",
+  },
+  container: {
+    backgroundColor: "#ffffff",
+    border: "1px solid #dedad0",
+    borderRadius: "10px",
+    maxWidth: "600px",
+    padding: "28px 32px",
+  },
+  eyebrow: {
+    color: "#a23f14",
+    fontSize: "12px",
+    fontWeight: 700,
+    letterSpacing: "0.08em",
+    margin: "0 0 8px",
+    textTransform: "uppercase",
+  },
   heading: { color: "#1c1d1f", fontSize: "22px", lineHeight: "1.3", margin: "0 0 16px" },
   text: { color: "#1c1d1f", fontSize: "15px", lineHeight: "1.6", margin: "0 0 14px" },
-  button: { backgroundColor: "#a23f14", borderRadius: "6px", color: "#ffffff", fontSize: "15px", fontWeight: 600, padding: "12px 20px", textDecoration: "none" },
+  button: {
+    backgroundColor: "#a23f14",
+    borderRadius: "6px",
+    color: "#ffffff",
+    fontSize: "15px",
+    fontWeight: 600,
+    padding: "12px 20px",
+    textDecoration: "none",
+  },
   postTitle: { color: "#1c1d1f", fontSize: "18px", lineHeight: "1.35", margin: "0 0 4px" },
   link: { color: "#a23f14" },
   meta: { color: "#54575c", fontSize: "13px", margin: "0 0 6px" },
@@ -29,7 +67,15 @@ const styles = {
 async function renderBoth(element: ReactElement): Promise<{ html: string; text: string }> {
   const [html, text] = await Promise.all([
     render(element),
-    render(element, { plainText: true, htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }, { selector: "h2", options: { uppercase: false } }] } }),
+    render(element, {
+      plainText: true,
+      htmlToTextOptions: {
+        selectors: [
+          { selector: "h1", options: { uppercase: false } },
+          { selector: "h2", options: { uppercase: false } },
+        ],
+      },
+    }),
   ]);
   return { html, text };
 }
@@ -50,8 +96,8 @@ export function ConfirmationEmail({ confirmUrl, unsubscribeUrl }: { confirmUrl: 
             Please confirm your subscription
           </Heading>
           <Text style={styles.text}>
-            Someone, hopefully you, asked to receive new essays on engineering leadership by {site.author.name} at this address. Confirm with
-            the button below; the link works for {hours} hours.
+            Someone, hopefully you, asked to receive new essays on engineering leadership by {site.author.name} at this
+            address. Confirm with the button below; the link works for {hours} hours.
           </Text>
           <Section style={{ margin: "8px 0 20px" }}>
             <Button href={confirmUrl} style={styles.button}>
@@ -59,14 +105,22 @@ export function ConfirmationEmail({ confirmUrl, unsubscribeUrl }: { confirmUrl: 
             </Button>
           </Section>
           <Text style={styles.meta}>
-            Or open this link: <Link href={confirmUrl} style={styles.link}>{confirmUrl}</Link>
+            Or open this link:{" "}
+            <Link href={confirmUrl} style={styles.link}>
+              {confirmUrl}
+            </Link>
           </Text>
           <Hr style={styles.hr} />
           <Text style={styles.footer}>
-            If it wasn&apos;t you, ignore this email: without a click nothing is sent to you again, and the address is deleted within a week.
+            If it wasn&apos;t you, ignore this email: without a click nothing is sent to you again, and the address is
+            deleted within a week.
           </Text>
           <Text style={styles.footer}>
-            Changed your mind later? <Link href={unsubscribeUrl} style={styles.link}>Unsubscribe</Link> at any time.
+            Changed your mind later?{" "}
+            <Link href={unsubscribeUrl} style={styles.link}>
+              Unsubscribe
+            </Link>{" "}
+            at any time.
           </Text>
         </Container>
       </Body>
@@ -98,7 +152,12 @@ export function DigestEmail({ posts, since }: { posts: readonly DigestPost[]; si
   return (
     <Html lang="en">
       <Head />
-      <Preview>{posts.map((post) => post.title).join(" · ").slice(0, 140)}</Preview>
+      <Preview>
+        {posts
+          .map((post) => post.title)
+          .join(" · ")
+          .slice(0, 140)}
+      </Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Text style={styles.eyebrow}>{site.name}</Text>
@@ -117,7 +176,11 @@ export function DigestEmail({ posts, since }: { posts: readonly DigestPost[]; si
             </Section>
           ))}
           <Text style={styles.text}>
-            Something here feels familiar in your team? <Link href={absoluteUrl("/contact?utm_source=newsletter")} style={styles.link}>Let&rsquo;s talk</Link>.
+            Something here feels familiar in your team?{" "}
+            <Link href={absoluteUrl("/contact?utm_source=newsletter")} style={styles.link}>
+              Let&rsquo;s talk
+            </Link>
+            .
           </Text>
           <Hr style={styles.hr} />
           <Text style={styles.footer}>

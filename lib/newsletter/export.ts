@@ -8,7 +8,15 @@ import type { Subscriber } from "./store";
  * stays text when the export is opened in Excel or Sheets.
  */
 
-export const CSV_COLUMNS = ["email", "status", "created_at", "confirmed_at", "unsubscribed_at", "source_slug", "ip_hash"] as const;
+export const CSV_COLUMNS = [
+  "email",
+  "status",
+  "created_at",
+  "confirmed_at",
+  "unsubscribed_at",
+  "source_slug",
+  "ip_hash",
+] as const;
 
 export function csvCell(value: string | null): string {
   if (value === null) return "";
@@ -17,6 +25,8 @@ export function csvCell(value: string | null): string {
 }
 
 export function toCsv(subscribers: readonly Subscriber[]): string {
-  const rows = subscribers.map((s) => [s.email, s.status, s.createdAt, s.confirmedAt, s.unsubscribedAt, s.sourceSlug, s.ipHash].map(csvCell).join(","));
+  const rows = subscribers.map((s) =>
+    [s.email, s.status, s.createdAt, s.confirmedAt, s.unsubscribedAt, s.sourceSlug, s.ipHash].map(csvCell).join(","),
+  );
   return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
 }

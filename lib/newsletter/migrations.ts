@@ -78,21 +78,32 @@ const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS newsletter_migrations (
   applied_at TEXT NOT NULL
 )`;
 
-export async function migrateNewsletter(client: Client, migrations: readonly NewsletterMigration[] = NEWSLETTER_MIGRATIONS, now: () => Date = () => new Date()): Promise<number[]> {
+export async function migrateNewsletter(
+  client: Client,
+  migrations: readonly NewsletterMigration[] = NEWSLETTER_MIGRATIONS,
+  now: () => Date = () => new Date(),
+): Promise<number[]> {
   await client.execute(CREATE_LEDGER);
   const known = Math.max(0, ...migrations.map((migration) => migration.version));
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     const tx = await client.transaction("write");
     try {
-      const done = new Set((await tx.execute("SELECT version FROM newsletter_migrations")).rows.map((row) => Number(row.version)));
+      const done = new Set(
+        (await tx.execute("SELECT version FROM newsletter_migrations")).rows.map((row) => Number(row.version)),
+      );
       const newest = Math.max(0, ...done);
       if (newest > known) {
-        throw new Error(`The newsletter tables are at schema version ${newest}, newer than this code knows (${known}). Deploy the newer code, or point DATABASE_URL at the right database.`);
+        throw new Error(
+          `The newsletter tables are at schema version ${newest}, newer than this code knows (${known}). Deploy the newer code, or point DATABASE_URL at the right database.`,
+        );
       }
       if (done.has(migration.version)) continue;
       for (const sql of migration.statements) await tx.execute(sql);
-      await tx.execute({ sql: "INSERT INTO newsletter_migrations (version, name, applied_at) VALUES (?, ?, ?)", args: [migration.version, migration.name, now().toISOString()] });
+      await tx.execute({
+        sql: "INSERT INTO newsletter_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+        args: [migration.version, migration.name, now().toISOString()],
+      });
       await tx.commit();
       applied.push(migration.version);
     } finally {

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 
 import { policyFor } from "@/lib/contact/policy";
-import { createContactRuntime, getContactRuntime, type ContactRuntime, type RuntimeOptions } from "@/lib/contact/runtime";
+import {
+  createContactRuntime,
+  getContactRuntime,
+  type ContactRuntime,
+  type RuntimeOptions,
+} from "@/lib/contact/runtime";
 import { resolveIpHashKey } from "@/lib/contact/secret";
 import { signFormToken } from "@/lib/contact/spam";
 import { getEnv, type Env } from "@/lib/env";
@@ -49,7 +54,12 @@ export async function createNewsletterRuntime(
     throw error;
   }
   const provider = env.RESEND_API_KEY
-    ? createResendProvider({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS, segmentId: env.RESEND_SEGMENT_ID })
+    ? createResendProvider({
+        apiKey: env.RESEND_API_KEY,
+        baseUrl: env.RESEND_BASE_URL,
+        timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS,
+        segmentId: env.RESEND_SEGMENT_ID,
+      })
     : createLocalProvider({ outboxDir: env.CONTACT_OUTBOX_DIR, log });
   const deps: NewsletterDeps = {
     store,

@@ -13,7 +13,8 @@ const EMAIL_REQUIRED = "Please enter your email address";
 function hasUnreadableCharacter(value: string): boolean {
   for (const char of value) {
     const code = char.codePointAt(0)!;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfffd) return true;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfffd)
+      return true;
   }
   return false;
 }
@@ -23,13 +24,19 @@ export const SubscriberEmail = z.pipe(
     z.trim(),
     z.minLength(1, { error: EMAIL_REQUIRED, abort: true }),
     z.maxLength(EMAIL_MAX, { error: `An email address can be at most ${EMAIL_MAX} characters`, abort: true }),
-    z.refine((value: string) => !hasUnreadableCharacter(value), { error: "Your email address contains an invisible or unreadable character; please retype it", abort: true }),
+    z.refine((value: string) => !hasUnreadableCharacter(value), {
+      error: "Your email address contains an invisible or unreadable character; please retype it",
+      abort: true,
+    }),
   ),
   z.email({ error: "Please enter a valid email address, like name@company.com" }),
 );
 
 /** A post slug; anything else is dropped (the source is a hint, never an error). */
-const source = z.catch(z.optional(z.string().check(z.trim(), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(200))), undefined);
+const source = z.catch(
+  z.optional(z.string().check(z.trim(), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(200))),
+  undefined,
+);
 
 export const SubscribeSchema = z.object({ email: SubscriberEmail, source });
 

@@ -11,7 +11,14 @@ import type { NewsletterProvider } from "./provider";
 import { emailKey, SubscribeSchema } from "./schema";
 import { CHECK_INBOX, type SubscribeState } from "./state";
 import type { ConfirmOutcome, SubscriberStore, UnsubscribeOutcome } from "./store";
-import { confirmationToken, hashToken, isWellFormedConfirmationToken, newNonce, unsubscribeToken, verifyUnsubscribeToken } from "./tokens";
+import {
+  confirmationToken,
+  hashToken,
+  isWellFormedConfirmationToken,
+  newNonce,
+  unsubscribeToken,
+  verifyUnsubscribeToken,
+} from "./tokens";
 
 /**
  * The newsletter, independent of Next: sign-up (validate → spam checks → rate
@@ -37,23 +44,43 @@ export type NewsletterDeps = {
   isPublishedSlug: (slug: string) => boolean;
 };
 
-export type SubscribeSubmission = { email: string; source: string; [HONEYPOT_FIELD]: string; [FORM_TOKEN_FIELD]: string };
+export type SubscribeSubmission = {
+  email: string;
+  source: string;
+  [HONEYPOT_FIELD]: string;
+  [FORM_TOKEN_FIELD]: string;
+};
 
 export function readSubscription(form: Pick<FormData, "get">): SubscribeSubmission {
   const read = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";
   };
-  return { email: read("email"), source: read("source"), [HONEYPOT_FIELD]: read(HONEYPOT_FIELD), [FORM_TOKEN_FIELD]: read(FORM_TOKEN_FIELD) };
+  return {
+    email: read("email"),
+    source: read("source"),
+    [HONEYPOT_FIELD]: read(HONEYPOT_FIELD),
+    [FORM_TOKEN_FIELD]: read(FORM_TOKEN_FIELD),
+  };
 }
 
 export function malformedSubscribeState(): SubscribeState {
-  return { status: "invalid", message: "The form could not be read. Reload the page and try again.", fieldErrors: {}, values: {} };
+  return {
+    status: "invalid",
+    message: "The form could not be read. Reload the page and try again.",
+    fieldErrors: {},
+    values: {},
+  };
 }
 
 /** The answer when the sign-up cannot be stored at all (the database is unreachable): the address typed is kept. */
 export function unavailableSubscribeState(form: Pick<FormData, "get">): SubscribeState {
-  return { status: "error", message: unavailableMessage(), fieldErrors: {}, values: { email: readSubscription(form).email } };
+  return {
+    status: "error",
+    message: unavailableMessage(),
+    fieldErrors: {},
+    values: { email: readSubscription(form).email },
+  };
 }
 
 function unavailableMessage(): string {
@@ -84,7 +111,8 @@ export async function handleSubscribe(
   const values = { email: submission.email };
   const parsed = SubscribeSchema.safeParse({ email: submission.email, source: submission.source });
   if (!parsed.success) {
-    const message = parsed.error.issues.find((issue) => issue.path[0] === "email")?.message ?? "Please enter a valid email address";
+    const message =
+      parsed.error.issues.find((issue) => issue.path[0] === "email")?.message ?? "Please enter a valid email address";
     return { state: { status: "invalid", message, fieldErrors: { email: message }, values }, deliver: null };
   }
   const accepted: SubscribeState = { status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} };
@@ -92,7 +120,10 @@ export async function handleSubscribe(
   // A prerendered page (a post, the footer) cannot sign the moment it was shown, so its form's token field is empty:
   // the honeypot always applies, and a token, when the page sent one (/newsletter), must be genuine, timely and unused.
   const token = submission[FORM_TOKEN_FIELD];
-  const verdict = checkSpam({ honeypot: submission[HONEYPOT_FIELD], formToken: token === "" ? undefined : token }, { secret: deps.secret, now: now.getTime(), minAgeMs: policy.minSubmitMs });
+  const verdict = checkSpam(
+    { honeypot: submission[HONEYPOT_FIELD], formToken: token === "" ? undefined : token },
+    { secret: deps.secret, now: now.getTime(), minAgeMs: policy.minSubmitMs },
+  );
   if (verdict.spam && !(verdict.reason === "missing-token" && token === "")) {
     // Caught spam is neither stored nor counted: it must never fill a real reader's buckets.
     deps.log.info(`[newsletter] Sign-up dropped as spam (${verdict.reason})`);
@@ -118,7 +149,10 @@ export async function handleSubscribe(
       policy,
     });
     if (outcome.kind === "reused-token") deps.log.info("[newsletter] Sign-up dropped as spam (reused-token)");
-    if (outcome.kind === "held") deps.log.info(`[newsletter] Sign-up ${outcome.id} stored without a confirmation email (${outcome.reason}); the next sign-up after the window sends one.`);
+    if (outcome.kind === "held")
+      deps.log.info(
+        `[newsletter] Sign-up ${outcome.id} stored without a confirmation email (${outcome.reason}); the next sign-up after the window sends one.`,
+      );
     return { state: accepted, deliver: outcome.kind === "due" ? outcome.id : null };
   } catch (error) {
     deps.log.error(`[newsletter] Sign-up NOT stored: ${error instanceof Error ? error.message : String(error)}`);
@@ -130,15 +164,24 @@ export async function handleSubscribe(
   }
 }
 
-export type ConfirmationDelivery = { status: "sent"; where: string } | { status: "failed"; error: string; rateLimited: boolean } | { status: "skipped" };
+export type ConfirmationDelivery =
+  { status: "sent"; where: string } | { status: "failed"; error: string; rateLimited: boolean } | { status: "skipped" };
 
 /**
  * One attempt at a subscriber's confirmation email: claim it, rebuild the same email from the stored
  * nonce, send with the idempotency key of this link, record the outcome. Right after sign-up and on retry.
  */
-export async function deliverConfirmation(id: string, deps: NewsletterDeps, { ignoreSchedule = false } = {}): Promise<ConfirmationDelivery> {
+export async function deliverConfirmation(
+  id: string,
+  deps: NewsletterDeps,
+  { ignoreSchedule = false } = {},
+): Promise<ConfirmationDelivery> {
   const started = deps.now();
-  const subscriber = await deps.store.claimConfirmation(id, { now: started, lockedUntil: new Date(started.getTime() + NEWSLETTER_POLICY.deliveryLockMs), ignoreSchedule });
+  const subscriber = await deps.store.claimConfirmation(id, {
+    now: started,
+    lockedUntil: new Date(started.getTime() + NEWSLETTER_POLICY.deliveryLockMs),
+    ignoreSchedule,
+  });
   if (!subscriber?.tokenNonce) return { status: "skipped" };
   const token = confirmationToken(subscriber.tokenNonce, deps.secret);
   const leave = unsubscribeUrl(subscriber.id, deps.secret);
@@ -154,21 +197,34 @@ export async function deliverConfirmation(id: string, deps: NewsletterDeps, { ig
       ...rendered,
     });
   } catch (error) {
-    result = { ok: false as const, error: `Rendering the confirmation failed: ${error instanceof Error ? error.message : String(error)}`, rateLimited: false };
+    result = {
+      ok: false as const,
+      error: `Rendering the confirmation failed: ${error instanceof Error ? error.message : String(error)}`,
+      rateLimited: false,
+    };
   }
   if (result.ok) {
     await deps.store.markConfirmationSent(id, deps.now());
-    deps.log.info(`[newsletter] Confirmation for subscriber ${id} sent (attempt ${subscriber.attempts}, ${result.where})`);
+    deps.log.info(
+      `[newsletter] Confirmation for subscriber ${id} sent (attempt ${subscriber.attempts}, ${result.where})`,
+    );
     return { status: "sent", where: result.where };
   }
-  const nextAttemptAt = new Date(deps.now().getTime() + NEWSLETTER_POLICY.retryBackoffMs * 2 ** Math.max(0, subscriber.attempts - 1));
+  const nextAttemptAt = new Date(
+    deps.now().getTime() + NEWSLETTER_POLICY.retryBackoffMs * 2 ** Math.max(0, subscriber.attempts - 1),
+  );
   await deps.store.markConfirmationFailed(id, { error: result.error, nextAttemptAt });
-  deps.log.warn(`[newsletter] Confirmation for subscriber ${id} is stored but not sent (attempt ${subscriber.attempts}): ${result.error}. npm run newsletter:retry sends it.`);
+  deps.log.warn(
+    `[newsletter] Confirmation for subscriber ${id} is stored but not sent (attempt ${subscriber.attempts}): ${result.error}. npm run newsletter:retry sends it.`,
+  );
   return { status: "failed", error: result.error, rateLimited: result.rateLimited };
 }
 
 /** Brings Resend's contact in line with our record (subscribed into the segment, or unsubscribed). */
-export async function syncSubscriber(id: string, deps: Pick<NewsletterDeps, "store" | "provider" | "log">): Promise<"synced" | "failed" | "skipped"> {
+export async function syncSubscriber(
+  id: string,
+  deps: Pick<NewsletterDeps, "store" | "provider" | "log">,
+): Promise<"synced" | "failed" | "skipped"> {
   const subscriber = await deps.store.get(id);
   if (!subscriber || (subscriber.syncState !== "due" && subscriber.syncState !== "failed")) return "skipped";
   const result =
@@ -179,18 +235,26 @@ export async function syncSubscriber(id: string, deps: Pick<NewsletterDeps, "sto
         : null;
   if (!result) return "skipped";
   if (result.ok) {
-    await deps.store.markSynced(id, { status: subscriber.status, providerContactId: typeof result.value === "string" ? result.value : null });
+    await deps.store.markSynced(id, {
+      status: subscriber.status,
+      providerContactId: typeof result.value === "string" ? result.value : null,
+    });
     return "synced";
   }
   await deps.store.markSyncFailed(id, result.error);
-  deps.log.warn(`[newsletter] Subscriber ${id} is ${subscriber.status} here but not yet in Resend: ${result.error}. npm run newsletter:retry syncs it.`);
+  deps.log.warn(
+    `[newsletter] Subscriber ${id} is ${subscriber.status} here but not yet in Resend: ${result.error}. npm run newsletter:retry syncs it.`,
+  );
   return "failed";
 }
 
 export type ConfirmResult = ConfirmOutcome["kind"];
 
 /** GET /newsletter/confirm?token=…: confirms once; the sync to Resend is returned for the caller to run after the page. */
-export async function confirmSubscription(token: unknown, deps: Pick<NewsletterDeps, "store" | "now">): Promise<{ result: ConfirmResult; sync: string | null }> {
+export async function confirmSubscription(
+  token: unknown,
+  deps: Pick<NewsletterDeps, "store" | "now">,
+): Promise<{ result: ConfirmResult; sync: string | null }> {
   if (!isWellFormedConfirmationToken(token)) return { result: "forged", sync: null };
   const outcome = await deps.store.confirm(hashToken(token), deps.now());
   return { result: outcome.kind, sync: outcome.kind === "confirmed" ? outcome.subscriber.id : null };
@@ -199,19 +263,45 @@ export async function confirmSubscription(token: unknown, deps: Pick<NewsletterD
 export type UnsubscribeResult = UnsubscribeOutcome["kind"] | "forged";
 
 /** GET /newsletter/unsubscribe?token=…: marks the subscriber unsubscribed here; the caller syncs Resend after the page. */
-export async function unsubscribe(token: unknown, deps: Pick<NewsletterDeps, "store" | "now" | "secret">): Promise<{ result: UnsubscribeResult; sync: string | null }> {
+export async function unsubscribe(
+  token: unknown,
+  deps: Pick<NewsletterDeps, "store" | "now" | "secret">,
+): Promise<{ result: UnsubscribeResult; sync: string | null }> {
   const id = verifyUnsubscribeToken(token, deps.secret);
   if (!id) return { result: "forged", sync: null };
   const outcome = await deps.store.unsubscribe(id, deps.now());
-  return { result: outcome.kind, sync: outcome.kind === "unsubscribed" && outcome.subscriber.syncState === "due" ? id : null };
+  return {
+    result: outcome.kind,
+    sync: outcome.kind === "unsubscribed" && outcome.subscriber.syncState === "due" ? id : null,
+  };
 }
 
-export type NewsletterRetrySummary = { confirmations: { due: number; sent: number; failed: number }; syncs: { due: number; synced: number; failed: number }; purged: number; stoppedEarly: "rate-limited" | null };
+export type NewsletterRetrySummary = {
+  confirmations: { due: number; sent: number; failed: number };
+  syncs: { due: number; synced: number; failed: number };
+  purged: number;
+  stoppedEarly: "rate-limited" | null;
+};
 
 /** Sends every unsent confirmation whose link is still valid, syncs every subscriber Resend is behind on, and purges stale sign-ups. */
-export async function retryNewsletter(deps: NewsletterDeps, { ignoreSchedule = false, pauseMs = 600, sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = {}): Promise<NewsletterRetrySummary> {
-  const summary: NewsletterRetrySummary = { confirmations: { due: 0, sent: 0, failed: 0 }, syncs: { due: 0, synced: 0, failed: 0 }, purged: 0, stoppedEarly: null };
-  summary.purged = await deps.store.purgeUnconfirmed({ now: deps.now(), retentionMs: NEWSLETTER_POLICY.unconfirmedRetentionMs });
+export async function retryNewsletter(
+  deps: NewsletterDeps,
+  {
+    ignoreSchedule = false,
+    pauseMs = 600,
+    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  } = {},
+): Promise<NewsletterRetrySummary> {
+  const summary: NewsletterRetrySummary = {
+    confirmations: { due: 0, sent: 0, failed: 0 },
+    syncs: { due: 0, synced: 0, failed: 0 },
+    purged: 0,
+    stoppedEarly: null,
+  };
+  summary.purged = await deps.store.purgeUnconfirmed({
+    now: deps.now(),
+    retentionMs: NEWSLETTER_POLICY.unconfirmedRetentionMs,
+  });
   const due = await deps.store.listDueConfirmations({ now: deps.now(), ignoreSchedule });
   summary.confirmations.due = due.length;
   let calls = 0;

@@ -126,7 +126,11 @@ function prepareLocalFile(url: string): void {
 function isBusy(error: unknown): boolean {
   for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (/^SQLITE_(BUSY|LOCKED)/.test(String(code ?? "")) || /database is locked|database table is locked/i.test(String(message ?? ""))) return true;
+    if (
+      /^SQLITE_(BUSY|LOCKED)/.test(String(code ?? "")) ||
+      /database is locked|database table is locked/i.test(String(message ?? ""))
+    )
+      return true;
   }
   return false;
 }
@@ -135,7 +139,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export type SubscriberStore = ReturnType<typeof createSubscriberStore>;
 
-export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockWaitMs = 3_000 }: { url: string; authToken?: string; timeoutMs?: number; lockWaitMs?: number }) {
+export function createSubscriberStore({
+  url,
+  authToken,
+  timeoutMs = 8_000,
+  lockWaitMs = 3_000,
+}: {
+  url: string;
+  authToken?: string;
+  timeoutMs?: number;
+  lockWaitMs?: number;
+}) {
   let ready: Promise<Client> | undefined;
   let opened: Client | undefined;
 
@@ -150,7 +164,12 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
       prepareLocalFile(url);
       const remote = /^(https?|libsql):/.test(url);
       // As the enquiry store: no SQLite busy timeout (it blocks the JavaScript thread); withDb waits instead.
-      const db = createClient({ url, authToken, timeout: 0, ...(remote ? { fetch: (input: Request) => fetch(input, { signal: AbortSignal.timeout(timeoutMs) }) } : {}) });
+      const db = createClient({
+        url,
+        authToken,
+        timeout: 0,
+        ...(remote ? { fetch: (input: Request) => fetch(input, { signal: AbortSignal.timeout(timeoutMs) }) } : {}),
+      });
       opened = db;
       await migrateNewsletter(db);
       return db;
@@ -177,7 +196,10 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
         }
       }
     } catch (error) {
-      throw new StoreUnavailableError(`Could not ${what} in the subscriber database (${describeDatabaseUrl(url)}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new StoreUnavailableError(
+        `Could not ${what} in the subscriber database (${describeDatabaseUrl(url)}): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   }
 
@@ -200,23 +222,41 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
         const { now, policy } = request;
         const tx = await db.transaction("write");
         try {
-          const count = async (sql: string, args: Record<string, string | null>) => Number((await tx.execute({ sql, args })).rows[0]?.n ?? 0);
+          const count = async (sql: string, args: Record<string, string | null>) =>
+            Number((await tx.execute({ sql, args })).rows[0]?.n ?? 0);
           if (request.tokenId) {
             // A form token carries one sign-up; the same page posted again for the same mailbox is a repeat, not a replay.
-            const replay = await count("SELECT count(*) AS n FROM newsletter_attempts WHERE token_id = :token AND address_key != :address", { token: request.tokenId, address: request.addressKey });
+            const replay = await count(
+              "SELECT count(*) AS n FROM newsletter_attempts WHERE token_id = :token AND address_key != :address",
+              { token: request.tokenId, address: request.addressKey },
+            );
             if (replay > 0) return { kind: "reused-token" };
           }
           const at = (windowMs: number) => since(now, windowMs).toISOString();
           const counts: Counts = {
-            client: request.ipHash ? await count("SELECT count(*) AS n FROM newsletter_attempts WHERE ip_hash = :hash AND at > :since", { hash: request.ipHash, since: at(policy.perClient.windowMs) }) : null,
-            network: request.networkHash
-              ? await count("SELECT count(*) AS n FROM newsletter_attempts WHERE network_hash = :hash AND at > :since", { hash: request.networkHash, since: at(policy.perNetwork.windowMs) })
+            client: request.ipHash
+              ? await count("SELECT count(*) AS n FROM newsletter_attempts WHERE ip_hash = :hash AND at > :since", {
+                  hash: request.ipHash,
+                  since: at(policy.perClient.windowMs),
+                })
               : null,
-            address: await count("SELECT count(*) AS n FROM newsletter_attempts WHERE address_key = :address AND at > :since", { address: request.addressKey, since: at(policy.perAddress.windowMs) }),
+            network: request.networkHash
+              ? await count(
+                  "SELECT count(*) AS n FROM newsletter_attempts WHERE network_hash = :hash AND at > :since",
+                  { hash: request.networkHash, since: at(policy.perNetwork.windowMs) },
+                )
+              : null,
+            address: await count(
+              "SELECT count(*) AS n FROM newsletter_attempts WHERE address_key = :address AND at > :since",
+              { address: request.addressKey, since: at(policy.perAddress.windowMs) },
+            ),
             // Sign-ups email no owner; their emails go to typed addresses and are counted against that budget.
             ownerEmails: 0,
             storedRows: 0,
-            addressEmails: await count("SELECT count(*) AS n FROM newsletter_subscribers WHERE confirmation_requested_at > :since", { since: at(policy.addressEmails.windowMs) }),
+            addressEmails: await count(
+              "SELECT count(*) AS n FROM newsletter_subscribers WHERE confirmation_requested_at > :since",
+              { since: at(policy.addressEmails.windowMs) },
+            ),
           };
           await tx.execute({
             sql: "INSERT INTO newsletter_attempts (at, ip_hash, network_hash, address_key, token_id) VALUES (?, ?, ?, ?, ?)",
@@ -290,7 +330,10 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
     },
 
     /** Takes a due confirmation email for one attempt (counts it, locks the row); undefined when not due, expired or taken. */
-    claimConfirmation(id: string, { now, lockedUntil, ignoreSchedule = false }: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean }) {
+    claimConfirmation(
+      id: string,
+      { now, lockedUntil, ignoreSchedule = false }: { now: Date; lockedUntil: Date; ignoreSchedule?: boolean },
+    ) {
       return withDb("claim a confirmation email", async (db) => {
         const row = (
           await db.execute({
@@ -299,7 +342,12 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
                     AND (locked_until IS NULL OR locked_until <= :now)
                     AND (:ignore = 1 OR next_attempt_at IS NULL OR next_attempt_at <= :now)
                   RETURNING *`,
-            args: { id, now: now.toISOString(), locked_until: lockedUntil.toISOString(), ignore: ignoreSchedule ? 1 : 0 },
+            args: {
+              id,
+              now: now.toISOString(),
+              locked_until: lockedUntil.toISOString(),
+              ignore: ignoreSchedule ? 1 : 0,
+            },
           })
         ).rows[0];
         return row ? toSubscriber(row) : undefined;
@@ -325,7 +373,15 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
     },
 
     /** Unsent confirmation emails whose link is still valid, oldest first. */
-    listDueConfirmations({ now, ignoreSchedule = false, limit = 100 }: { now: Date; ignoreSchedule?: boolean; limit?: number }) {
+    listDueConfirmations({
+      now,
+      ignoreSchedule = false,
+      limit = 100,
+    }: {
+      now: Date;
+      ignoreSchedule?: boolean;
+      limit?: number;
+    }) {
       return withDb("list unsent confirmations", async (db) => {
         const result = await db.execute({
           sql: `SELECT id FROM newsletter_subscribers
@@ -353,7 +409,9 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
           })
         ).rows[0];
         if (row) return { kind: "confirmed", subscriber: toSubscriber(row) };
-        const known = (await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE token_hash = ?", args: [tokenHash] })).rows[0];
+        const known = (
+          await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE token_hash = ?", args: [tokenHash] })
+        ).rows[0];
         if (!known) return { kind: "forged" };
         const subscriber = toSubscriber(known);
         if (subscriber.tokenUsedAt || subscriber.status === "confirmed") return { kind: "used" };
@@ -381,12 +439,18 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
     /** Subscribers whose state in the provider's list is behind ours (confirmed or unsubscribed, not yet synced). */
     listDueSyncs(limit = 100) {
       return withDb("list subscribers to sync", async (db) => {
-        const result = await db.execute({ sql: "SELECT id FROM newsletter_subscribers WHERE sync_state IN ('due', 'failed') ORDER BY created_at LIMIT ?", args: [limit] });
+        const result = await db.execute({
+          sql: "SELECT id FROM newsletter_subscribers WHERE sync_state IN ('due', 'failed') ORDER BY created_at LIMIT ?",
+          args: [limit],
+        });
         return result.rows.map((row) => String(row.id));
       });
     },
 
-    markSynced(id: string, { status, providerContactId }: { status: SubscriberStatus; providerContactId: string | null }) {
+    markSynced(
+      id: string,
+      { status, providerContactId }: { status: SubscriberStatus; providerContactId: string | null },
+    ) {
       return withDb("record a synced subscriber", async (db) => {
         // Only if the subscriber did not change meanwhile (an unsubscribe racing a confirmation sync stays due).
         await db.execute({
@@ -398,7 +462,10 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
 
     markSyncFailed(id: string, error: string) {
       return withDb("record a failed sync", async (db) => {
-        await db.execute({ sql: "UPDATE newsletter_subscribers SET sync_state = 'failed', sync_error = ? WHERE id = ?", args: [error.slice(0, 1_000), id] });
+        await db.execute({
+          sql: "UPDATE newsletter_subscribers SET sync_state = 'failed', sync_error = ? WHERE id = ?",
+          args: [error.slice(0, 1_000), id],
+        });
       });
     },
 
@@ -408,19 +475,31 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
 
     findByEmail(email: string) {
       return withDb("find a subscriber", async (db) => {
-        const row = (await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE email_key = ?", args: [email.trim().toLowerCase()] })).rows[0];
+        const row = (
+          await db.execute({
+            sql: "SELECT * FROM newsletter_subscribers WHERE email_key = ?",
+            args: [email.trim().toLowerCase()],
+          })
+        ).rows[0];
         return row ? toSubscriber(row) : undefined;
       });
     },
 
     all() {
-      return withDb("list subscribers", async (db) => (await db.execute("SELECT * FROM newsletter_subscribers ORDER BY created_at, id")).rows.map(toSubscriber));
+      return withDb("list subscribers", async (db) =>
+        (await db.execute("SELECT * FROM newsletter_subscribers ORDER BY created_at, id")).rows.map(toSubscriber),
+      );
     },
 
     /** Deletes the address for good (a data request); returns what was deleted. */
     deleteByEmail(email: string) {
       return withDb("delete a subscriber", async (db) => {
-        const row = (await db.execute({ sql: "DELETE FROM newsletter_subscribers WHERE email_key = ? RETURNING *", args: [email.trim().toLowerCase()] })).rows[0];
+        const row = (
+          await db.execute({
+            sql: "DELETE FROM newsletter_subscribers WHERE email_key = ? RETURNING *",
+            args: [email.trim().toLowerCase()],
+          })
+        ).rows[0];
         return row ? toSubscriber(row) : undefined;
       });
     },
@@ -432,7 +511,10 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
           sql: "DELETE FROM newsletter_subscribers WHERE status = 'pending' AND created_at <= ?",
           args: [new Date(now.getTime() - retentionMs).toISOString()],
         });
-        await db.execute({ sql: "DELETE FROM newsletter_attempts WHERE at <= ?", args: [new Date(now.getTime() - NEWSLETTER_POLICY.attemptRetentionMs).toISOString()] });
+        await db.execute({
+          sql: "DELETE FROM newsletter_attempts WHERE at <= ?",
+          args: [new Date(now.getTime() - NEWSLETTER_POLICY.attemptRetentionMs).toISOString()],
+        });
         return result.rowsAffected;
       });
     },
@@ -442,14 +524,19 @@ export function createSubscriberStore({ url, authToken, timeoutMs = 8_000, lockW
         const result = await db.execute(`
           SELECT source_slug, sum(status = 'confirmed') AS confirmed, sum(status = 'pending') AS pending
           FROM newsletter_subscribers GROUP BY source_slug ORDER BY confirmed DESC, pending DESC`);
-        return result.rows.map((row) => ({ sourceSlug: text(row, "source_slug"), confirmed: Number(row.confirmed), pending: Number(row.pending) }));
+        return result.rows.map((row) => ({
+          sourceSlug: text(row, "source_slug"),
+          confirmed: Number(row.confirmed),
+          pending: Number(row.pending),
+        }));
       });
     },
 
     countsByStatus() {
       return withDb("count subscribers", async (db) => {
         const counts: Record<SubscriberStatus, number> = { pending: 0, confirmed: 0, unsubscribed: 0 };
-        for (const row of (await db.execute("SELECT status, count(*) AS n FROM newsletter_subscribers GROUP BY status")).rows) {
+        for (const row of (await db.execute("SELECT status, count(*) AS n FROM newsletter_subscribers GROUP BY status"))
+          .rows) {
           counts[String(row.status) as SubscriberStatus] = Number(row.n);
         }
         return counts;

@@ -66,7 +66,10 @@ export function prepareCard(input: CardInput) {
       : fallback || (description ? clampText(description, DESCRIPTION_SIZE, 1) : "");
   // The footer holds the author on the left and as many labels (at most 3) as fit on the right;
   // the author's role gives way first when even one label would not fit beside it.
-  const candidates = (input.labels ?? []).map((label) => stripEmoji(label)).filter(Boolean).slice(0, 3);
+  const candidates = (input.labels ?? [])
+    .map((label) => stripEmoji(label))
+    .filter(Boolean)
+    .slice(0, 3);
   const pill = (label: string) => textWidthEm(label) * LABEL_SIZE + 2 * 14 + 4 + 10;
   const authorWidth = textWidthEm(input.author) * FOOTER_SIZE;
   const roleWidth = 12 + textWidthEm(input.authorRole) * FOOTER_SIZE;
@@ -107,7 +110,16 @@ export function OgCard(input: CardInput): ReactElement {
         }}
       >
         <div style={{ display: "flex", alignItems: "center", fontSize: 28, lineHeight: 1.2 }}>
-          <div style={{ display: "flex", width: 18, height: 18, borderRadius: 9, background: ogColors.accent, marginRight: 16 }} />
+          <div
+            style={{
+              display: "flex",
+              width: 18,
+              height: 18,
+              borderRadius: 9,
+              background: ogColors.accent,
+              marginRight: 16,
+            }}
+          />
           <span style={{ fontWeight: 700, color: ogColors.accent }}>{input.siteName}</span>
           <span style={{ color: ogColors.muted, marginLeft: 14 }}>{input.tagline}</span>
         </div>
@@ -127,7 +139,16 @@ export function OgCard(input: CardInput): ReactElement {
             {title.text}
           </div>
           {sub ? (
-            <div style={{ display: "flex", marginTop: 22, fontSize: DESCRIPTION_SIZE, lineHeight: 1.35, color: ogColors.muted, maxWidth: TEXT_WIDTH }}>
+            <div
+              style={{
+                display: "flex",
+                marginTop: 22,
+                fontSize: DESCRIPTION_SIZE,
+                lineHeight: 1.35,
+                color: ogColors.muted,
+                maxWidth: TEXT_WIDTH,
+              }}
+            >
               {sub}
             </div>
           ) : null}

@@ -25,7 +25,9 @@ function fontDir(cwd = process.cwd()): string {
 }
 
 export function fontFiles(): { family: string; file: string; weight: (typeof WEIGHTS)[number] }[] {
-  return SUBSETS.flatMap((subset) => WEIGHTS.map((weight) => ({ family: familyOf(subset), file: `inter-${subset}-${weight}-normal.woff`, weight })));
+  return SUBSETS.flatMap((subset) =>
+    WEIGHTS.map((weight) => ({ family: familyOf(subset), file: `inter-${subset}-${weight}-normal.woff`, weight })),
+  );
 }
 
 async function load(): Promise<OgFont[]> {

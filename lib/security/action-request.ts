@@ -46,7 +46,6 @@ import { contactPath, newsletterPath } from "@/lib/routes";
 
 import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
 
-
 /**
  * The pages whose forms post to a server action. An action request anywhere
  * else is refused with 404: Next would otherwise forward a real action id
@@ -92,7 +91,11 @@ export function routePattern(worker: string): RegExp | null {
   if (!match) return null;
   const segments = match[1]!.split("/").filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment));
   if (segments.some((segment) => segment.startsWith("_") || segment.startsWith("@"))) return null;
-  const body = segments.map((segment) => (/^\[\[?\.\.\./.test(segment) ? ".+" : /^\[.+\]$/.test(segment) ? "[^/]+" : escapeRegExp(segment))).join("/");
+  const body = segments
+    .map((segment) =>
+      /^\[\[?\.\.\./.test(segment) ? ".+" : /^\[.+\]$/.test(segment) ? "[^/]+" : escapeRegExp(segment),
+    )
+    .join("/");
   return new RegExp(`^/${body}$`);
 }
 
@@ -104,9 +107,14 @@ export const manifestActionRoutes: ActionRoutes = (actionId) => {
     manifestRoutes = null;
     try {
       const file = `${process.cwd()}/${process.env.NEXT_DIST_DIR || ".next"}/server/server-reference-manifest.json`;
-      const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, { workers?: Record<string, unknown> }> };
+      const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+        node?: Record<string, { workers?: Record<string, unknown> }>;
+      };
       manifestRoutes = new Map(
-        Object.entries(manifest.node ?? {}).map(([id, entry]) => [id, Object.keys(entry.workers ?? {}).flatMap((worker) => routePattern(worker) ?? [])]),
+        Object.entries(manifest.node ?? {}).map(([id, entry]) => [
+          id,
+          Object.keys(entry.workers ?? {}).flatMap((worker) => routePattern(worker) ?? []),
+        ]),
       );
     } catch {
       manifestRoutes = null;
@@ -158,7 +166,11 @@ export function isCrossSite(headers: Headers): boolean {
 export function isPossibleAction(method: string, headers: Headers): boolean {
   if (method !== "POST") return false;
   const contentType = headers.get("content-type") ?? "";
-  return headers.has("next-action") || contentType.startsWith("multipart/form-data") || contentType === "application/x-www-form-urlencoded";
+  return (
+    headers.has("next-action") ||
+    contentType.startsWith("multipart/form-data") ||
+    contentType === "application/x-www-form-urlencoded"
+  );
 }
 
 type Chunks = (key: string) => string | undefined;
@@ -166,7 +178,10 @@ type Chunks = (key: string) => string | undefined;
 class Malformed extends Error {}
 
 /** Walks a decoded reply value; throws Malformed on anything React should not be asked to decode. */
-function checkValue(value: unknown, ctx: { chunks: Chunks | null; prefix: string; depth: number; nodes: { n: number }; seen: Set<string> }): void {
+function checkValue(
+  value: unknown,
+  ctx: { chunks: Chunks | null; prefix: string; depth: number; nodes: { n: number }; seen: Set<string> },
+): void {
   if (++ctx.nodes.n > MAX_NODES) throw new Malformed("too many values");
   if (ctx.depth > MAX_DEPTH) throw new Malformed("nested too deeply");
   if (typeof value === "string") return checkReference(value, ctx);
@@ -256,7 +271,8 @@ function checkNoJsForm(form: FormData): void {
     if (typeof meta !== "object" || meta === null || Array.isArray(meta)) throw new Malformed("bad action header");
     // React reads `id` and `bound`; anything else in the header is not something a browser sends.
     const extra = Object.keys(meta).filter((key) => key !== "id" && key !== "bound");
-    if (extra.length > 0) throw new Malformed(`unexpected key ${JSON.stringify(extra[0]!.slice(0, 20))} in the action header`);
+    if (extra.length > 0)
+      throw new Malformed(`unexpected key ${JSON.stringify(extra[0]!.slice(0, 20))} in the action header`);
     const { id, bound } = meta as { id?: unknown; bound?: unknown };
     if (typeof id !== "string" || !/^[0-9a-f]{2,128}$/i.test(id)) throw new Malformed("bad action id");
     if (bound === null || bound === undefined) continue;
@@ -282,7 +298,12 @@ export async function screenPost(
     actionPaths = ACTION_PATHS,
     pageRoutes = PAGE_ROUTES,
     actionRoutes = manifestActionRoutes,
-  }: { bodyLimit?: number; actionPaths?: readonly string[]; pageRoutes?: readonly RegExp[]; actionRoutes?: ActionRoutes } = {},
+  }: {
+    bodyLimit?: number;
+    actionPaths?: readonly string[];
+    pageRoutes?: readonly RegExp[];
+    actionRoutes?: ActionRoutes;
+  } = {},
 ): Promise<Refusal | null> {
   if (request.method !== "POST") return null;
   const headers = request.headers;
@@ -311,10 +332,14 @@ export async function screenPost(
         const form = await readFormLikeBusboy(request, bodyLimit);
         const root = form.get("0");
         if (typeof root !== "string") throw new Malformed("no arguments");
-        checkRoot(root, (key) => {
-          const value = form.get(key);
-          return typeof value === "string" ? value : undefined;
-        }, "");
+        checkRoot(
+          root,
+          (key) => {
+            const value = form.get(key);
+            return typeof value === "string" ? value : undefined;
+          },
+          "",
+        );
       } else if (/^text\/plain\b/i.test(contentType)) {
         checkRoot(await request.clone().text(), null, "");
       } else {
@@ -323,10 +348,12 @@ export async function screenPost(
     } else if (isMultipart) {
       const form = await readForm(request);
       const keys = [...form.keys()];
-      if (!hasActions && keys.some((key) => key.startsWith("$ACTION_"))) return { status: 404, reason: "no-action-here" };
+      if (!hasActions && keys.some((key) => key.startsWith("$ACTION_")))
+        return { status: 404, reason: "no-action-here" };
       if (noJsActionIds(form).some((id) => !accepts(id))) return { status: 404, reason: "no-action-here" };
       // A form on a page with an action always names it; Next would log "Invalid Server Actions request".
-      if (hasActions && !keys.some((key) => key.startsWith("$ACTION_REF_") || key.startsWith("$ACTION_ID_"))) throw new Malformed("no action named");
+      if (hasActions && !keys.some((key) => key.startsWith("$ACTION_REF_") || key.startsWith("$ACTION_ID_")))
+        throw new Malformed("no action named");
       checkNoJsForm(form);
     }
     // x-www-form-urlencoded without Next-Action: Next renders the page as for a GET.
@@ -353,7 +380,11 @@ async function readFormLikeBusboy(request: Request, bodyLimit: number): Promise<
   await new Promise<void>((resolve, reject) => {
     let parser;
     try {
-      parser = busboy({ headers: { "content-type": request.headers.get("content-type") ?? undefined }, defParamCharset: "utf8", limits: { fieldSize: bodyLimit } });
+      parser = busboy({
+        headers: { "content-type": request.headers.get("content-type") ?? undefined },
+        defParamCharset: "utf8",
+        limits: { fieldSize: bodyLimit },
+      });
     } catch {
       return reject(new Malformed("the form data cannot be read"));
     }
@@ -381,9 +412,14 @@ const ALLOWED_PART_HEADERS = new Set(["content-disposition", "content-type"]);
  */
 async function refuseAmbiguousMultipart(request: Request): Promise<Uint8Array> {
   const contentType = request.headers.get("content-type") ?? "";
-  const params = contentType.split(";").slice(1).map((part) => part.trim()).filter(Boolean);
+  const params = contentType
+    .split(";")
+    .slice(1)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const boundaryParams = params.filter((param) => /^boundary=/i.test(param));
-  if (boundaryParams.length !== 1 || params.length !== 1) throw new Malformed("a multipart content type needs exactly one boundary and nothing else");
+  if (boundaryParams.length !== 1 || params.length !== 1)
+    throw new Malformed("a multipart content type needs exactly one boundary and nothing else");
   const boundary = boundaryParams[0]!.slice("boundary=".length).replace(/^"(.*)"$/, "$1");
   if (!/^[0-9A-Za-z'()+_,\-./:=?]{1,70}$/.test(boundary)) throw new Malformed("bad boundary");
   const bytes = new Uint8Array(await request.clone().arrayBuffer());
@@ -406,8 +442,10 @@ async function refuseAmbiguousMultipart(request: Request): Promise<Uint8Array> {
       if (!ALLOWED_PART_HEADERS.has(name)) throw new Malformed(`part header ${name}`);
       if (seen.has(name)) throw new Malformed(`repeated part header ${name}`);
       seen.add(name);
-      if (name === "content-disposition" && !/^form-data; name="[^"\\\r\n]*"$/i.test(value)) throw new Malformed("a content-disposition other than form-data; name=\"…\"");
-      if (name === "content-type" && !/^text\/plain$/i.test(value)) throw new Malformed(`part content type ${value.slice(0, 40)}`);
+      if (name === "content-disposition" && !/^form-data; name="[^"\\\r\n]*"$/i.test(value))
+        throw new Malformed('a content-disposition other than form-data; name="…"');
+      if (name === "content-type" && !/^text\/plain$/i.test(value))
+        throw new Malformed(`part content type ${value.slice(0, 40)}`);
     }
     if (!seen.has("content-disposition")) throw new Malformed("a part without a name");
   }

@@ -11,6 +11,10 @@ declare module "next/dist/compiled/busboy" {
     on(event: "error", listener: (error: Error) => void): this;
     on(event: "partsLimit" | "filesLimit" | "fieldsLimit", listener: () => void): this;
   }
-  function busboy(options: { headers: Record<string, string | undefined>; defParamCharset?: string; limits?: { fieldSize?: number } }): Busboy;
+  function busboy(options: {
+    headers: Record<string, string | undefined>;
+    defParamCharset?: string;
+    limits?: { fieldSize?: number };
+  }): Busboy;
   export default busboy;
 }

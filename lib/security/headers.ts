@@ -7,7 +7,10 @@
  * The site-wide policy, or with `perRequest` (lib/security/nonce-policy.ts) the script sources of a page
  * rendered per request, which replace 'unsafe-inline'.
  */
-export function contentSecurityPolicy(isDev: boolean, { perRequestScripts }: { perRequestScripts?: string[] } = {}): string {
+export function contentSecurityPolicy(
+  isDev: boolean,
+  { perRequestScripts }: { perRequestScripts?: string[] } = {},
+): string {
   const scriptSrc = perRequestScripts
     ? perRequestScripts
     : // Prerendered pages carry the React Server Components payload in inline

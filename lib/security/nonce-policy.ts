@@ -30,5 +30,7 @@ export function newNonce(): string {
 }
 
 export function noncePolicy(nonce: string, isDev = nodeEnv() === "development"): string {
-  return contentSecurityPolicy(isDev, { perRequestScripts: ["'self'", `'nonce-${nonce}'`, scriptHash(themeScript), "'strict-dynamic'"] });
+  return contentSecurityPolicy(isDev, {
+    perRequestScripts: ["'self'", `'nonce-${nonce}'`, scriptHash(themeScript), "'strict-dynamic'"],
+  });
 }

@@ -10,7 +10,16 @@ import { indexingEnv, type IndexingEnv } from "@/lib/env";
 const RESERVED_TLDS = ["localhost", "local", "test", "example", "invalid", "internal", "lan", "home.arpa"];
 
 /** Hosts of preview deployments (each branch or pull request gets a subdomain). */
-const PREVIEW_HOST_SUFFIXES = ["vercel.app", "netlify.app", "pages.dev", "ngrok.io", "ngrok-free.app", "ngrok.app", "github.dev", "gitpod.io"];
+const PREVIEW_HOST_SUFFIXES = [
+  "vercel.app",
+  "netlify.app",
+  "pages.dev",
+  "ngrok.io",
+  "ngrok-free.app",
+  "ngrok.app",
+  "github.dev",
+  "gitpod.io",
+];
 
 function isIpAddress(hostname: string): boolean {
   return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");

@@ -73,7 +73,12 @@ export function postJsonLd(post: PostForJsonLd): JsonLd {
         image: absoluteUrl(postOgImage(post).path),
         url,
         mainEntityOfPage: { "@type": "WebPage", "@id": url },
-        isPartOf: { "@type": "Blog", "@id": `${absoluteUrl(blogPath())}#blog`, name: site.name, url: absoluteUrl(blogPath()) },
+        isPartOf: {
+          "@type": "Blog",
+          "@id": `${absoluteUrl(blogPath())}#blog`,
+          name: site.name,
+          url: absoluteUrl(blogPath()),
+        },
         keywords: post.tags.map((tag) => tag.name),
         wordCount: post.words,
         inLanguage: site.language,

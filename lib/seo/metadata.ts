@@ -119,7 +119,14 @@ type PageMetadataInput = {
 };
 
 /** Metadata for any page that is not a post: home, lists, tags, contact. */
-export function pageMetadata({ title, description = site.description, path, image = defaultOgImage, feeds = [], noIndex = false }: PageMetadataInput): Metadata {
+export function pageMetadata({
+  title,
+  description = site.description,
+  path,
+  image = defaultOgImage,
+  feeds = [],
+  noIndex = false,
+}: PageMetadataInput): Metadata {
   const shareTitle = title ?? defaultTitle;
   return {
     title: title ?? { absolute: defaultTitle },
@@ -139,7 +146,10 @@ export function pageMetadata({ title, description = site.description, path, imag
   };
 }
 
-export type PostForMetadata = Pick<Post, "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime">;
+export type PostForMetadata = Pick<
+  Post,
+  "slug" | "url" | "title" | "description" | "publishDate" | "updatedDate" | "tags" | "readingTime"
+>;
 
 /** The share card of a post, versioned by what the card shows. */
 export function postOgImage(post: PostForMetadata): OgImage {

@@ -29,11 +29,31 @@ function query(params: Record<string, string | undefined>): string {
 export function shareLinks({ url, title, description, via }: ShareInput): ShareLink[] {
   const handle = via?.replace(/^@/, "");
   return [
-    { target: "linkedin", label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?${query({ url })}`, external: true },
-    { target: "x", label: "X", href: `https://x.com/intent/tweet?${query({ text: title, url, via: handle })}`, external: true },
+    {
+      target: "linkedin",
+      label: "LinkedIn",
+      href: `https://www.linkedin.com/sharing/share-offsite/?${query({ url })}`,
+      external: true,
+    },
+    {
+      target: "x",
+      label: "X",
+      href: `https://x.com/intent/tweet?${query({ text: title, url, via: handle })}`,
+      external: true,
+    },
     // Bluesky's compose intent takes one text; the URL in it becomes the link card.
-    { target: "bluesky", label: "Bluesky", href: `https://bsky.app/intent/compose?${query({ text: `${title} ${url}` })}`, external: true },
-    { target: "hackernews", label: "Hacker News", href: `https://news.ycombinator.com/submitlink?${query({ u: url, t: title })}`, external: true },
+    {
+      target: "bluesky",
+      label: "Bluesky",
+      href: `https://bsky.app/intent/compose?${query({ text: `${title} ${url}` })}`,
+      external: true,
+    },
+    {
+      target: "hackernews",
+      label: "Hacker News",
+      href: `https://news.ycombinator.com/submitlink?${query({ u: url, t: title })}`,
+      external: true,
+    },
     {
       target: "email",
       label: "Email",

@@ -8,8 +8,12 @@ const drafts = draftPosts();
 const newest = published[0]!;
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }
 
 test.describe("reading", () => {
@@ -19,7 +23,10 @@ test.describe("reading", () => {
     await expect(page.getByRole("heading", { name: "What I help with" })).toBeVisible();
     const titles = await page.locator(".post-card__title a").allTextContents();
     expect(titles).toEqual(published.slice(0, 5).map((p) => p.title));
-    await expect(page.getByRole("main").getByRole("link", { name: "Let’s talk" }).first()).toHaveAttribute("href", "/contact");
+    await expect(page.getByRole("main").getByRole("link", { name: "Let’s talk" }).first()).toHaveAttribute(
+      "href",
+      "/contact",
+    );
   });
 
   test("/blog lists every published post with date, reading time and tags", async ({ page }) => {
@@ -28,7 +35,10 @@ test.describe("reading", () => {
     await expect(cards).toHaveCount(published.length);
     for (const [i, post] of published.entries()) {
       const card = cards.nth(i);
-      await expect(card.getByRole("link", { name: post.title, exact: true })).toHaveAttribute("href", `/blog/${post.slug}`);
+      await expect(card.getByRole("link", { name: post.title, exact: true })).toHaveAttribute(
+        "href",
+        `/blog/${post.slug}`,
+      );
       await expect(card.locator("time")).toHaveAttribute("datetime", post.publishDate);
       await expect(card).toContainText(/\d+ min read/);
       await expect(card.locator(".tag")).toHaveCount(new Set(post.tags.map((t) => t.toLowerCase())).size);
@@ -42,16 +52,22 @@ test.describe("reading", () => {
     await expect(page.locator(".post-meta").first()).toContainText(/\d+ min read/);
 
     // Every h2/h3 has an id, an anchor link, and an entry in the contents.
-    const headingIds = await page.locator(".prose :is(h2, h3)[id]:not(#footnote-label)").evaluateAll((els) => els.map((el) => el.id));
+    const headingIds = await page
+      .locator(".prose :is(h2, h3)[id]:not(#footnote-label)")
+      .evaluateAll((els) => els.map((el) => el.id));
     expect(headingIds.length).toBeGreaterThan(3);
-    const tocIds = await page.locator("nav.toc a").evaluateAll((els) => els.map((el) => el.getAttribute("href")!.slice(1)));
+    const tocIds = await page
+      .locator("nav.toc a")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("href")!.slice(1)));
     expect(tocIds).toEqual(headingIds);
     await expect(page.locator(`#${headingIds[0]} .heading-anchor`)).toHaveAttribute("href", `#${headingIds[0]}`);
 
     // Code is highlighted at build time: coloured spans, a title, highlighted lines.
     const code = page.locator("figure[data-rehype-pretty-code-figure]").first();
     await expect(code.locator("figcaption")).not.toBeEmpty();
-    const colours = await code.locator("pre code span[style]").evaluateAll((els) => new Set(els.map((el) => getComputedStyle(el).color)).size);
+    const colours = await code
+      .locator("pre code span[style]")
+      .evaluateAll((els) => new Set(els.map((el) => getComputedStyle(el).color)).size);
     expect(colours).toBeGreaterThan(2);
 
     // Dialogue: one speaker per line, each on its own line.
@@ -81,12 +97,15 @@ test.describe("reading", () => {
     let internalCount = 0;
     for (const post of published) {
       await page.goto(`/blog/${post.slug}`);
-      const external = await page.locator(".prose a[href^='http']").evaluateAll((els) => els.map((el) => el.getAttribute("rel")));
+      const external = await page
+        .locator(".prose a[href^='http']")
+        .evaluateAll((els) => els.map((el) => el.getAttribute("rel")));
       for (const rel of external) expect(rel).toBe("noopener noreferrer");
       externalCount += external.length;
       const internal = page.locator(".prose a[href^='/blog/']");
       internalCount += await internal.count();
-      for (const rel of await internal.evaluateAll((els) => els.map((el) => el.getAttribute("rel")))) expect(rel).toBeNull();
+      for (const rel of await internal.evaluateAll((els) => els.map((el) => el.getAttribute("rel"))))
+        expect(rel).toBeNull();
     }
     expect(externalCount).toBeGreaterThan(0);
     expect(internalCount).toBeGreaterThan(0);
@@ -101,7 +120,9 @@ test.describe("reading", () => {
         await image.scrollIntoViewIfNeeded();
         await expect(image).toHaveAttribute("width", /\d+/);
         await expect(image).toHaveAttribute("alt", /\S/);
-        await expect.poll(() => image.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+        await expect
+          .poll(() => image.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+          .toBeGreaterThan(0);
       }
     }
   });
@@ -118,7 +139,9 @@ test.describe("reading", () => {
     await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
     // The section lands below the sticky header, not under it.
     const headerBottom = await page.locator(".site-header").evaluate((el) => el.getBoundingClientRect().bottom);
-    await expect.poll(() => page.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(headerBottom - 1);
+    await expect
+      .poll(() => page.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top))
+      .toBeGreaterThanOrEqual(headerBottom - 1);
   });
 
   test("on a phone the contents collapse and still navigate", async ({ page }) => {
@@ -157,7 +180,9 @@ test.describe("reading", () => {
 
   test("a tag written in two spellings is one tag", async ({ page }) => {
     const spellings = new Map<string, Set<string>>();
-    for (const post of published) for (const tag of post.tags) spellings.set(tag.toLowerCase(), (spellings.get(tag.toLowerCase()) ?? new Set()).add(tag));
+    for (const post of published)
+      for (const tag of post.tags)
+        spellings.set(tag.toLowerCase(), (spellings.get(tag.toLowerCase()) ?? new Set()).add(tag));
     const [lower, variants] = [...spellings.entries()].find(([, v]) => v.size > 1) ?? [];
     test.skip(!lower, "the sample posts spell every tag one way");
     await page.goto(`/tags/${lower!.replace(/\s+/g, "-")}`);
@@ -185,7 +210,12 @@ test.describe("drafts", () => {
   });
 
   test("a draft is listed nowhere", async ({ page, request }) => {
-    const pages = ["/", "/blog", "/tags", ...new Set(drafts.flatMap((d) => d.tags.map((t) => `/tags/${t.toLowerCase().replace(/\s+/g, "-")}`)))];
+    const pages = [
+      "/",
+      "/blog",
+      "/tags",
+      ...new Set(drafts.flatMap((d) => d.tags.map((t) => `/tags/${t.toLowerCase().replace(/\s+/g, "-")}`))),
+    ];
     for (const path of pages) {
       const response = await request.get(path);
       const html = await response.text();
@@ -234,11 +264,25 @@ test.describe("theme", () => {
 });
 
 test.describe("accessibility", () => {
-  const paths = () => ["/", "/blog", `/blog/${newest.slug}`, "/tags", `/tags/${newest.tags[0]!.toLowerCase().replace(/\s+/g, "-")}`, "/no-such-page"];
+  const paths = () => [
+    "/",
+    "/blog",
+    `/blog/${newest.slug}`,
+    "/tags",
+    `/tags/${newest.tags[0]!.toLowerCase().replace(/\s+/g, "-")}`,
+    "/no-such-page",
+  ];
 
   // One page and one scan per test, so a busy machine never stacks six scans against one timeout.
   for (const scheme of ["light", "dark"] as const) {
-    for (const [index, label] of ["home", "blog list", "newest post", "tag index", "a tag page", "the 404 page"].entries()) {
+    for (const [index, label] of [
+      "home",
+      "blog list",
+      "newest post",
+      "tag index",
+      "a tag page",
+      "the 404 page",
+    ].entries()) {
       test(`axe finds no violations on ${label} (${scheme})`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(paths()[index]!);
@@ -274,7 +318,10 @@ test.describe("small screens", () => {
   test("nothing scrolls sideways at 375 px", async ({ page }) => {
     for (const path of ["/", "/blog", "/tags", ...published.map((p) => `/blog/${p.slug}`)]) {
       await page.goto(path);
-      const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
       expect(scrollWidth, path).toBeLessThanOrEqual(clientWidth);
     }
   });

@@ -24,11 +24,21 @@ const POST_TITLE = "Code Review Is a Conversation, Not a Gate";
 const DRAFT_SLUG = "writing-an-engineering-strategy";
 const MIN_SUBMIT_MS = 1_000; // CONTACT_MIN_SUBMIT_SECONDS for the e2e server
 
-type Delivery = { from: string; to: string[]; reply_to: string; subject: string; html: string; text: string; idempotencyKey: string | null };
+type Delivery = {
+  from: string;
+  to: string[];
+  reply_to: string;
+  subject: string;
+  html: string;
+  text: string;
+  idempotencyKey: string | null;
+};
 
 /** A client IP of its own for each test: the e2e server trusts X-Forwarded-For, and limits are per IP. */
 function clientIpFor(testInfo: TestInfo, salt = ""): string {
-  const hash = createHash("sha256").update(`${testInfo.testId}:${testInfo.repeatEachIndex}:${testInfo.retry}:${salt}`).digest();
+  const hash = createHash("sha256")
+    .update(`${testInfo.testId}:${testInfo.repeatEachIndex}:${testInfo.retry}:${salt}`)
+    .digest();
   return `10.${hash[0]}.${hash[1]}.${hash[2]}`;
 }
 
@@ -65,8 +75,14 @@ async function openContact(page: Page, testInfo: TestInfo, url = "/contact", sal
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 test.describe("with JavaScript", () => {
@@ -81,10 +97,18 @@ test.describe("with JavaScript", () => {
     await expect(page.locator(".contact__source")).toHaveText(`You were reading: ${POST_TITLE}`);
 
     const email = uniqueEmail(testInfo, "ada");
-    await fillEnquiry(page, { name: "Ada Lovelace", email, company: "Analytical Engines", topic: "Delivery and process", message: "Short" });
+    await fillEnquiry(page, {
+      name: "Ada Lovelace",
+      email,
+      company: "Analytical Engines",
+      topic: "Delivery and process",
+      message: "Short",
+    });
     // The live character count follows the typing.
     await expect(page.getByTestId("char-count")).toHaveText("5 / 5,000 · 15 more needed");
-    await page.getByLabel("Your message").fill("Our releases keep slipping and <script>alert('x')</script> the team is tired.");
+    await page
+      .getByLabel("Your message")
+      .fill("Our releases keep slipping and <script>alert('x')</script> the team is tired.");
     await expect(page.getByTestId("char-count")).toHaveText(/^7\d \/ 5,000 · 4,9\d\d left$/);
 
     // Hold the action's response a moment: the button shows it is sending and a second click sends nothing more.
@@ -103,7 +127,9 @@ test.describe("with JavaScript", () => {
     await expect(sending).toHaveAttribute("aria-disabled", "true");
     await sending.click({ force: true });
 
-    const heading = page.getByRole("heading", { name: `Thanks, Ada Lovelace — I'll reply to ${email} within two working days.` });
+    const heading = page.getByRole("heading", {
+      name: `Thanks, Ada Lovelace — I'll reply to ${email} within two working days.`,
+    });
     await expect(heading).toBeVisible();
     await expect(heading).toBeFocused();
     await expect(page.getByText("Here is what happens next")).toBeVisible();
@@ -124,7 +150,9 @@ test.describe("with JavaScript", () => {
     expect(delivery!.html).not.toContain("<script>alert");
   });
 
-  test("invalid input shows an error beside each field, moves focus to the first, and keeps every value", async ({ page }, testInfo) => {
+  test("invalid input shows an error beside each field, moves focus to the first, and keeps every value", async ({
+    page,
+  }, testInfo) => {
     await openContact(page, testInfo);
     let posts = 0;
     page.on("request", (request) => void (request.method() === "POST" && (posts += 1)));
@@ -137,8 +165,16 @@ test.describe("with JavaScript", () => {
     await expect(page.getByText("Please check the 3 highlighted fields.")).toBeVisible();
     for (const [field, id, message] of [
       [emailField, "email-error", "Please enter a valid email address, like name@company.com"],
-      [page.getByLabel("What would you like to talk about?"), "topic-error", "Please choose what you would like to talk about"],
-      [page.getByLabel("Your message"), "message-error", "Please write at least 20 characters, so I can prepare a useful reply"],
+      [
+        page.getByLabel("What would you like to talk about?"),
+        "topic-error",
+        "Please choose what you would like to talk about",
+      ],
+      [
+        page.getByLabel("Your message"),
+        "message-error",
+        "Please write at least 20 characters, so I can prepare a useful reply",
+      ],
     ] as const) {
       await expect(field).toHaveAttribute("aria-invalid", "true");
       await expect(field).toHaveAttribute("aria-describedby", new RegExp(`\\b${id}\\b`));
@@ -157,11 +193,18 @@ test.describe("with JavaScript", () => {
     await expect(emailField).not.toHaveAttribute("aria-invalid", "true");
   });
 
-  test("the 6th enquiry within an hour from one client is stored and held: the same confirmation, and the author hears of it in the held digest", async ({ page }, testInfo) => {
+  test("the 6th enquiry within an hour from one client is stored and held: the same confirmation, and the author hears of it in the held digest", async ({
+    page,
+  }, testInfo) => {
     test.slow();
     for (let index = 0; index < 5; index += 1) {
       const shownAt = await openContact(page, testInfo);
-      await fillEnquiry(page, { name: `Prospect ${index}`, email: uniqueEmail(testInfo, `p${index}`), topic: "Leadership coaching", message: `Enquiry number ${index} about coaching our managers.` });
+      await fillEnquiry(page, {
+        name: `Prospect ${index}`,
+        email: uniqueEmail(testInfo, `p${index}`),
+        topic: "Leadership coaching",
+        message: `Enquiry number ${index} about coaching our managers.`,
+      });
       await waitLikeAPerson(page, shownAt);
       await page.getByRole("button", { name: "Send message" }).click();
       await expect(page.getByRole("heading", { name: /^Thanks, Prospect/ })).toBeVisible();
@@ -174,14 +217,21 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "Send message" }).click();
 
     // No pause, no blame, nothing about the address: the normal confirmation.
-    await expect(page.getByRole("heading", { name: `Thanks, Prospect Held — I'll reply to ${email} within two working days.` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: `Thanks, Prospect Held — I'll reply to ${email} within two working days.` }),
+    ).toBeVisible();
     await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
     // Stored and listed for the author in the held digest (the first hold of this server's hour).
     await expect
       .poll(async () => {
         const response = await fetch(`${fakeResend}/__fake/emails`);
         const { deliveries } = (await response.json()) as { deliveries: Delivery[] };
-        return deliveries.some((delivery) => delivery.subject.includes("held") && delivery.text.includes("Prospect Held") && delivery.text.includes(message));
+        return deliveries.some(
+          (delivery) =>
+            delivery.subject.includes("held") &&
+            delivery.text.includes("Prospect Held") &&
+            delivery.text.includes(message),
+        );
       })
       .toBe(true);
     expect(await deliveriesFor(email)).toEqual([]);
@@ -222,7 +272,12 @@ test.describe("with JavaScript", () => {
 
       test(`finds nothing after sending (${colorScheme})`, async ({ page }, testInfo) => {
         const shownAt = await openContact(page, testInfo, `/contact?from=${POST_SLUG}`, colorScheme);
-        await fillEnquiry(page, { name: "Grace Hopper", email: uniqueEmail(testInfo, colorScheme), topic: "A workshop or talk", message: "Could you run a workshop on blameless post-mortems?" });
+        await fillEnquiry(page, {
+          name: "Grace Hopper",
+          email: uniqueEmail(testInfo, colorScheme),
+          topic: "A workshop or talk",
+          message: "Could you run a workshop on blameless post-mortems?",
+        });
         await waitLikeAPerson(page, shownAt);
         await page.getByRole("button", { name: "Send message" }).click();
         await expect(page.getByRole("heading", { name: /^Thanks, Grace Hopper/ })).toBeVisible();
@@ -235,7 +290,9 @@ test.describe("with JavaScript", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("from a post's call to action to a sent enquiry (plain form POST); the email names the article", async ({ page }, testInfo) => {
+  test("from a post's call to action to a sent enquiry (plain form POST); the email names the article", async ({
+    page,
+  }, testInfo) => {
     await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
     await page.goto(`/blog/${POST_SLUG}`);
     await page.locator(".post-cta").getByRole("link", { name: "Let’s talk" }).click();
@@ -245,11 +302,18 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("char-count")).toHaveCount(0); // only shown when it can update
 
     const email = uniqueEmail(testInfo, "nojs");
-    await fillEnquiry(page, { name: "Linus", email, topic: "Team trust and culture", message: "No JavaScript here, but a real question about trust.\nSecond line." });
+    await fillEnquiry(page, {
+      name: "Linus",
+      email,
+      topic: "Team trust and culture",
+      message: "No JavaScript here, but a real question about trust.\nSecond line.",
+    });
     await waitLikeAPerson(page, shownAt);
     await page.getByRole("button", { name: "Send message" }).click();
 
-    const heading = page.getByRole("heading", { name: `Thanks, Linus — I'll reply to ${email} within two working days.` });
+    const heading = page.getByRole("heading", {
+      name: `Thanks, Linus — I'll reply to ${email} within two working days.`,
+    });
     await expect(heading).toBeVisible();
     await expect(heading).toBeFocused();
 
@@ -260,14 +324,24 @@ test.describe("without JavaScript", () => {
     expect(delivery!.text).toContain("No JavaScript here, but a real question about trust.\nSecond line.");
   });
 
-  test("invalid input comes back from the server with the same messages, focus on the first invalid field, every value kept", async ({ page }, testInfo) => {
+  test("invalid input comes back from the server with the same messages, focus on the first invalid field, every value kept", async ({
+    page,
+  }, testInfo) => {
     await openContact(page, testInfo, `/contact?from=${POST_SLUG}`);
-    await fillEnquiry(page, { name: "  ", email: "grace@example.com", company: "Navy", topic: "Delivery and process", message: "Too short\r\nreally" });
+    await fillEnquiry(page, {
+      name: "  ",
+      email: "grace@example.com",
+      company: "Navy",
+      topic: "Delivery and process",
+      message: "Too short\r\nreally",
+    });
     await page.getByRole("button", { name: "Send message" }).click();
 
     const name = page.getByLabel("Your name");
     await expect(page.locator("#name-error")).toHaveText("Error: Please tell me your name");
-    await expect(page.locator("#message-error")).toHaveText("Error: Please write at least 20 characters, so I can prepare a useful reply");
+    await expect(page.locator("#message-error")).toHaveText(
+      "Error: Please write at least 20 characters, so I can prepare a useful reply",
+    );
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(name).toBeFocused();
     await expect(page.getByText("Please check the 2 highlighted fields.")).toBeVisible();
@@ -281,11 +355,18 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("protection and operations", () => {
-  test("a body over the 64 KB limit gets a plain 413 that says what to do (JavaScript off)", async ({ browser }, testInfo) => {
+  test("a body over the 64 KB limit gets a plain 413 that says what to do (JavaScript off)", async ({
+    browser,
+  }, testInfo) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await openContact(page, testInfo);
-    await fillEnquiry(page, { name: "Verbose", email: "verbose@example.com", topic: "Something else", message: "A message of normal length to start with." });
+    await fillEnquiry(page, {
+      name: "Verbose",
+      email: "verbose@example.com",
+      topic: "Something else",
+      message: "A message of normal length to start with.",
+    });
     // Typing 70,000 characters takes Playwright 15 s on a busy machine; setting the value is what a paste does.
     await page.getByLabel("Your message").evaluate((field: HTMLTextAreaElement) => {
       field.value = "x".repeat(70_000);
@@ -293,10 +374,11 @@ test.describe("protection and operations", () => {
     const answer = page.waitForResponse((response) => response.request().method() === "POST");
     await page.getByRole("button", { name: "Send message" }).click();
     expect((await answer).status()).toBe(413);
-    await expect(page.locator("body")).toContainText("Your message is longer than this form accepts (5,000 characters). Go back, shorten it");
+    await expect(page.locator("body")).toContainText(
+      "Your message is longer than this form accepts (5,000 characters). Go back, shorten it",
+    );
     await context.close();
   });
-
 
   test("a form post from another site is refused with 403", async ({ request }) => {
     const response = await request.post(`/contact?from=${POST_SLUG}`, {
@@ -310,8 +392,12 @@ test.describe("protection and operations", () => {
 
   test("POST /api/enquiries/retry needs the Bearer CRON_SECRET", async ({ request }) => {
     expect((await request.post("/api/enquiries/retry")).status()).toBe(401);
-    expect((await request.post("/api/enquiries/retry", { headers: { authorization: "Bearer nope" } })).status()).toBe(401);
-    const response = await request.post("/api/enquiries/retry", { headers: { authorization: "Bearer e2e-cron-secret-0123456789abcdef" } });
+    expect((await request.post("/api/enquiries/retry", { headers: { authorization: "Bearer nope" } })).status()).toBe(
+      401,
+    );
+    const response = await request.post("/api/enquiries/retry", {
+      headers: { authorization: "Bearer e2e-cron-secret-0123456789abcdef" },
+    });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ stoppedEarly: null, failed: 0 });
   });
@@ -357,35 +443,63 @@ async function startNext(env: Record<string, string>): Promise<Started> {
 test.describe("start-up", () => {
   test("a bad configuration value stops the server at start, naming the variable", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "e2e-badenv-"));
-    const server = await startNext({ CONTACT_TO_EMAIL: "not-an-email", DATABASE_URL: `file:${dir}/e.db`, CONTACT_FORM_SECRET: "x".repeat(40) });
+    const server = await startNext({
+      CONTACT_TO_EMAIL: "not-an-email",
+      DATABASE_URL: `file:${dir}/e.db`,
+      CONTACT_FORM_SECRET: "x".repeat(40),
+    });
     try {
-      const code = await Promise.race([server.exited, new Promise<"running">((resolve) => setTimeout(() => resolve("running"), 20_000))]);
+      const code = await Promise.race([
+        server.exited,
+        new Promise<"running">((resolve) => setTimeout(() => resolve("running"), 20_000)),
+      ]);
       expect(code).toBe(1);
-      expect(server.output()).toContain('CONTACT_TO_EMAIL: must be an email address, e.g. you@example.com (got "not-an-email")');
+      expect(server.output()).toContain(
+        'CONTACT_TO_EMAIL: must be an email address, e.g. you@example.com (got "not-an-email")',
+      );
     } finally {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  test("with no keys, it still works end to end: one clear warning, and the email lands in the local outbox", async ({ browser }) => {
+  test("with no keys, it still works end to end: one clear warning, and the email lands in the local outbox", async ({
+    browser,
+  }) => {
     const dir = await mkdtemp(path.join(tmpdir(), "e2e-nokeys-"));
     const outbox = path.join(dir, "outbox");
-    const server = await startNext({ DATABASE_URL: `file:${dir}/enquiries.db`, CONTACT_OUTBOX_DIR: outbox, CONTACT_MIN_SUBMIT_SECONDS: "1" });
+    const server = await startNext({
+      DATABASE_URL: `file:${dir}/enquiries.db`,
+      CONTACT_OUTBOX_DIR: outbox,
+      CONTACT_MIN_SUBMIT_SECONDS: "1",
+    });
     const context = await browser.newContext({ baseURL: server.url });
     try {
       await expect.poll(server.output, { timeout: 20_000 }).toContain("RESEND_API_KEY is not set");
       const page = await context.newPage();
       await page.goto(`/contact?from=${POST_SLUG}`);
       const shownAt = Date.now();
-      await fillEnquiry(page, { name: "Fresh Clone", email: "fresh@example.com", topic: "Something else", message: "Testing a fresh clone without any keys at all." });
+      await fillEnquiry(page, {
+        name: "Fresh Clone",
+        email: "fresh@example.com",
+        topic: "Something else",
+        message: "Testing a fresh clone without any keys at all.",
+      });
       await waitLikeAPerson(page, shownAt);
       await page.getByRole("button", { name: "Send message" }).click();
       await expect(page.getByRole("heading", { name: /^Thanks, Fresh Clone/ })).toBeVisible();
 
-      await expect.poll(async () => (await readdir(outbox).catch(() => [])).filter((file) => file.endsWith(".json")).length, { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(async () => (await readdir(outbox).catch(() => [])).filter((file) => file.endsWith(".json")).length, {
+          timeout: 10_000,
+        })
+        .toBe(1);
       const [file] = (await readdir(outbox)).filter((name) => name.endsWith(".json"));
-      const email = JSON.parse(await readFile(path.join(outbox, file!), "utf8")) as { subject: string; html: string; replyTo: string };
+      const email = JSON.parse(await readFile(path.join(outbox, file!), "utf8")) as {
+        subject: string;
+        html: string;
+        replyTo: string;
+      };
       expect(email.subject).toBe("New enquiry: Something else — Fresh Clone");
       expect(email.replyTo).toBe("fresh@example.com");
       expect(email.html).toContain(POST_TITLE);
@@ -400,15 +514,31 @@ test.describe("start-up", () => {
 
   test("without a proxy (no TRUST_PROXY), the client is the socket address: a forged X-Forwarded-For does not make a new client", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "e2e-socket-"));
-    const server = await startNext({ DATABASE_URL: `file:${dir}/enquiries.db`, CONTACT_OUTBOX_DIR: path.join(dir, "outbox"), CONTACT_MIN_SUBMIT_SECONDS: "1" });
+    const server = await startNext({
+      DATABASE_URL: `file:${dir}/enquiries.db`,
+      CONTACT_OUTBOX_DIR: path.join(dir, "outbox"),
+      CONTACT_MIN_SUBMIT_SECONDS: "1",
+    });
     try {
       await expect.poll(server.output, { timeout: 20_000 }).toContain("Ready on");
       const forms = await loadContactForms(server.url, 6);
       const answers = [];
       for (const [index, form] of forms.entries()) {
-        const enquiry = { name: `Forger ${index}`, email: `forger${index}@example.com`, company: "", topic: form.topics[0]!, message: `Enquiry ${index} that claims to come from elsewhere.` };
+        const enquiry = {
+          name: `Forger ${index}`,
+          email: `forger${index}@example.com`,
+          company: "",
+          topic: form.topics[0]!,
+          message: `Enquiry ${index} that claims to come from elsewhere.`,
+        };
         // A fresh address in X-Forwarded-For and even in the server's private-header prefix each time: neither counts.
-        answers.push(await submitEnquiry(server.url, form, enquiry, { js: index % 2 === 0, ip: `203.0.113.${index + 1}`, headers: { "x-socket-address-0123456789abcdef": `198.51.100.${index}` } }));
+        answers.push(
+          await submitEnquiry(server.url, form, enquiry, {
+            js: index % 2 === 0,
+            ip: `203.0.113.${index + 1}`,
+            headers: { "x-socket-address-0123456789abcdef": `198.51.100.${index}` },
+          }),
+        );
       }
       expect(answers.map((answer) => answer.state)).toEqual(Array(6).fill("success"));
       // The server may still be writing (the owner emails go out after each answer): wait for its lock, not a fixed time.

@@ -47,7 +47,10 @@ test("provider down: 20 enquiries during a 500/429/timeout outage are stored, th
   test.setTimeout(150_000);
   await withServer(async (server) => {
     const result = await runProviderDown(server, { count: 20, concurrency: 5 });
-    await testInfo.attach("provider-down.json", { body: JSON.stringify(result, null, 2), contentType: "application/json" });
+    await testInfo.attach("provider-down.json", {
+      body: JSON.stringify(result, null, 2),
+      contentType: "application/json",
+    });
     expect(result.answeredSuccess).toBe(20);
     expect(result.stored).toBe(20);
     expect(result.failedDuringOutage).toBe(20);
@@ -62,7 +65,10 @@ test("store faults: a locked or read-only database gives a clear error, keeps th
   test.setTimeout(150_000);
   await withServer(async (server) => {
     const result = await runStoreFaults(server, { count: 3 });
-    await testInfo.attach("store-faults.json", { body: JSON.stringify(result, null, 2), contentType: "application/json" });
+    await testInfo.attach("store-faults.json", {
+      body: JSON.stringify(result, null, 2),
+      contentType: "application/json",
+    });
     for (const phase of result.phases) {
       expect(phase, phase.fault).toMatchObject({
         clearError: 3,

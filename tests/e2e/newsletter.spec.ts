@@ -53,10 +53,21 @@ async function theConfirmation(email: string): Promise<Delivery> {
 }
 
 async function expectNoAxeViolations(page: Page, only?: string) {
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]);
+  const builder = new AxeBuilder({ page }).withTags([
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+  ]);
   // On a post, only the sign-up is new here; the rest of the post page has its own axe test (blog.spec.ts).
   const results = await (only ? builder.include(only) : builder).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 /** Confirms with the emailed link, checks the page and the provider's list, then unsubscribes the same way. */
@@ -64,7 +75,11 @@ async function confirmThenUnsubscribe(page: Page, email: string) {
   const delivery = await theConfirmation(email);
   await page.goto(linkIn(delivery, "confirm"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re subscribed");
-  await expect.poll(async () => (await fakeLog()).contacts.find((contact) => contact.email === email)?.unsubscribed, { timeout: 10_000 }).toBe(false);
+  await expect
+    .poll(async () => (await fakeLog()).contacts.find((contact) => contact.email === email)?.unsubscribed, {
+      timeout: 10_000,
+    })
+    .toBe(false);
 
   // The same link again changes nothing.
   await page.goto(linkIn(delivery, "confirm"));
@@ -72,7 +87,11 @@ async function confirmThenUnsubscribe(page: Page, email: string) {
 
   await page.goto(linkIn(delivery, "unsubscribe"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re unsubscribed");
-  await expect.poll(async () => (await fakeLog()).contacts.find((contact) => contact.email === email)?.unsubscribed, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await fakeLog()).contacts.find((contact) => contact.email === email)?.unsubscribed, {
+      timeout: 10_000,
+    })
+    .toBe(true);
   await page.goto(linkIn(delivery, "unsubscribe"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re already unsubscribed");
 }
@@ -100,7 +119,9 @@ test.describe("with JavaScript", () => {
     await confirmThenUnsubscribe(page, email);
   });
 
-  test("an address the server refuses keeps its value and says why; a second subscribe answers the same", async ({ page }, testInfo) => {
+  test("an address the server refuses keeps its value and says why; a second subscribe answers the same", async ({
+    page,
+  }, testInfo) => {
     await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
     await page.goto(`/blog/${POST_SLUG}`);
     const signup = page.locator(".post-newsletter");
@@ -108,7 +129,9 @@ test.describe("with JavaScript", () => {
     await signup.getByLabel("Your email").fill("ada@localhost");
     await signup.getByRole("button", { name: "Subscribe" }).click();
     const field = signup.getByLabel("Your email");
-    await expect(signup.locator(".subscribe-form__error")).toHaveText("Error: Please enter a valid email address, like name@company.com");
+    await expect(signup.locator(".subscribe-form__error")).toHaveText(
+      "Error: Please enter a valid email address, like name@company.com",
+    );
     await expect(field).toHaveValue("ada@localhost");
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(field).toBeFocused();
@@ -130,7 +153,9 @@ test.describe("with JavaScript", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("subscribe at the end of a post (plain POST to /newsletter), confirm, unsubscribe", async ({ page }, testInfo) => {
+  test("subscribe at the end of a post (plain POST to /newsletter), confirm, unsubscribe", async ({
+    page,
+  }, testInfo) => {
     await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
     await page.goto(`/blog/${POST_SLUG}`);
     const email = uniqueEmail(testInfo, "nojs");
@@ -143,7 +168,9 @@ test.describe("without JavaScript", () => {
     await confirmThenUnsubscribe(page, email);
   });
 
-  test("a refused address comes back with its value and the error; the footer form answers on /newsletter", async ({ page }, testInfo) => {
+  test("a refused address comes back with its value and the error; the footer form answers on /newsletter", async ({
+    page,
+  }, testInfo) => {
     await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo) });
     await page.goto("/tags");
     const footer = page.locator("#footer-subscribe");
@@ -163,7 +190,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("every sign-up form carries the enquiry form's neutral honeypot and token fields, out of reach of people and autofill", async ({ page }) => {
+test("every sign-up form carries the enquiry form's neutral honeypot and token fields, out of reach of people and autofill", async ({
+  page,
+}) => {
   for (const [path, form, signed] of [
     [`/blog/${POST_SLUG}`, ".post-newsletter form", false],
     [`/blog/${POST_SLUG}`, "#footer-subscribe form", false],
@@ -178,7 +207,10 @@ test("every sign-up form carries the enquiry form's neutral honeypot and token f
     await expect(page.locator(`${form} label`).filter({ hasText: /empty/i })).toHaveCount(0);
     await expect(page.locator(`${form} input[name="website"]`)).toHaveCount(0);
     // A prerendered page cannot sign each visit, so its token field is empty; /newsletter signs its render time.
-    await expect(page.locator(`${form} input[type="hidden"][name="${FORM_TOKEN_FIELD}"]`)).toHaveAttribute("value", signed ? /^v2\./ : "");
+    await expect(page.locator(`${form} input[type="hidden"][name="${FORM_TOKEN_FIELD}"]`)).toHaveAttribute(
+      "value",
+      signed ? /^v2\./ : "",
+    );
   }
 });
 
@@ -222,26 +254,42 @@ test.describe("accessibility of the newsletter pages (axe, WCAG 2.2 AA)", () => 
     await expect(page.locator(".newsletter__form").getByRole("status")).toHaveText(CHECK_INBOX);
     await page.goto(linkIn(await theConfirmation(email), "confirm"));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re subscribed");
-    expect(await (await request.get("/newsletter/confirm?token=" + "A".repeat(43))).text()).toContain("This link isn’t valid");
+    expect(await (await request.get("/newsletter/confirm?token=" + "A".repeat(43))).text()).toContain(
+      "This link isn’t valid",
+    );
     await expectNoAxeViolations(page);
   });
 });
 
-test("an action is accepted only on pages that render it: feeds and other forms' pages answer 404", async ({ request, baseURL }) => {
+test("an action is accepted only on pages that render it: feeds and other forms' pages answer 404", async ({
+  request,
+  baseURL,
+}) => {
   const html = await (await request.get(`/blog/${POST_SLUG}`)).text();
   const actionId = /&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
   expect(actionId).toBeTruthy();
-  const refused = await request.post("/feed.xml", { headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  const refused = await request.post("/feed.xml", {
+    headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
   expect(refused.status()).toBe(404);
   // On a page route the subscribe action answers a crafted call with "could not be read", not a 500.
-  const crafted = await request.post("/tags", { headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  const crafted = await request.post("/tags", {
+    headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
   expect(crafted.status()).toBe(200);
   expect(await crafted.text()).toContain("The form could not be read");
   // The contact form's action posted to a page that has only the footer's: refused, so Next never forwards it
   // to /contact (which ended in an uncaught "aborted" error).
   const contactHtml = await (await request.get("/contact")).text();
-  const contactIds = [...contactHtml.matchAll(/&quot;id&quot;:&quot;([0-9a-f]+)&quot;/g)].map((match) => match[1]!).filter((id) => id !== actionId);
+  const contactIds = [...contactHtml.matchAll(/&quot;id&quot;:&quot;([0-9a-f]+)&quot;/g)]
+    .map((match) => match[1]!)
+    .filter((id) => id !== actionId);
   expect(contactIds.length).toBeGreaterThan(0);
-  const forwarded = await request.post("/tags", { headers: { origin: baseURL!, "next-action": contactIds[0]!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+  const forwarded = await request.post("/tags", {
+    headers: { origin: baseURL!, "next-action": contactIds[0]!, "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
   expect(forwarded.status()).toBe(404);
 });

@@ -69,7 +69,11 @@ test.describe("pagination at scale", () => {
   test("drafts are on no page and their URLs are 404s", async ({ request }) => {
     expect(drafts.length).toBeGreaterThan(0);
     const html = (
-      await Promise.all(["/", "/tags", ...Array.from({ length: pages }, (_, i) => (i === 0 ? "/blog" : `/blog/page/${i + 1}`))].map(async (p) => (await request.get(p)).text()))
+      await Promise.all(
+        ["/", "/tags", ...Array.from({ length: pages }, (_, i) => (i === 0 ? "/blog" : `/blog/page/${i + 1}`))].map(
+          async (p) => (await request.get(p)).text(),
+        ),
+      )
     ).join("\n");
     for (const draft of drafts) {
       expect(html).not.toContain(draft.slug);

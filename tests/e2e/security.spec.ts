@@ -7,7 +7,8 @@ import { publishedPosts } from "../support/content";
 const post = publishedPosts()[0]!;
 
 const REQUIRED = {
-  "content-security-policy": /default-src 'self'.*object-src 'none'.*base-uri 'self'.*form-action 'self'.*frame-ancestors 'none'/,
+  "content-security-policy":
+    /default-src 'self'.*object-src 'none'.*base-uri 'self'.*form-action 'self'.*frame-ancestors 'none'/,
   "strict-transport-security": /max-age=\d{7,}/,
   "x-content-type-options": /^nosniff$/,
   "referrer-policy": /^strict-origin-when-cross-origin$/,
@@ -33,7 +34,8 @@ test.describe("security headers", () => {
 async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text()))
+      violations.push(message.text());
   });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
@@ -67,7 +69,9 @@ test.describe("the policy lets the site work", () => {
 });
 
 test.describe("/contact under the policy", () => {
-  test("carries a per-response nonce instead of 'unsafe-inline'; every inline script is nonced or allowed by its hash", async ({ request }) => {
+  test("carries a per-response nonce instead of 'unsafe-inline'; every inline script is nonced or allowed by its hash", async ({
+    request,
+  }) => {
     const [first, second] = [await request.get("/contact"), await request.get("/contact")];
     const policy = first.headers()["content-security-policy"]!;
     const scriptSrc = /script-src ([^;]+)/.exec(policy)![1]!;
@@ -87,7 +91,6 @@ test.describe("/contact under the policy", () => {
     }
   });
 
-
   test("sending the form with JavaScript works and raises no CSP violation", async ({ page }, testInfo) => {
     const violations = await watchCsp(page);
     const id = createHash("sha256").update(`${testInfo.testId}:${testInfo.retry}:${Date.now()}`).digest();
@@ -100,7 +103,9 @@ test.describe("/contact under the policy", () => {
     await page.goto("/contact");
     const shownAt = Date.now();
     // Hydrated: the live character count only appears with JavaScript.
-    await page.getByLabel("Your message").fill("Our platform team and product teams no longer trust each other's estimates.");
+    await page
+      .getByLabel("Your message")
+      .fill("Our platform team and product teams no longer trust each other's estimates.");
     await expect(page.getByTestId("char-count")).toContainText("/ 5,000");
     await page.getByLabel("Your name").fill("Grace Hopper");
     await page.getByLabel("Email", { exact: true }).fill(email);
@@ -108,7 +113,9 @@ test.describe("/contact under the policy", () => {
     // The server treats a form sent within 1 s of rendering as a bot (CONTACT_MIN_SUBMIT_SECONDS=1 in e2e).
     await page.waitForTimeout(Math.max(0, shownAt + 1_200 - Date.now()));
     await page.getByRole("button", { name: "Send message" }).click();
-    await expect(page.getByRole("heading", { name: `Thanks, Grace Hopper — I'll reply to ${email} within two working days.` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: `Thanks, Grace Hopper — I'll reply to ${email} within two working days.` }),
+    ).toBeVisible();
     expect(actionCalls).toBe(1); // sent by the server action over fetch, not a full-page form post
     await expect(page).toHaveURL(/\/contact$/);
     expect(violations).toEqual([]);
@@ -122,20 +129,52 @@ test.describe("crafted server-action requests (regressions from the bad-input dr
     expect(actionId).toBeTruthy();
     const cases: Array<{ path: string; headers: Record<string, string>; data: string | Buffer; expected: number }> = [
       // Cross-site, to a page other than /contact (proxy.ts used to match /contact only: Next answered 500).
-      { path: "/", headers: { origin: "https://evil.example", "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]", expected: 403 },
+      {
+        path: "/",
+        headers: {
+          origin: "https://evil.example",
+          "next-action": actionId!,
+          "content-type": "text/plain;charset=UTF-8",
+        },
+        data: "[]",
+        expected: 403,
+      },
       // The real action id on a page without the form (Next forwarded it and logged an uncaught "aborted").
-      { path: "/no-such-page", headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]", expected: 404 },
+      {
+        path: "/no-such-page",
+        headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" },
+        data: "[]",
+        expected: 404,
+      },
       // Envelopes React cannot decode (500 "Connection closed." / JSON errors before).
-      { path: "/contact", headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[{", expected: 400 },
-      { path: "/contact", headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: '["$@5"]', expected: 400 },
-      { path: "/contact", headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=B" }, data: "--B\r\nbroken", expected: 400 },
+      {
+        path: "/contact",
+        headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" },
+        data: "[{",
+        expected: 400,
+      },
+      {
+        path: "/contact",
+        headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" },
+        data: '["$@5"]',
+        expected: 400,
+      },
+      {
+        path: "/contact",
+        headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=B" },
+        data: "--B\r\nbroken",
+        expected: 400,
+      },
     ];
     for (const { path, headers, data, expected } of cases) {
       const response = await request.post(path, { headers, data, maxRedirects: 0 });
       expect(response.status(), `${path} ${JSON.stringify(headers)} ${String(data)}`).toBe(expected);
     }
     // Arguments that decode but are not a form (the action read formData.get of undefined and threw: 500).
-    const wrongTypes = await request.post("/contact", { headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+    const wrongTypes = await request.post("/contact", {
+      headers: { origin: baseURL!, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
     expect(wrongTypes.status()).toBe(200);
     expect(await wrongTypes.text()).toContain("The form could not be read");
   });

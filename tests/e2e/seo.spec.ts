@@ -16,7 +16,8 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }
 type Loose = Record<string, unknown>;
 
 async function head(page: Page) {
-  const meta = async (attr: "property" | "name", key: string) => page.locator(`head meta[${attr}="${key}"]`).first().getAttribute("content");
+  const meta = async (attr: "property" | "name", key: string) =>
+    page.locator(`head meta[${attr}="${key}"]`).first().getAttribute("content");
   const all = async (attr: "property" | "name", key: string) =>
     page.locator(`head meta[${attr}="${key}"]`).evaluateAll((els) => els.map((el) => el.getAttribute("content")));
   return { meta, all };
@@ -162,7 +163,9 @@ test.describe("feeds", () => {
     expect(response.headers()["content-type"]).toBe("application/feed+json; charset=utf-8");
     const feed = (await response.json()) as { version: string; title: string; items: Loose[] };
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
-    expect(feed.items.map((item) => new URL(String(item.url)).pathname)).toEqual(published.map((p) => `/blog/${p.slug}`));
+    expect(feed.items.map((item) => new URL(String(item.url)).pathname)).toEqual(
+      published.map((p) => `/blog/${p.slug}`),
+    );
     for (const item of feed.items) {
       expect(typeof item.id).toBe("string");
       expect(String(item.content_html)).toContain("<p>");
@@ -172,7 +175,10 @@ test.describe("feeds", () => {
   test("each tag has its own RSS feed, linked from its page", async ({ page, request }) => {
     const tag = post.tags[0]!;
     await page.goto("/tags");
-    await page.getByRole("link", { name: new RegExp(`^${tag}`, "i") }).first().click();
+    await page
+      .getByRole("link", { name: new RegExp(`^${tag}`, "i") })
+      .first()
+      .click();
     const feedLink = page.getByRole("link", { name: /RSS feed for/ });
     const href = await feedLink.getAttribute("href");
     expect(href).toMatch(/^\/tags\/[^/]+\/feed\.xml$/);
@@ -202,13 +208,17 @@ test.describe("sitemap and robots", () => {
     const locs = urls.map((u) => String(u.loc));
     for (const loc of locs) expect(loc).toMatch(/^https?:\/\//);
     const paths = locs.map((loc) => new URL(loc).pathname);
-    expect(paths).toEqual(expect.arrayContaining(["/", "/blog", "/tags", "/contact", ...published.map((p) => `/blog/${p.slug}`)]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["/", "/blog", "/tags", "/contact", ...published.map((p) => `/blog/${p.slug}`)]),
+    );
     for (const d of drafts) expect(paths).not.toContain(`/blog/${d.slug}`);
     const entry = urls.find((u) => String(u.loc).endsWith(`/blog/${post.slug}`))!;
     expect(String(entry.lastmod)).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 
-  test("robots.txt on a non-production SITE_URL disallows everything and points to the sitemap", async ({ request }) => {
+  test("robots.txt on a non-production SITE_URL disallows everything and points to the sitemap", async ({
+    request,
+  }) => {
     const body = await (await request.get("/robots.txt")).text();
     expect(body).toMatch(/User-Agent: \*\nDisallow: \//);
     expect(body).toMatch(/Sitemap: https?:\/\/[^\s]+\/sitemap\.xml/);

@@ -50,9 +50,14 @@ test.describe("share links", () => {
 
   test("a platform link opens its site in a new tab", async ({ page, context }) => {
     // The platforms are not reachable here; answer for them so the new tab has somewhere to land.
-    await context.route("https://news.ycombinator.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>HN</title>" }));
+    await context.route("https://news.ycombinator.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<title>HN</title>" }),
+    );
     await page.goto(path);
-    const [popup] = await Promise.all([page.waitForEvent("popup"), page.locator('[data-share-bar="full"] a[data-share="hackernews"]').click()]);
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.locator('[data-share-bar="full"] a[data-share="hackernews"]').click(),
+    ]);
     await popup.waitForLoadState();
     const opened = new URL(popup.url());
     expect(opened.hostname).toBe("news.ycombinator.com");
@@ -62,7 +67,10 @@ test.describe("share links", () => {
 });
 
 test.describe("copy link", () => {
-  test("puts the canonical URL on the clipboard and says so, visibly and to screen readers", async ({ page, context }) => {
+  test("puts the canonical URL on the clipboard and says so, visibly and to screen readers", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(path);
     const bar = page.locator('[data-share-bar="full"]');
@@ -95,7 +103,10 @@ test.describe("copy link", () => {
     await page.addInitScript(() => {
       const calls: ShareData[] = [];
       (window as unknown as { __shares: ShareData[] }).__shares = calls;
-      Object.defineProperty(navigator, "share", { value: async (data: ShareData) => void calls.push(data), configurable: true });
+      Object.defineProperty(navigator, "share", {
+        value: async (data: ShareData) => void calls.push(data),
+        configurable: true,
+      });
     });
     await page.goto(path);
     await page.locator('[data-share-bar="full"]').getByRole("button", { name: /More/ }).click();
@@ -141,7 +152,10 @@ test.describe("section links", () => {
     await expect(anchor).toHaveAccessibleName(/^Link to section: /);
   });
 
-  test("clicking copies the URL with the anchor, updates the address bar and scrolls the heading under the header", async ({ page, context }) => {
+  test("clicking copies the URL with the anchor, updates the address bar and scrolls the heading under the header", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(path);
     const historyLength = await page.evaluate(() => history.length);
@@ -168,7 +182,9 @@ test.describe("section links", () => {
       .toEqual({ below: true, close: true });
   });
 
-  test("a shared section URL lands just below the sticky header, which wraps to two or three rows on phones", async ({ page }) => {
+  test("a shared section URL lands just below the sticky header, which wraps to two or three rows on phones", async ({
+    page,
+  }) => {
     await page.goto(path);
     const id = (await page.locator(".prose h2").nth(3).getAttribute("id"))!;
     for (const width of [320, 375, 768, 1280]) {
@@ -177,11 +193,14 @@ test.describe("section links", () => {
       await page.goto(`${path}#${id}`);
       const heading = page.locator(`#${id}`);
       await expect
-        .poll(async () => {
-          const headerBottom = await page.locator(".site-header").evaluate((el) => el.getBoundingClientRect().bottom);
-          const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
-          return { below: top >= headerBottom, close: top < headerBottom + 40 };
-        }, { message: `${width}px` })
+        .poll(
+          async () => {
+            const headerBottom = await page.locator(".site-header").evaluate((el) => el.getBoundingClientRect().bottom);
+            const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+            return { below: top >= headerBottom, close: top < headerBottom + 40 };
+          },
+          { message: `${width}px` },
+        )
         .toEqual({ below: true, close: true });
     }
   });
@@ -191,10 +210,15 @@ test("the share bar has no accessibility violations (axe), at 375 px and on desk
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).include(".share-bar").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const results = await new AxeBuilder({ page })
+      .include(".share-bar")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
     expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help}`)).toEqual([]);
     // Every control fits on a phone: nothing in the bars overflows the viewport.
-    const overflow = await page.locator(".share-bar__link").evaluateAll((els, w) => els.filter((el) => el.getBoundingClientRect().right > w).length, width);
+    const overflow = await page
+      .locator(".share-bar__link")
+      .evaluateAll((els, w) => els.filter((el) => el.getBoundingClientRect().right > w).length, width);
     expect(overflow).toBe(0);
   }
 });

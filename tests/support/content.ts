@@ -3,7 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The sample posts as the author wrote them, read straight from disk, so tests compare the site with its source. */
-export type SourcePost = { slug: string; title: string; draft: boolean; tags: string[]; cta?: string; publishDate: string };
+export type SourcePost = {
+  slug: string;
+  title: string;
+  draft: boolean;
+  tags: string[];
+  cta?: string;
+  publishDate: string;
+};
 
 export function readSourcePosts(contentDir = process.env.CONTENT_DIR ?? "content"): SourcePost[] {
   const dir = path.resolve(contentDir, "posts");
@@ -11,7 +18,8 @@ export function readSourcePosts(contentDir = process.env.CONTENT_DIR ?? "content
     .filter((file) => file.endsWith(".mdx"))
     .map((file) => {
       const { data } = matter(readFileSync(path.join(dir, file), "utf8"));
-      const date = data.publishDate instanceof Date ? data.publishDate.toISOString().slice(0, 10) : String(data.publishDate);
+      const date =
+        data.publishDate instanceof Date ? data.publishDate.toISOString().slice(0, 10) : String(data.publishDate);
       return {
         slug: path.basename(file, ".mdx"),
         title: String(data.title),

@@ -45,7 +45,9 @@ describe("checkContent", () => {
     const dir = contentDir({ "unclosed.mdx": text });
     const { problems } = await checkContent(dir);
     const line = text.split("\n").indexOf("<Callout>") + 1;
-    expect(problems).toEqual([`${path.join(dir, "posts", "unclosed.mdx")}:${line}:1: MDX syntax error: Expected a closing tag for \`<Callout>\``]);
+    expect(problems).toEqual([
+      `${path.join(dir, "posts", "unclosed.mdx")}:${line}:1: MDX syntax error: Expected a closing tag for \`<Callout>\``,
+    ]);
   });
 
   it("reports YAML errors, unknown code languages, bad slugs, duplicates and stray files", async () => {
@@ -60,7 +62,9 @@ describe("checkContent", () => {
     const problems = (await checkContent(dir)).problems.map((p) => p.replaceAll(`${dir}${path.sep}`, ""));
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^posts\/My Post\.mdx: file name "My Post" is not a valid slug: .*\(e\.g\. my-post\.mdx\)$/),
+        expect.stringMatching(
+          /^posts\/My Post\.mdx: file name "My Post" is not a valid slug: .*\(e\.g\. my-post\.mdx\)$/,
+        ),
         expect.stringMatching(/^posts\/broken-yaml\.mdx:\d+: frontmatter is not valid YAML: /),
         expect.stringMatching(/^posts\/code\.mdx:12: code block language "yml2" is unknown/),
         expect.stringMatching(/^posts\/2025\/same-slug\.mdx, posts\/same-slug\.mdx: duplicate slug "same-slug"/),
@@ -74,12 +78,18 @@ describe("checkContent", () => {
 describe("npm run content", () => {
   it("stops with a non-zero exit naming the file and field when a post is invalid", () => {
     const dir = contentDir({ "bad-date.mdx": good().replace("2025-05-02", "02/05/2025") });
-    const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build-content.ts"], {
-      env: { ...process.env, CONTENT_DIR: dir },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build-content.ts"],
+      {
+        env: { ...process.env, CONTENT_DIR: dir },
+        encoding: "utf8",
+      },
+    );
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain(`${path.join(dir, "posts", "bad-date.mdx")}: "publishDate": expected a date like 2025-05-02, got "02/05/2025"`);
+    expect(result.stderr).toContain(
+      `${path.join(dir, "posts", "bad-date.mdx")}: "publishDate": expected a date like 2025-05-02, got "02/05/2025"`,
+    );
     expect(result.stderr).toMatch(/1 problem in /);
   });
 });

@@ -97,7 +97,12 @@ describe("pagination", () => {
 });
 
 describe("related and adjacent posts", () => {
-  const post = (slug: string, publishDate: string, tags: string[]) => ({ slug, publishDate, title: slug, tags: toTags(tags) });
+  const post = (slug: string, publishDate: string, tags: string[]) => ({
+    slug,
+    publishDate,
+    title: slug,
+    tags: toTags(tags),
+  });
   const a = post("a", "2025-01-01", ["On-call", "Incidents", "Culture"]);
   const b = post("b", "2025-02-01", ["On-call", "Incidents"]);
   const c = post("c", "2025-03-01", ["Culture"]);

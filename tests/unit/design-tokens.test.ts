@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { lightColors, type ColorTokens } from "@/lib/design-tokens";
 
 /** CSS cannot import TypeScript, so the stylesheet repeats the tokens: this keeps the copies equal to the source. */
-const css = readFileSync(path.resolve(import.meta.dirname, "../../app/globals.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+const css = readFileSync(path.resolve(import.meta.dirname, "../../app/globals.css"), "utf8").replace(
+  /\/\*[\s\S]*?\*\//g,
+  "",
+);
 
 /** `textMuted` → `--text-muted`. */
 const cssVariableName = (token: string) => `--${token.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -16,7 +19,9 @@ const names = Object.keys(lightColors) as (keyof ColorTokens)[];
 function colorsOf(selector: RegExp): Record<string, string | undefined> {
   for (const match of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
     if (!selector.test(match[1]!.trim())) continue;
-    const declared = Object.fromEntries([...match[2]!.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((d) => [d[1]!, d[2]!.trim().toLowerCase()]));
+    const declared = Object.fromEntries(
+      [...match[2]!.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((d) => [d[1]!, d[2]!.trim().toLowerCase()]),
+    );
     return Object.fromEntries(names.map((token) => [cssVariableName(token), declared[cssVariableName(token)]]));
   }
   throw new Error(`no rule matches ${selector} in app/globals.css`);
@@ -24,7 +29,9 @@ function colorsOf(selector: RegExp): Record<string, string | undefined> {
 
 describe("design tokens: app/globals.css and lib/design-tokens.ts agree", () => {
   it("declares every light colour on :root with the value of the TypeScript token", () => {
-    expect(colorsOf(/^:root$/)).toEqual(Object.fromEntries(names.map((token) => [cssVariableName(token), lightColors[token]])));
+    expect(colorsOf(/^:root$/)).toEqual(
+      Object.fromEntries(names.map((token) => [cssVariableName(token), lightColors[token]])),
+    );
   });
 
   it("gives the dark theme every colour, the same whether the OS or the reader chose it", () => {

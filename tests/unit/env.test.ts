@@ -32,22 +32,40 @@ describe("parseEnv", () => {
   });
 
   it("treats empty values (KEY= in a .env file) as unset", () => {
-    expect(parseEnv({ RESEND_API_KEY: "", CONTACT_TO_EMAIL: "  ", TRUST_PROXY: "" }).CONTACT_TO_EMAIL).toBe("hello@steadystate.example");
+    expect(parseEnv({ RESEND_API_KEY: "", CONTACT_TO_EMAIL: "  ", TRUST_PROXY: "" }).CONTACT_TO_EMAIL).toBe(
+      "hello@steadystate.example",
+    );
   });
 
   it("names the variable and the problem for a bad value", () => {
     const { problems: list, message } = problems({ CONTACT_TO_EMAIL: "not-an-email" });
-    expect(list).toEqual([{ variable: "CONTACT_TO_EMAIL", problem: 'must be an email address, e.g. you@example.com (got "not-an-email")' }]);
+    expect(list).toEqual([
+      { variable: "CONTACT_TO_EMAIL", problem: 'must be an email address, e.g. you@example.com (got "not-an-email")' },
+    ]);
     expect(message).toContain("CONTACT_TO_EMAIL: must be an email address");
   });
 
   it("lists every bad variable at once", () => {
-    const { problems: list } = problems({ CONTACT_TO_EMAIL: "x", TRUST_PROXY: "maybe so", CONTACT_MIN_SUBMIT_SECONDS: "three", DATABASE_URL: "postgres://db/x" });
-    expect(list.map((problem) => problem.variable).sort()).toEqual(["CONTACT_MIN_SUBMIT_SECONDS", "CONTACT_TO_EMAIL", "DATABASE_URL", "TRUST_PROXY"]);
+    const { problems: list } = problems({
+      CONTACT_TO_EMAIL: "x",
+      TRUST_PROXY: "maybe so",
+      CONTACT_MIN_SUBMIT_SECONDS: "three",
+      DATABASE_URL: "postgres://db/x",
+    });
+    expect(list.map((problem) => problem.variable).sort()).toEqual([
+      "CONTACT_MIN_SUBMIT_SECONDS",
+      "CONTACT_TO_EMAIL",
+      "DATABASE_URL",
+      "TRUST_PROXY",
+    ]);
   });
 
   it("never echoes a secret's value", () => {
-    const { message } = problems({ RESEND_API_KEY: "sk_live_supersecret", CONTACT_FORM_SECRET: "short-secret", DATABASE_URL: "mysql://user:pw@host/db" });
+    const { message } = problems({
+      RESEND_API_KEY: "sk_live_supersecret",
+      CONTACT_FORM_SECRET: "short-secret",
+      DATABASE_URL: "mysql://user:pw@host/db",
+    });
     expect(message).toContain('RESEND_API_KEY: must be a Resend API key (it starts with "re_")');
     expect(message).toContain("CONTACT_FORM_SECRET: must be at least 32 characters");
     expect(message).not.toContain("supersecret");
@@ -57,20 +75,33 @@ describe("parseEnv", () => {
 
   it("requires a verified sender once a Resend key is set", () => {
     expect(problems({ RESEND_API_KEY: "re_123" }).problems[0]?.variable).toBe("CONTACT_FROM_EMAIL");
-    expect(parseEnv({ RESEND_API_KEY: "re_123", CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.example>" }).CONTACT_FROM_EMAIL).toBe(
-      "Steady State <enquiries@steadystate.example>",
-    );
+    expect(
+      parseEnv({ RESEND_API_KEY: "re_123", CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.example>" })
+        .CONTACT_FROM_EMAIL,
+    ).toBe("Steady State <enquiries@steadystate.example>");
   });
 
   it("accepts a bare address or a mailbox as sender, nothing else", () => {
     expect(parseEnv({ CONTACT_FROM_EMAIL: "hello@example.com" }).CONTACT_FROM_EMAIL).toBe("hello@example.com");
     expect(problems({ CONTACT_FROM_EMAIL: "Site <not an email>" }).problems[0]?.variable).toBe("CONTACT_FROM_EMAIL");
-    expect(problems({ CONTACT_FROM_EMAIL: "Site\r\nBcc: x@example.com <a@example.com>" }).problems[0]?.variable).toBe("CONTACT_FROM_EMAIL");
+    expect(problems({ CONTACT_FROM_EMAIL: "Site\r\nBcc: x@example.com <a@example.com>" }).problems[0]?.variable).toBe(
+      "CONTACT_FROM_EMAIL",
+    );
   });
 
   it("parses booleans and numbers", () => {
-    const env = parseEnv({ TRUST_PROXY: "true", CONTACT_SEND_ACK: "1", CONTACT_MIN_SUBMIT_SECONDS: "0", CONTACT_EMAIL_TIMEOUT_MS: "2500" });
-    expect(env).toMatchObject({ TRUST_PROXY: { hops: 1 }, CONTACT_SEND_ACK: true, CONTACT_MIN_SUBMIT_SECONDS: 0, CONTACT_EMAIL_TIMEOUT_MS: 2_500 });
+    const env = parseEnv({
+      TRUST_PROXY: "true",
+      CONTACT_SEND_ACK: "1",
+      CONTACT_MIN_SUBMIT_SECONDS: "0",
+      CONTACT_EMAIL_TIMEOUT_MS: "2500",
+    });
+    expect(env).toMatchObject({
+      TRUST_PROXY: { hops: 1 },
+      CONTACT_SEND_ACK: true,
+      CONTACT_MIN_SUBMIT_SECONDS: 0,
+      CONTACT_EMAIL_TIMEOUT_MS: 2_500,
+    });
     // TRUST_PROXY: a hop count (true = 1, false = 0) or a platform's client-IP header.
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toEqual({ hops: 2 });
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toEqual({ hops: 0 });
@@ -81,7 +112,12 @@ describe("parseEnv", () => {
   });
 
   it("accepts every libSQL URL form", () => {
-    for (const url of ["file:/var/lib/site/enquiries.db", "libsql://blog-nora.turso.io", "https://db.example.com", "ws://127.0.0.1:8080"]) {
+    for (const url of [
+      "file:/var/lib/site/enquiries.db",
+      "libsql://blog-nora.turso.io",
+      "https://db.example.com",
+      "ws://127.0.0.1:8080",
+    ]) {
       expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
     }
   });

@@ -7,11 +7,26 @@ import { feedRehypePlugins, renderMdxToHtml, xmlSafeHtml } from "@/lib/feeds/ren
 import { rehypePlugins } from "@/lib/content/mdx-pipeline";
 import { site } from "@/lib/site";
 
-const ARRAYS = new Set(["rss.channel.item", "rss.channel.atom:link", "rss.channel.item.category", "rss.channel.item.author", "feed.link", "feed.entry", "feed.entry.category", "feed.entry.author", "feed.entry.link"]);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", isArray: (_name, jpath) => ARRAYS.has(String(jpath)) });
+const ARRAYS = new Set([
+  "rss.channel.item",
+  "rss.channel.atom:link",
+  "rss.channel.item.category",
+  "rss.channel.item.author",
+  "feed.link",
+  "feed.entry",
+  "feed.entry.category",
+  "feed.entry.author",
+  "feed.entry.link",
+]);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+});
 
 type Loose = Record<string, unknown>;
-const text = (node: unknown): string => (typeof node === "object" && node !== null ? String((node as Loose)["#text"] ?? "") : String(node ?? ""));
+const text = (node: unknown): string =>
+  typeof node === "object" && node !== null ? String((node as Loose)["#text"] ?? "") : String(node ?? "");
 
 function fixture(overrides: Partial<FeedPost> & Pick<FeedPost, "slug">): FeedPost {
   return {
@@ -32,12 +47,14 @@ const hostile = fixture({
   description: "Less <than> & more",
   publishDate: "2024-02-02",
   tags: [{ name: "C++ & <Rust>", slug: "c-plus-plus-and-rust" }],
-  body: "Code: `a ]]> b` and a [relative link](/blog/x).\n\n```js\nconst s = \"]]>\";\n```\n",
+  body: 'Code: `a ]]> b` and a [relative link](/blog/x).\n\n```js\nconst s = "]]>";\n```\n',
 });
 
 /** Every href/src/srcset URL in an HTML fragment. */
 function urlsIn(html: string): string[] {
-  return [...html.matchAll(/\s(?:href|src|srcset)="([^"]*)"/g)].map((m) => m[1]!.replaceAll("&#x26;", "&").replaceAll("&amp;", "&"));
+  return [...html.matchAll(/\s(?:href|src|srcset)="([^"]*)"/g)].map((m) =>
+    m[1]!.replaceAll("&#x26;", "&").replaceAll("&amp;", "&"),
+  );
 }
 
 const realPosts = getPosts();
@@ -104,7 +121,9 @@ describe("RSS 2.0", () => {
 
   it("has a feed per tag with only that tag's posts", async () => {
     for (const tag of getTags()) {
-      const feed = parser.parse(await buildRss(getPostsByTag(tag.slug), tagFeedScope(tag))) as { rss: { channel: Loose } };
+      const feed = parser.parse(await buildRss(getPostsByTag(tag.slug), tagFeedScope(tag))) as {
+        rss: { channel: Loose };
+      };
       const links = ((feed.rss.channel.item as Loose[] | undefined) ?? []).map((item) => item.link);
       expect(links).toEqual(getPostsByTag(tag.slug).map((post) => `${site.url}${post.url}`));
       expect(feed.rss.channel.link).toBe(`${site.url}/tags/${tag.slug}`);
@@ -155,7 +174,15 @@ describe("Atom 1.0", () => {
 });
 
 describe("JSON Feed 1.1", () => {
-  type JsonFeed = { version: string; title: string; home_page_url: string; feed_url: string; language: string; authors: Loose[]; items: Loose[] };
+  type JsonFeed = {
+    version: string;
+    title: string;
+    home_page_url: string;
+    feed_url: string;
+    language: string;
+    authors: Loose[];
+    items: Loose[];
+  };
   let feed: JsonFeed;
   beforeAll(async () => {
     feed = JSON.parse(await buildJsonFeed(posts)) as JsonFeed;
@@ -196,9 +223,9 @@ describe("renderMdxToHtml", () => {
         "",
         "## A section",
         "",
-        "<Callout type=\"note\">Text inside a component stays.</Callout>",
+        '<Callout type="note">Text inside a component stays.</Callout>',
         "",
-        "An expression {1 + 1} disappears. \"Smart\" quotes and a [link](../other) and [same page](#a-section).",
+        'An expression {1 + 1} disappears. "Smart" quotes and a [link](../other) and [same page](#a-section).',
         "",
         "![Alt](/images/x.png)",
         "",

@@ -35,9 +35,21 @@ describe("import boundaries (eslint.config.mjs)", () => {
 
   it.each([
     ["tooling/drill/boundary-probe.ts", 'import { readSourcePosts } from "../../tests/support/content";', /Only tests/],
-    ["tooling/drill/boundary-probe.ts", 'import { timed } from "../bench/lib/timing";', /share code only through tooling\/shared/],
-    ["tooling/bench/boundary-probe.ts", 'import { enquiryRows } from "../drill/lib/server";', /share code only through tooling\/shared/],
-    ["tooling/shared/boundary-probe.ts", 'import { scanSite } from "../drill/lib/scan";', /share code only through tooling\/shared/],
+    [
+      "tooling/drill/boundary-probe.ts",
+      'import { timed } from "../bench/lib/timing";',
+      /share code only through tooling\/shared/,
+    ],
+    [
+      "tooling/bench/boundary-probe.ts",
+      'import { enquiryRows } from "../drill/lib/server";',
+      /share code only through tooling\/shared/,
+    ],
+    [
+      "tooling/shared/boundary-probe.ts",
+      'import { scanSite } from "../drill/lib/scan";',
+      /share code only through tooling\/shared/,
+    ],
   ])("keeps tooling off tests, and bench and drill apart: %s", async (file, code, message) => {
     const messages = await restrictedImports(file, `${code}\nexport const probe = 1;\n`);
     expect(messages).toEqual([expect.stringMatching(message)]);
@@ -45,8 +57,14 @@ describe("import boundaries (eslint.config.mjs)", () => {
 
   it.each([
     ["lib/boundary-probe.ts", 'import { getEnv } from "./env";'],
-    ["tooling/drill/boundary-probe.ts", 'import { seededRandom } from "../shared/seeded-random";\nimport { getEnv } from "../../lib/env";'],
-    ["tests/unit/boundary-probe.ts", 'import { runLoad } from "../../tooling/drill/load";\nimport { getEnv } from "@/lib/env";'],
+    [
+      "tooling/drill/boundary-probe.ts",
+      'import { seededRandom } from "../shared/seeded-random";\nimport { getEnv } from "../../lib/env";',
+    ],
+    [
+      "tests/unit/boundary-probe.ts",
+      'import { runLoad } from "../../tooling/drill/load";\nimport { getEnv } from "@/lib/env";',
+    ],
   ])("lets imports that follow the direction through: %s", async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport const probe = 1;\n`)).toEqual([]);
   });

@@ -29,7 +29,9 @@ describe("dialogue blockquotes", () => {
   });
 
   it("handles bold speaker names", async () => {
-    const html = await render("> **Priya:** Why did nobody page me?\n> **Tom:** Because the alert went to a channel nobody reads.\n");
+    const html = await render(
+      "> **Priya:** Why did nobody page me?\n> **Tom:** Because the alert went to a channel nobody reads.\n",
+    );
     const lines = [...html.matchAll(/<p class="dialogue-line">(.*?)<\/p>/g)].map((m) => m[1]);
     expect(lines).toEqual([
       "<strong>Priya:</strong> Why did nobody page me?",
@@ -38,9 +40,13 @@ describe("dialogue blockquotes", () => {
   });
 
   it("leaves a quotation wrapped over several lines as one paragraph", async () => {
-    const html = await render("> Regardless of what we discover, we understand and truly believe\n> that everyone did the best job they could.\n");
+    const html = await render(
+      "> Regardless of what we discover, we understand and truly believe\n> that everyone did the best job they could.\n",
+    );
     expect(html).not.toContain("dialogue");
-    expect(html).toMatch(/<blockquote>\s*<p>Regardless of what we discover, we understand and truly believe\nthat everyone did the best job they could\.<\/p>/);
+    expect(html).toMatch(
+      /<blockquote>\s*<p>Regardless of what we discover, we understand and truly believe\nthat everyone did the best job they could\.<\/p>/,
+    );
   });
 });
 
@@ -55,11 +61,15 @@ describe("rendering", () => {
       { depth: 2, text: "Why on-call hurts", id: ids[2] },
     ]);
     expect(ids).toEqual(["why-on-call-hurts", "the-arithmetic", "why-on-call-hurts-1"]);
-    expect(html).toContain('<a class="heading-anchor" aria-label="Link to section: Why on-call hurts" href="#why-on-call-hurts">');
+    expect(html).toContain(
+      '<a class="heading-anchor" aria-label="Link to section: Why on-call hurts" href="#why-on-call-hurts">',
+    );
   });
 
   it("renders GFM: tables, task lists, footnotes", async () => {
-    const html = await render("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nText[^1].\n\n[^1]: A note.\n");
+    const html = await render(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nText[^1].\n\n[^1]: A note.\n",
+    );
     expect(html).toContain("<table>");
     // Task boxes are labelled markers, not unlabelled disabled checkboxes.
     expect(html).not.toContain("<input");

@@ -38,7 +38,9 @@ describe("fitTitle", () => {
   it("shrinks a longer title until it fits in three lines, and never grows as the title grows", () => {
     let previous = Infinity;
     for (let words = 2; words <= 30; words += 2) {
-      const title = Array.from({ length: words }, (_, i) => (i % 3 === 0 ? "Engineering" : i % 3 === 1 ? "leadership" : "on-call")).join(" ");
+      const title = Array.from({ length: words }, (_, i) =>
+        i % 3 === 0 ? "Engineering" : i % 3 === 1 ? "leadership" : "on-call",
+      ).join(" ");
       const fitted = fitTitle(title, { width: TEXT_WIDTH });
       expect(fitted.lines).toBeLessThanOrEqual(3);
       expect(fitted.fontSize).toBeLessThanOrEqual(previous);

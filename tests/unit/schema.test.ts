@@ -33,23 +33,41 @@ describe("FrontmatterSchema", () => {
       draft: true,
       cta: "Struggling with on-call? Let's talk.",
     });
-    expect(result.ok && result.data).toMatchObject({ updatedDate: "2025-06-10", draft: true, cta: "Struggling with on-call? Let's talk." });
+    expect(result.ok && result.data).toMatchObject({
+      updatedDate: "2025-06-10",
+      draft: true,
+      cta: "Struggling with on-call? Let's talk.",
+    });
   });
 
   it("names the file and field of a missing required value", () => {
-    expect(problems({ description: "d", publishDate: "2025-05-02" })).toEqual([`${FILE}: "title": required: add a title`]);
-    expect(problems({ title: "t", publishDate: "2025-05-02" })).toEqual([`${FILE}: "description": required: add a description`]);
-    expect(problems({ title: "t", description: "d" })).toEqual([`${FILE}: "publishDate": required: add a publishDate like 2025-05-02`]);
+    expect(problems({ description: "d", publishDate: "2025-05-02" })).toEqual([
+      `${FILE}: "title": required: add a title`,
+    ]);
+    expect(problems({ title: "t", publishDate: "2025-05-02" })).toEqual([
+      `${FILE}: "description": required: add a description`,
+    ]);
+    expect(problems({ title: "t", description: "d" })).toEqual([
+      `${FILE}: "publishDate": required: add a publishDate like 2025-05-02`,
+    ]);
   });
 
   it("rejects a malformed or impossible date with the expected format", () => {
-    expect(problems({ ...valid, publishDate: "May 2nd" })).toEqual([`${FILE}: "publishDate": expected a date like 2025-05-02, got "May 2nd"`]);
-    expect(problems({ ...valid, publishDate: "2025-02-30" })[0]).toMatch(/"publishDate": expected a date like 2025-05-02, got "2025-02-30" \(no such day\)/);
-    expect(problems({ ...valid, publishDate: 20250502 })).toEqual([`${FILE}: "publishDate": expected a date like 2025-05-02`]);
+    expect(problems({ ...valid, publishDate: "May 2nd" })).toEqual([
+      `${FILE}: "publishDate": expected a date like 2025-05-02, got "May 2nd"`,
+    ]);
+    expect(problems({ ...valid, publishDate: "2025-02-30" })[0]).toMatch(
+      /"publishDate": expected a date like 2025-05-02, got "2025-02-30" \(no such day\)/,
+    );
+    expect(problems({ ...valid, publishDate: 20250502 })).toEqual([
+      `${FILE}: "publishDate": expected a date like 2025-05-02`,
+    ]);
   });
 
   it("rejects an update before publication", () => {
-    expect(problems({ ...valid, updatedDate: "2025-01-01" })).toEqual([`${FILE}: "updatedDate": must not be before publishDate (2025-05-02)`]);
+    expect(problems({ ...valid, updatedDate: "2025-01-01" })).toEqual([
+      `${FILE}: "updatedDate": must not be before publishDate (2025-05-02)`,
+    ]);
   });
 
   it("rejects wrong types with one message per problem", () => {
@@ -70,7 +88,9 @@ describe("FrontmatterSchema", () => {
     const { publishDate, ...rest } = valid;
     const found = problems({ ...rest, publishedDate: publishDate });
     expect(found).toContain(`${FILE}: "publishDate": required: add a publishDate like 2025-05-02`);
-    expect(found.find((p) => p.includes('"publishedDate"'))).toMatch(/^content\/posts\/x\.mdx: "publishedDate": unknown field \(did you mean "publishDate"\?\)/);
+    expect(found.find((p) => p.includes('"publishedDate"'))).toMatch(
+      /^content\/posts\/x\.mdx: "publishedDate": unknown field \(did you mean "publishDate"\?\)/,
+    );
   });
 
   it("rejects frontmatter that is not a mapping", () => {

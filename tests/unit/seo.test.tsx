@@ -76,7 +76,12 @@ describe("postMetadata", () => {
   });
 
   it("asks for a large-image Twitter card credited to the author's handle", () => {
-    expect(meta.twitter).toMatchObject({ card: "summary_large_image", title: post.title, creator: `@${site.social.x}`, site: `@${site.social.x}` });
+    expect(meta.twitter).toMatchObject({
+      card: "summary_large_image",
+      title: post.title,
+      creator: `@${site.social.x}`,
+      site: `@${site.social.x}`,
+    });
     expect(get(meta, "twitter", "images", 0, "url")).toBe(get(meta, "openGraph", "images", 0, "url"));
   });
 
@@ -92,7 +97,13 @@ describe("pageMetadata", () => {
     const meta = pageMetadata({ title: "Let's talk", description: "Tell me what is going on.", path: "/contact" });
     expect(meta.title).toBe("Let's talk");
     expect(get(meta, "alternates", "canonical")).toBe("/contact");
-    expect(meta.openGraph).toMatchObject({ type: "website", url: "/contact", siteName: site.name, locale: site.locale, title: "Let's talk" });
+    expect(meta.openGraph).toMatchObject({
+      type: "website",
+      url: "/contact",
+      siteName: site.name,
+      locale: site.locale,
+      title: "Let's talk",
+    });
     expect(get(meta, "openGraph", "images", 0, "url")).toBe(defaultOgImage.path);
     expect(defaultOgImage.path).toMatch(/^\/opengraph-image\?v=/);
     expect(get(meta, "twitter", "card")).toBe("summary_large_image");
@@ -105,7 +116,11 @@ describe("pageMetadata", () => {
   });
 
   it("adds a tag's own RSS feed next to the site's", () => {
-    const meta = pageMetadata({ title: "Posts on Culture", path: "/tags/culture", feeds: [tagFeed({ name: "Culture", slug: "culture" })] });
+    const meta = pageMetadata({
+      title: "Posts on Culture",
+      path: "/tags/culture",
+      feeds: [tagFeed({ name: "Culture", slug: "culture" })],
+    });
     const rss = get(meta, "alternates", "types", "application/rss+xml") as { url: string }[];
     expect(rss.map((t) => t.url)).toEqual(["/feed.xml", "/tags/culture/feed.xml"]);
   });
@@ -174,7 +189,12 @@ describe("JSON-LD", () => {
 
   it("describes the home page as a WebSite by a Person", () => {
     const [website, person] = homeJsonLd()["@graph"] as Loose[];
-    expect(website).toMatchObject({ "@type": "WebSite", name: site.name, url: `${site.url}/`, inLanguage: site.language });
+    expect(website).toMatchObject({
+      "@type": "WebSite",
+      name: site.name,
+      url: `${site.url}/`,
+      inLanguage: site.language,
+    });
     expect(person).toMatchObject({ "@type": "Person", name: site.author.name, jobTitle: site.author.role });
     expect(person!.sameAs).toContain(site.social.linkedin);
     expect(get(website, "author", "@id")).toBe(person!["@id"]);

@@ -5,7 +5,8 @@ import { shareLinks } from "@/lib/share/links";
 const url = "https://steadystate.co.uk/blog/q-and-a?ref=x#part-2";
 const title = `Q&A: "Why?" — 1:1s & on-call #1 / Привет`;
 
-const byTarget = (links: ReturnType<typeof shareLinks>) => Object.fromEntries(links.map((l) => [l.target, new URL(l.href)]));
+const byTarget = (links: ReturnType<typeof shareLinks>) =>
+  Object.fromEntries(links.map((l) => [l.target, new URL(l.href)]));
 
 describe("share links", () => {
   const links = byTarget(shareLinks({ url, title, description: "A short summary.", via: "@noracastell" }));

@@ -21,7 +21,9 @@ describe("sitemap", () => {
   it("lists every public page with absolute URLs: home, blog, posts, topics, tags and contact", () => {
     const entries = sitemapEntries(getPosts(), site.postsPerPage);
     const urls = entries.map((e) => e.url);
-    expect(urls).toEqual(expect.arrayContaining([`${site.url}/`, `${site.url}/blog`, `${site.url}/tags`, `${site.url}/contact`]));
+    expect(urls).toEqual(
+      expect.arrayContaining([`${site.url}/`, `${site.url}/blog`, `${site.url}/tags`, `${site.url}/contact`]),
+    );
     for (const p of getPosts()) expect(urls).toContain(`${site.url}${p.url}`);
     for (const tag of getTags()) expect(urls).toContain(`${site.url}/tags/${tag.slug}`);
     for (const url of urls) expect(url.startsWith(`${site.url}/`) || url === site.url).toBe(true);
@@ -33,7 +35,11 @@ describe("sitemap", () => {
 
   it("dates each post by its last update, and the lists by the newest post", () => {
     const entries = sitemapEntries(
-      [post("old", "2024-01-01", ["A"]), post("updated", "2024-02-01", ["A", "B"], { updatedDate: "2024-06-30" }), post("new", "2024-03-01", ["B"])],
+      [
+        post("old", "2024-01-01", ["A"]),
+        post("updated", "2024-02-01", ["A", "B"], { updatedDate: "2024-06-30" }),
+        post("new", "2024-03-01", ["B"]),
+      ],
       20,
     );
     const lastmod = (path: string) => entries.find((e) => e.url === `${site.url}${path}`)?.lastModified;

@@ -28,7 +28,8 @@ function listPages(appDir: string): { path: string; bytes: number }[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".html")) out.push({ path: path.relative(appDir, full), bytes: statSync(full).size });
+      else if (entry.name.endsWith(".html"))
+        out.push({ path: path.relative(appDir, full), bytes: statSync(full).size });
     }
   };
   walk(appDir);
@@ -44,12 +45,18 @@ export function buildScale(counts: number[], log: (line: string) => void = conso
     generatePosts({ out: contentDir, count, seed: count });
     const env = { CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: "1" };
     log(`  building ${count} posts (cold)…`);
-    const content = timed(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"], { cwd: dir, env });
-    if (content.status !== 0) throw new Error(`content build of ${count} posts failed:\n${content.output.slice(-4000)}`);
+    const content = timed(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"], {
+      cwd: dir,
+      env,
+    });
+    if (content.status !== 0)
+      throw new Error(`content build of ${count} posts failed:\n${content.output.slice(-4000)}`);
     const next = timed(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: dir, env });
     if (next.status !== 0) throw new Error(`next build of ${count} posts failed:\n${next.output.slice(-4000)}`);
     const pages = listPages(path.join(dir, ".next", "server", "app"));
-    const lists = pages.filter((p) => /^(blog|index|tags)(\/|\.html)|^blog\/page\//.test(p.path) && !/^blog\/synthetic-post/.test(p.path));
+    const lists = pages.filter(
+      (p) => /^(blog|index|tags)(\/|\.html)|^blog\/page\//.test(p.path) && !/^blog\/synthetic-post/.test(p.path),
+    );
     const largest = lists.sort((a, b) => b.bytes - a.bytes)[0] ?? { path: "-", bytes: 0 };
     const seconds = content.seconds + next.seconds;
     const result: BuildResult = {
@@ -63,7 +70,9 @@ export function buildScale(counts: number[], log: (line: string) => void = conso
       largestListPage: largest,
       msPerPost: (seconds * 1000) / count,
     };
-    log(`  ${count} posts: ${seconds.toFixed(1)} s, ${result.peakRssMb?.toFixed(0) ?? "?"} MB peak, largest list page ${(largest.bytes / 1024).toFixed(1)} KB`);
+    log(
+      `  ${count} posts: ${seconds.toFixed(1)} s, ${result.peakRssMb?.toFixed(0) ?? "?"} MB peak, largest list page ${(largest.bytes / 1024).toFixed(1)} KB`,
+    );
     results.push(result);
     rmSync(dir, { recursive: true, force: true });
     rmSync(contentDir, { recursive: true, force: true });

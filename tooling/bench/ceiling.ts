@@ -43,7 +43,9 @@ export async function startCeiling(siteUrl: string, page: string): Promise<Ceili
         res.end(html);
         return;
       }
-      const upstream = await fetch(new URL(req.url ?? "/", siteUrl), { headers: { accept: req.headers.accept ?? "*/*" } });
+      const upstream = await fetch(new URL(req.url ?? "/", siteUrl), {
+        headers: { accept: req.headers.accept ?? "*/*" },
+      });
       const headers: Record<string, string> = {};
       for (const name of ["content-type", "cache-control"]) {
         const value = upstream.headers.get(name);

@@ -29,25 +29,30 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
-const fmt = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms · p95 ${percentile(values, 95).toFixed(0)} ms · max ${Math.max(...values).toFixed(0)} ms`;
+const fmt = (values: number[]) =>
+  `p50 ${percentile(values, 50).toFixed(0)} ms · p95 ${percentile(values, 95).toFixed(0)} ms · max ${Math.max(...values).toFixed(0)} ms`;
 
 const dir = await mkdtemp(path.join(tmpdir(), "contact-browser-bench-"));
 const fake = await startFakeResend();
 const port = await freePort();
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: `file:${path.join(dir, "enquiries.db")}`,
-    RESEND_API_KEY: "re_bench",
-    RESEND_BASE_URL: fake.url,
-    CONTACT_FROM_EMAIL: "Bench <bench@example.com>",
-    CONTACT_FORM_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
-    CONTACT_MIN_SUBMIT_SECONDS: "0",
-    TRUST_PROXY: "true",
+const server = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+  {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${path.join(dir, "enquiries.db")}`,
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: fake.url,
+      CONTACT_FROM_EMAIL: "Bench <bench@example.com>",
+      CONTACT_FORM_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
+      CONTACT_MIN_SUBMIT_SECONDS: "0",
+      TRUST_PROXY: "true",
+    },
+    stdio: "ignore",
   },
-  stdio: "ignore",
-});
+);
 const base = `http://127.0.0.1:${port}`;
 for (let tries = 0; ; tries += 1) {
   try {
@@ -90,7 +95,9 @@ try {
           });
         });
       }
-      const response = page.waitForResponse((candidate) => candidate.request().method() === "POST", { timeout: 10_000 });
+      const response = page.waitForResponse((candidate) => candidate.request().method() === "POST", {
+        timeout: 10_000,
+      });
       await page.getByRole("button", { name: "Send message" }).click();
       await page.getByRole("heading", { name: /^Thanks, Bench Prospect/ }).waitFor();
       const timing = (await response).request().timing();
@@ -98,18 +105,26 @@ try {
         ? await page.evaluate(() => (window as unknown as { __shown: Promise<{ ms: number; at: number }> }).__shown)
         : await page.evaluate(() => {
             const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-            return { ms: navigation!.domContentLoadedEventEnd - navigation!.requestStart, at: performance.timeOrigin + navigation!.domContentLoadedEventEnd };
+            return {
+              ms: navigation!.domContentLoadedEventEnd - navigation!.requestStart,
+              at: performance.timeOrigin + navigation!.domContentLoadedEventEnd,
+            };
           });
       let request;
-      while (!(request = fake.requests.find((entry) => (entry.body as { reply_to?: string }).reply_to === email))) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (!(request = fake.requests.find((entry) => (entry.body as { reply_to?: string }).reply_to === email)))
+        await new Promise((resolve) => setTimeout(resolve, 5));
       if (index < 2) continue; // warm-up
       firstByte.push(timing.responseStart - timing.requestStart);
       shown.push(result.ms);
       emailAfterAnswer.push(Date.parse(request.receivedAt) - result.at);
     }
-    console.log(`JavaScript ${javaScriptEnabled ? "on (useActionState)" : "off (plain form POST)"}, ${count} enquiries after 2 warm-up:`);
+    console.log(
+      `JavaScript ${javaScriptEnabled ? "on (useActionState)" : "off (plain form POST)"}, ${count} enquiries after 2 warm-up:`,
+    );
     console.log(`  action POST, request → first byte of the answer:  ${fmt(firstByte)}`);
-    console.log(`  ${javaScriptEnabled ? "submit → success message in the page:           " : "POST → result page DOMContentLoaded:            "}  ${fmt(shown)}`);
+    console.log(
+      `  ${javaScriptEnabled ? "submit → success message in the page:           " : "POST → result page DOMContentLoaded:            "}  ${fmt(shown)}`,
+    );
     console.log(`  success shown → owner email reaches the provider: ${fmt(emailAfterAnswer)}`);
     await context.close();
   }

@@ -19,8 +19,17 @@ export async function devLoop(rounds = 3): Promise<DevLoopResult> {
   const file = path.join(postsDir, `${slug}.mdx`);
   const env = childEnv(dir, { NODE_ENV: "development", PORT: String(port) });
   // What `npm run dev` runs, on 127.0.0.1.
-  const content = spawn(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "dev"], { cwd: dir, env, stdio: "ignore", detached: true });
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-H", "127.0.0.1", "-p", String(port)], { cwd: dir, env, stdio: "ignore", detached: true });
+  const content = spawn(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "dev"], {
+    cwd: dir,
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
+  const next = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "dev", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: dir, env, stdio: "ignore", detached: true },
+  );
   const url = `http://127.0.0.1:${port}/blog/${slug}`;
   try {
     const started = performance.now();

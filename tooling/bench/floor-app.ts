@@ -18,7 +18,21 @@ export function buildFloorApp(articleHtml?: string): string {
   writeFileSync(path.join(dir, "next.config.mjs"), "export default { poweredByHeader: false };\n");
   writeFileSync(
     path.join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], strict: true, noEmit: true, module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", isolatedModules: true, skipLibCheck: true, plugins: [{ name: "next" }] }, include: ["**/*.ts", "**/*.tsx"] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "esnext"],
+        strict: true,
+        noEmit: true,
+        module: "esnext",
+        moduleResolution: "bundler",
+        jsx: "react-jsx",
+        isolatedModules: true,
+        skipLibCheck: true,
+        plugins: [{ name: "next" }],
+      },
+      include: ["**/*.ts", "**/*.tsx"],
+    }),
   );
   if (articleHtml !== undefined) {
     mkdirSync(path.join(dir, "app", "article"), { recursive: true });

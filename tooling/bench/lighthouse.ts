@@ -40,7 +40,15 @@ export type LighthouseResult = Omit<LighthouseSample, "failing" | "error"> & {
   failedRuns?: number;
 };
 
-const FLAGS = ["--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless=new",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,15 +57,25 @@ export function median(values: number[]): number {
 }
 
 export function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => Boolean(p && existsSync(p)));
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string =>
+    Boolean(p && existsSync(p)),
+  );
 }
 
 type Page = { page: string; url: string };
 
 /** Runs every page `runs` times, interleaved, and returns one median result per page. */
-export async function runLighthouseInterleaved(pages: Page[], preset: "mobile" | "desktop", runs: number, onSample?: (page: string, sample: LighthouseSample) => void): Promise<LighthouseResult[]> {
+export async function runLighthouseInterleaved(
+  pages: Page[],
+  preset: "mobile" | "desktop",
+  runs: number,
+  onSample?: (page: string, sample: LighthouseSample) => void,
+): Promise<LighthouseResult[]> {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: [...FLAGS, ...(isRoot ? ["--no-sandbox"] : [])] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: [...FLAGS, ...(isRoot ? ["--no-sandbox"] : [])],
+  });
   const samples = new Map<string, LighthouseSample[]>(pages.map((p) => [p.page, []]));
   try {
     for (let i = 0; i < runs; i++) {
@@ -74,14 +92,24 @@ export async function runLighthouseInterleaved(pages: Page[], preset: "mobile" |
 }
 
 /** One page alone (kept for callers that compare nothing). */
-export async function runLighthouse(url: string, page: string, preset: "mobile" | "desktop", runs: number): Promise<LighthouseResult> {
+export async function runLighthouse(
+  url: string,
+  page: string,
+  preset: "mobile" | "desktop",
+  runs: number,
+): Promise<LighthouseResult> {
   return (await runLighthouseInterleaved([{ page, url }], preset, runs))[0]!;
 }
 
 async function runOnce(port: number, url: string, preset: "mobile" | "desktop"): Promise<LighthouseSample> {
   const result = await lighthouse(
     url,
-    { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] },
+    {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    },
     preset === "desktop" ? desktopConfig : undefined,
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
@@ -94,7 +122,8 @@ async function runOnce(port: number, url: string, preset: "mobile" | "desktop"):
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.push(ref.id);
     }
   }
-  const lcpDetails = audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { selector?: string } }[] }[] } | undefined;
+  const lcpDetails = audits["largest-contentful-paint-element"]?.details as
+    { items?: { items?: { node?: { selector?: string } }[] }[] } | undefined;
   return {
     performance: score("performance"),
     accessibility: score("accessibility"),
@@ -114,14 +143,20 @@ function summarise(page: string, preset: "mobile" | "desktop", all: LighthouseSa
   // A run Lighthouse could not finish (no score, no metrics: the page timed out under load) is left out, not counted as 0.
   const samples = all.filter((s) => Number.isFinite(s.lcpMs) && s.performance > 0);
   if (samples.length === 0) throw new Error(`Lighthouse finished no run of ${page} (${preset})`);
-  const pick = (key: "performance" | "accessibility" | "bestPractices" | "seo" | "lcpMs" | "fcpMs" | "tbtMs" | "cls") => median(samples.map((s) => s[key]));
+  const pick = (key: "performance" | "accessibility" | "bestPractices" | "seo" | "lcpMs" | "fcpMs" | "tbtMs" | "cls") =>
+    median(samples.map((s) => s[key]));
   const lcpMs = pick("lcpMs");
   const closest = [...samples].sort((a, b) => Math.abs(a.lcpMs - lcpMs) - Math.abs(b.lcpMs - lcpMs))[0];
   return {
     page,
     preset,
     runs: samples.length,
-    ...(samples.length < all.length ? { failedRuns: all.length - samples.length, errors: all.filter((s) => !samples.includes(s)).map((s) => s.error ?? "no score") } : {}),
+    ...(samples.length < all.length
+      ? {
+          failedRuns: all.length - samples.length,
+          errors: all.filter((s) => !samples.includes(s)).map((s) => s.error ?? "no score"),
+        }
+      : {}),
     performance: pick("performance"),
     accessibility: pick("accessibility"),
     bestPractices: pick("bestPractices"),
@@ -137,10 +172,19 @@ function summarise(page: string, preset: "mobile" | "desktop", all: LighthouseSa
 }
 
 if (process.argv[1]?.endsWith("lighthouse.ts")) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, desktop: { type: "boolean", default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: "string", default: "3" }, desktop: { type: "boolean", default: false } },
+  });
   const pages = positionals.map((url) => ({ page: url, url }));
-  const results = await runLighthouseInterleaved(pages, values.desktop ? "desktop" : "mobile", Number(values.runs), (page, s) =>
-    console.error(`  ${page}: ${s.performance} LCP ${Math.round(s.lcpMs)} TBT ${Math.round(s.tbtMs)} CLS ${s.cls.toFixed(3)}${s.error ? ` · ${s.error}` : ""}`),
+  const results = await runLighthouseInterleaved(
+    pages,
+    values.desktop ? "desktop" : "mobile",
+    Number(values.runs),
+    (page, s) =>
+      console.error(
+        `  ${page}: ${s.performance} LCP ${Math.round(s.lcpMs)} TBT ${Math.round(s.tbtMs)} CLS ${s.cls.toFixed(3)}${s.error ? ` · ${s.error}` : ""}`,
+      ),
   );
   for (const r of results) {
     console.log(

@@ -8,7 +8,18 @@ import { gzipSync } from "node:zlib";
 
 export type Weight = { raw: number; gzip: number; files: number };
 /** `inlineCss`: `<style>` elements in the HTML (counted in `html` too), e.g. with `experimental.inlineCss`. */
-export type PageWeight = { page: string; status: number; html: Weight; js: Weight; css: Weight; inlineCss: Weight; fonts: Weight; polyfill: Weight; requests: number; jsFiles: string[] };
+export type PageWeight = {
+  page: string;
+  status: number;
+  html: Weight;
+  js: Weight;
+  css: Weight;
+  inlineCss: Weight;
+  fonts: Weight;
+  polyfill: Weight;
+  requests: number;
+  jsFiles: string[];
+};
 
 const zero = (): Weight => ({ raw: 0, gzip: 0, files: 0 });
 
@@ -28,9 +39,21 @@ export async function measurePage(baseUrl: string, page: string): Promise<PageWe
   const response = await fetch(new URL(page, baseUrl));
   const html = Buffer.from(await response.arrayBuffer());
   const text = html.toString("utf8");
-  const result: PageWeight = { page, status: response.status, html: zero(), js: zero(), css: zero(), inlineCss: zero(), fonts: zero(), polyfill: zero(), requests: 1, jsFiles: [] };
+  const result: PageWeight = {
+    page,
+    status: response.status,
+    html: zero(),
+    js: zero(),
+    css: zero(),
+    inlineCss: zero(),
+    fonts: zero(),
+    polyfill: zero(),
+    requests: 1,
+    jsFiles: [],
+  };
   add(result.html, html);
-  for (const style of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) add(result.inlineCss, Buffer.from(style[1] ?? ""));
+  for (const style of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g))
+    add(result.inlineCss, Buffer.from(style[1] ?? ""));
   const seen = new Set<string>();
   for (const match of text.matchAll(/<(script|link)\b([^>]*)>/g)) {
     const [, tag, attrs = ""] = match;
@@ -61,6 +84,8 @@ if (process.argv[1]?.endsWith("page-weight.ts")) {
   const [base = "http://127.0.0.1:3000", ...pages] = process.argv.slice(2);
   for (const page of pages.length ? pages : ["/"]) {
     const r = await measurePage(base, page);
-    console.log(`${page} [${r.status}] HTML ${kb(r.html.gzip)} · JS ${kb(r.js.gzip)} gzip in ${r.js.files} files · CSS ${kb(r.css.gzip)} · fonts ${kb(r.fonts.raw)} · polyfill ${kb(r.polyfill.gzip)} · ${r.requests} requests`);
+    console.log(
+      `${page} [${r.status}] HTML ${kb(r.html.gzip)} · JS ${kb(r.js.gzip)} gzip in ${r.js.files} files · CSS ${kb(r.css.gzip)} · fonts ${kb(r.fonts.raw)} · polyfill ${kb(r.polyfill.gzip)} · ${r.requests} requests`,
+    );
   }
 }

@@ -25,7 +25,13 @@ import { renderBuildChart } from "./chart";
 import { load, withStaticServer, type LoadResult, type LoadTarget } from "./serving";
 
 // --report-only: no measuring, rewrite docs/benchmarks.md from docs/benchmarks.json (after a change to the tables' layout).
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, skip: { type: "string", multiple: true, default: [] }, "report-only": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    skip: { type: "string", multiple: true, default: [] },
+    "report-only": { type: "boolean", default: false },
+  },
+});
 const quick = values.quick!;
 const skip = new Set(values.skip);
 const log = (line: string) => console.log(line);
@@ -37,7 +43,14 @@ type Report = {
    * `floor`: a bare Next page; `floorArticle`: a bare Next page holding the post's `<article>` markup;
    * `ceiling`: the post's own HTML with its scripts removed; `article`: that `<article>` markup alone.
    */
-  weights?: { floor: PageWeight; floorArticle?: PageWeight; ceiling?: PageWeight; article?: Weight; post?: string; pages: PageWeight[] };
+  weights?: {
+    floor: PageWeight;
+    floorArticle?: PageWeight;
+    ceiling?: PageWeight;
+    article?: Weight;
+    post?: string;
+    pages: PageWeight[];
+  };
   lighthouse?: LighthouseResult[];
   serving?: { results: LoadResult[]; staticResult: LoadResult };
   contactEmails?: { posted: number; received: number; unique: number };
@@ -46,12 +59,15 @@ type Report = {
 };
 
 const report: Report = {};
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   if (values["report-only"]) return writeReport();
   mkdirSync(WORK, { recursive: true });
-  log(`Benchmarks (${quick ? "quick" : "full"}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  log(
+    `Benchmarks (${quick ? "quick" : "full"}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
 
   // The site is built in a throwaway copy with SITE_URL set to where it will be served, as a real
   // deployment is (canonical URLs, robots.txt), without touching this checkout's .next.
@@ -59,8 +75,14 @@ async function main() {
   const siteDir = createWorkspace("site");
   const port = await freePort();
   const buildEnv = { SITE_URL: `http://127.0.0.1:${port}`, SITE_INDEXING: "allow" };
-  const content = timed(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"], { cwd: siteDir, env: buildEnv });
-  const build = content.status === 0 ? timed(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: siteDir, env: buildEnv }) : content;
+  const content = timed(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"], {
+    cwd: siteDir,
+    env: buildEnv,
+  });
+  const build =
+    content.status === 0
+      ? timed(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: siteDir, env: buildEnv })
+      : content;
   if (build.status !== 0) throw new Error(`the site build failed:\n${build.output.slice(-4000)}`);
   log(`  built in ${(content.seconds + build.seconds).toFixed(1)} s`);
 
@@ -71,17 +93,21 @@ async function main() {
   let floor: Server | undefined;
   let ceiling: Ceiling | undefined;
   try {
-    site = await startNext(siteDir, {
-      ...buildEnv,
-      DATABASE_URL: `file:${path.join(dbDir, `enquiries-${Date.now()}.db`)}`,
-      RESEND_API_KEY: "re_bench",
-      CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.test>",
-      CONTACT_TO_EMAIL: "owner@steadystate.test",
-      RESEND_BASE_URL: provider.url,
-      TRUST_PROXY: "true",
-      CONTACT_FORM_SECRET: "bench-secret-bench-secret-bench-secret",
-      CONTACT_MIN_SUBMIT_SECONDS: "0",
-    }, port);
+    site = await startNext(
+      siteDir,
+      {
+        ...buildEnv,
+        DATABASE_URL: `file:${path.join(dbDir, `enquiries-${Date.now()}.db`)}`,
+        RESEND_API_KEY: "re_bench",
+        CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.test>",
+        CONTACT_TO_EMAIL: "owner@steadystate.test",
+        RESEND_BASE_URL: provider.url,
+        TRUST_PROXY: "true",
+        CONTACT_FORM_SECRET: "bench-secret-bench-secret-bench-secret",
+        CONTACT_MIN_SUBMIT_SECONDS: "0",
+      },
+      port,
+    );
     const posts = await listPosts(site.url);
     const post = posts[0]!;
 
@@ -89,7 +115,9 @@ async function main() {
     // ceiling is the post's HTML without scripts, so both bound this site's post in the same run.
     const article = outerElement(await (await fetch(new URL(post, site.url))).text(), "article");
     if (!article) throw new Error(`no <article> in ${post}`);
-    log("\n▶ Building the framework floor (tooling/bench/floor: a bare page, and the post's article markup on a bare page)…");
+    log(
+      "\n▶ Building the framework floor (tooling/bench/floor: a bare page, and the post's article markup on a bare page)…",
+    );
     floor = await startNext(buildFloorApp(article));
     ceiling = await startCeiling(site.url, post);
 
@@ -99,8 +127,16 @@ async function main() {
       const floorArticle = await measurePage(floor.url, "/article");
       const ceilingWeight = await measurePage(new URL(ceiling.url).origin, post);
       const pages = [];
-      for (const page of ["/", "/blog", post, "/contact", "/this-page-does-not-exist"]) pages.push(await measurePage(site.url, page));
-      report.weights = { floor: floorWeight, floorArticle, ceiling: ceilingWeight, article: weigh(Buffer.from(article)), post, pages };
+      for (const page of ["/", "/blog", post, "/contact", "/this-page-does-not-exist"])
+        pages.push(await measurePage(site.url, page));
+      report.weights = {
+        floor: floorWeight,
+        floorArticle,
+        ceiling: ceilingWeight,
+        article: weigh(Buffer.from(article)),
+        post,
+        pages,
+      };
       log(weightTable(report.weights));
     }
 
@@ -120,7 +156,9 @@ async function main() {
         for (const preset of quick ? (["mobile"] as const) : (["mobile", "desktop"] as const)) {
           for (const result of await runLighthouseInterleaved(pages, preset, runs)) {
             report.lighthouse.push(result);
-            log(`  ${result.page} ${preset}: ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo} (runs ${result.scores.join(", ")}), LCP ${fmt(result.lcpMs)} ms, TBT ${fmt(result.tbtMs)} ms, CLS ${fmt(result.cls, 3)}${result.failing.length ? `, failing: ${result.failing.join(", ")}` : ""}`);
+            log(
+              `  ${result.page} ${preset}: ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo} (runs ${result.scores.join(", ")}), LCP ${fmt(result.lcpMs)} ms, TBT ${fmt(result.tbtMs)} ms, CLS ${fmt(result.cls, 3)}${result.failing.length ? `, failing: ${result.failing.join(", ")}` : ""}`,
+            );
           }
         }
       }
@@ -142,18 +180,26 @@ async function main() {
       for (const target of targets) {
         const result = await load(target, { duration, connections });
         results.push(result);
-        log(`  ${target.name}: ${fmt(result.requestsPerSec)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, unexpected status ${result.non2xx}`);
+        log(
+          `  ${target.name}: ${fmt(result.requestsPerSec)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, unexpected status ${result.non2xx}`,
+        );
       }
       const html = Buffer.from(await (await fetch(new URL(post, site.url))).arrayBuffer());
-      const staticResult = await withStaticServer(html, (url) => load({ name: "static server, same post HTML", url }, { duration, connections }));
-      log(`  static server (same bytes): ${fmt(staticResult.requestsPerSec)} req/s → next start serves the post at ${(results[0]!.requestsPerSec / staticResult.requestsPerSec).toFixed(2)}× the serving limit`);
+      const staticResult = await withStaticServer(html, (url) =>
+        load({ name: "static server, same post HTML", url }, { duration, connections }),
+      );
+      log(
+        `  static server (same bytes): ${fmt(staticResult.requestsPerSec)} req/s → next start serves the post at ${(results[0]!.requestsPerSec / staticResult.requestsPerSec).toFixed(2)}× the serving limit`,
+      );
       if (contact) {
         // Emails go out after the answer (next/server after()); give the last ones a moment.
         await new Promise((r) => setTimeout(r, 2_000));
         const sent = results.find((r) => r.name === contact.name)!;
         const received = provider.requests.filter((r) => r.path === "/emails").length;
         const unique = new Set(provider.deliveries.map((d) => d.idempotencyKey)).size;
-        log(`  the fake provider received ${received} owner emails (${unique} distinct idempotency keys) for ${sent.total} enquiries answered within the run`);
+        log(
+          `  the fake provider received ${received} owner emails (${unique} distinct idempotency keys) for ${sent.total} enquiries answered within the run`,
+        );
         report.contactEmails = { posted: sent.total, received, unique };
       }
       report.serving = { results, staticResult };
@@ -174,7 +220,9 @@ async function main() {
   if (!skip.has("dev")) {
     log("\n▶ Dev loop (save an .mdx file → new text served by next dev)…");
     report.dev = await devLoop(quick ? 1 : 3);
-    log(`  median ${fmt(report.dev.medianMs)} ms over ${report.dev.samples.length} saves (first compile ${fmt(report.dev.firstCompileMs)} ms)`);
+    log(
+      `  median ${fmt(report.dev.medianMs)} ms over ${report.dev.samples.length} saves (first compile ${fmt(report.dev.firstCompileMs)} ms)`,
+    );
   }
 
   writeReport();
@@ -193,14 +241,19 @@ const FLOOR_ARTICLE_LABEL = "floor: the post's article on a bare Next page";
 function weightTable({ floor, floorArticle, ceiling, article, post, pages }: NonNullable<Report["weights"]>): string {
   // Only pages holding the post's article are compared with its ceiling and its markup.
   const holdsArticle = (p: PageWeight) => p === ceiling || p === floorArticle || p.page === post;
-  const vsCeiling = (p: PageWeight) => (ceiling && holdsArticle(p) ? `${(p.html.gzip / ceiling.html.gzip).toFixed(2)}×` : "—");
+  const vsCeiling = (p: PageWeight) =>
+    ceiling && holdsArticle(p) ? `${(p.html.gzip / ceiling.html.gzip).toFixed(2)}×` : "—";
   const vsArticle = (p: PageWeight) => (article && holdsArticle(p) ? `${(p.html.raw / article.raw).toFixed(2)}×` : "—");
   const row = (label: string, p: PageWeight, overFloor: string) =>
     `| ${label} | ${p.status} | ${kb(p.html.gzip)} | ${vsCeiling(p)} | ${vsArticle(p)} | ${kb(p.js.gzip)} (${p.js.files}) | ${overFloor} | ${kb(p.css.gzip)}${p.css.files ? "" : p.inlineCss.raw ? ` (inline ${kb(p.inlineCss.gzip)})` : ""} | ${kb(p.fonts.raw)} | ${kb(p.polyfill.gzip)} | ${p.requests} |`;
   const rows = [
     "| Page | Status | HTML gzip | HTML gzip vs ceiling | HTML raw vs article markup | JS gzip (files) | JS over floor | CSS gzip | Fonts (preloaded) | Polyfill (noModule) gzip | Requests |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
-    ...(article ? [`| the post's \`<article>\` markup alone | — | ${kb(article.gzip)} | — | 1.00× (${kb(article.raw)} raw) | — | — | — | — | — | — |`] : []),
+    ...(article
+      ? [
+          `| the post's \`<article>\` markup alone | — | ${kb(article.gzip)} | — | 1.00× (${kb(article.raw)} raw) | — | — | — | — | — | — |`,
+        ]
+      : []),
     ...(ceiling ? [row(CEILING_LABEL, ceiling, "—")] : []),
     row("framework floor (tooling/bench/floor, bare page)", floor, "—"),
     ...(floorArticle ? [row(FLOOR_ARTICLE_LABEL, floorArticle, `+${kb(floorArticle.js.gzip - floor.js.gzip)}`)] : []),
@@ -232,11 +285,24 @@ function measuredNote(key: (typeof SECTIONS)[number], stamp: string): string[] {
 }
 
 function writeReport() {
-  const commit = safe(() => execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(), "unknown");
-  const dirty = safe(() => (execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() ? " (with uncommitted changes)" : ""), "");
+  const commit = safe(
+    () => execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
+    "unknown",
+  );
+  const dirty = safe(
+    () =>
+      execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim()
+        ? " (with uncommitted changes)"
+        : "",
+    "",
+  );
   // --report-only measures nothing: the report keeps the stamp of the run that measured the latest section.
-  const previousStamps = values["report-only"] ? Object.values(safe(() => (JSON.parse(readFileSync(REPORT_JSON, "utf8")) as Report).measured ?? {}, {})) : [];
-  const stamp = previousStamps.sort().at(-1) ?? `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
+  const previousStamps = values["report-only"]
+    ? Object.values(safe(() => (JSON.parse(readFileSync(REPORT_JSON, "utf8")) as Report).measured ?? {}, {}))
+    : [];
+  const stamp =
+    previousStamps.sort().at(-1) ??
+    `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty}`;
   mkdirSync(path.join(ROOT, "docs"), { recursive: true });
   mergePrevious(stamp);
   const lines: string[] = [
@@ -298,7 +364,8 @@ function writeReport() {
       "|---|---|---|---|---|---|---|",
       `| static server, same post HTML (baseline) | ${fmt(staticResult.requestsPerSec)} | 1.00× | ${staticResult.p50} ms | ${staticResult.p99} ms | ${staticResult.errors} | ${staticResult.non2xx} |`,
       ...results.map(
-        (r) => `| ${r.name} (\`${r.path}\`) | ${fmt(r.requestsPerSec)} | ${(r.requestsPerSec / staticResult.requestsPerSec).toFixed(2)}× | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.non2xx} |`,
+        (r) =>
+          `| ${r.name} (\`${r.path}\`) | ${fmt(r.requestsPerSec)} | ${(r.requestsPerSec / staticResult.requestsPerSec).toFixed(2)}× | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.non2xx} |`,
       ),
       "",
       ...(report.contactEmails
@@ -359,7 +426,12 @@ function safe<T>(fn: () => T, fallback: T): T {
 }
 
 function require_(id: string) {
-  return JSON.parse(execFileSync(process.execPath, ["-p", `JSON.stringify(require(${JSON.stringify(id)}))`], { cwd: ROOT, encoding: "utf8" }));
+  return JSON.parse(
+    execFileSync(process.execPath, ["-p", `JSON.stringify(require(${JSON.stringify(id)}))`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    }),
+  );
 }
 
 main().catch((error) => {

@@ -11,7 +11,16 @@ import path from "node:path";
 
 import { stopChild } from "../shared/proc";
 
-export type LoadResult = { name: string; path: string; requestsPerSec: number; p50: number; p99: number; errors: number; non2xx: number; total: number };
+export type LoadResult = {
+  name: string;
+  path: string;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+};
 
 export type LoadTarget = {
   name: string;
@@ -22,7 +31,10 @@ export type LoadTarget = {
   expectStatus?: number;
 };
 
-export async function load(target: LoadTarget, options_: { duration: number; connections: number }): Promise<LoadResult> {
+export async function load(
+  target: LoadTarget,
+  options_: { duration: number; connections: number },
+): Promise<LoadResult> {
   const options: autocannon.Options = {
     url: target.url,
     method: target.method ?? "GET",
@@ -36,7 +48,11 @@ export async function load(target: LoadTarget, options_: { duration: number; con
         method: target.method ?? "POST",
         setupRequest: (req: autocannon.Request) => {
           const extra = target.request!();
-          return { ...req, ...(extra.body !== undefined ? { body: extra.body } : {}), headers: { ...req.headers, ...extra.headers } };
+          return {
+            ...req,
+            ...(extra.body !== undefined ? { body: extra.body } : {}),
+            headers: { ...req.headers, ...extra.headers },
+          };
         },
       },
     ];
@@ -44,7 +60,10 @@ export async function load(target: LoadTarget, options_: { duration: number; con
   const result = await autocannon(options);
   const url = new URL(target.url);
   const expected = target.expectStatus ?? 200;
-  const wrongStatus = Object.entries(result.statusCodeStats ?? {}).reduce((n, [code, stat]) => (Number(code) === expected ? n : n + (stat as { count: number }).count), 0);
+  const wrongStatus = Object.entries(result.statusCodeStats ?? {}).reduce(
+    (n, [code, stat]) => (Number(code) === expected ? n : n + (stat as { count: number }).count),
+    0,
+  );
   return {
     name: target.name,
     path: url.pathname,
@@ -61,10 +80,14 @@ export async function load(target: LoadTarget, options_: { duration: number; con
 export async function withStaticServer<T>(html: Buffer, fn: (url: string) => Promise<T>): Promise<T> {
   const file = path.join(tmpdir(), `bench-static-${process.pid}.html`);
   writeFileSync(file, html);
-  const child = spawn(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), "lib", "static-server.mjs"), file], {
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(path.dirname(new URL(import.meta.url).pathname), "lib", "static-server.mjs"), file],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    },
+  );
   const port = await new Promise<string>((resolve, reject) => {
     child.stdout!.once("data", (chunk) => resolve(String(chunk).trim()));
     child.once("exit", (code) => reject(new Error(`static server exited (${code})`)));

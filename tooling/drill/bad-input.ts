@@ -53,7 +53,10 @@ function reflects(body: string, contentType: string | undefined, payload: string
   return /[<>"]/.test(payload) && body.includes(payload);
 }
 
-export async function runBadInput(server: DrillServer, { count = 1_000, concurrency = 8, seed = 6 }: { count?: number; concurrency?: number; seed?: number } = {}): Promise<BadInputResult> {
+export async function runBadInput(
+  server: DrillServer,
+  { count = 1_000, concurrency = 8, seed = 6 }: { count?: number; concurrency?: number; seed?: number } = {},
+): Promise<BadInputResult> {
   const started = performance.now();
   const form = await loadContactForm(server.url, { "x-forwarded-for": "10.255.255.1" });
   await waitForToken(form.fetchedAt);
@@ -79,15 +82,23 @@ export async function runBadInput(server: DrillServer, { count = 1_000, concurre
     const category = (byCategory[fuzz.category] ??= { cases: 0, "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0, network: 0 });
     category.cases += 1;
     category[klass] += 1;
-    if (klass === "5xx") fiveXx.push(`${fuzz.category}: ${fuzz.variant} → ${response.status} ${response.body.slice(0, 120).replace(/\s+/g, " ")}`);
+    if (klass === "5xx")
+      fiveXx.push(
+        `${fuzz.category}: ${fuzz.variant} → ${response.status} ${response.body.slice(0, 120).replace(/\s+/g, " ")}`,
+      );
     if (klass === "network" && fuzz.category !== "oversize bodies") {
       networkErrorsOutsideOversize += 1;
       fiveXx.push(`${fuzz.category}: ${fuzz.variant} → network error ${response.error}`);
     }
     const contentType = String(response.headers["content-type"] ?? "");
-    if (fuzz.payload && reflects(response.body, contentType, fuzz.payload)) reflected.push(`${fuzz.category}: ${fuzz.variant}`);
+    if (fuzz.payload && reflects(response.body, contentType, fuzz.payload))
+      reflected.push(`${fuzz.category}: ${fuzz.variant}`);
     // A JavaScript call's answer is RSC data, not HTML; its state must not claim a stored enquiry for refused cases.
-    if (fuzz.expect === "refused" && contentType.includes("text/x-component") && readActionState(response.body)?.status === "success") {
+    if (
+      fuzz.expect === "refused" &&
+      contentType.includes("text/x-component") &&
+      readActionState(response.body)?.status === "success"
+    ) {
       fiveXx.push(`${fuzz.category}: ${fuzz.variant} → the action answered success`);
     }
   }
@@ -101,8 +112,14 @@ export async function runBadInput(server: DrillServer, { count = 1_000, concurre
     const fuzz = byEmail.get(row.email.toLowerCase());
     if (!fuzz) rowsViolating.push(`unexpected row ${row.email} (${row.status})`);
     else if (fuzz.expect !== "bot") rowsViolating.push(`${fuzz.category}: ${fuzz.variant} was stored (${row.status})`);
-    else if (row.status !== "spam") rowsViolating.push(`${fuzz.category}: ${fuzz.variant} stored as ${row.status}, not spam`);
-    else if (fuzz.stored && (row.name !== fuzz.stored.name.trim() || row.message !== fuzz.stored.message.trim() || row.company !== fuzz.stored.company)) {
+    else if (row.status !== "spam")
+      rowsViolating.push(`${fuzz.category}: ${fuzz.variant} stored as ${row.status}, not spam`);
+    else if (
+      fuzz.stored &&
+      (row.name !== fuzz.stored.name.trim() ||
+        row.message !== fuzz.stored.message.trim() ||
+        row.company !== fuzz.stored.company)
+    ) {
       rowsViolating.push(`${fuzz.category}: ${fuzz.variant} not stored verbatim`);
     }
   }
@@ -114,12 +131,30 @@ export async function runBadInput(server: DrillServer, { count = 1_000, concurre
   const after = await loadContactForm(server.url, { "x-forwarded-for": "10.255.255.2" });
   await waitForToken(after.fetchedAt);
   const email = `after-fuzz-${Date.now()}@drill.example`;
-  const { body, contentType } = multipart(jsFields(after, { name: "After Fuzz", email, company: "", topic: after.topics[0]!, message: "A real enquiry after the bad-input drill, to prove the form still works." }));
-  const answer = await send(server.url, { path: "/contact", body, headers: { origin: server.url, "content-type": contentType, "next-action": after.actionId, "x-forwarded-for": "10.255.255.2" } });
+  const { body, contentType } = multipart(
+    jsFields(after, {
+      name: "After Fuzz",
+      email,
+      company: "",
+      topic: after.topics[0]!,
+      message: "A real enquiry after the bad-input drill, to prove the form still works.",
+    }),
+  );
+  const answer = await send(server.url, {
+    path: "/contact",
+    body,
+    headers: {
+      origin: server.url,
+      "content-type": contentType,
+      "next-action": after.actionId,
+      "x-forwarded-for": "10.255.255.2",
+    },
+  });
   let validEnquiryAfterwards = answer.status === 200 && readActionState(answer.body)?.status === "success";
   if (validEnquiryAfterwards) {
     const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && !server.fake.deliveries.some((d) => d.reply_to === email)) await new Promise((r) => setTimeout(r, 100));
+    while (Date.now() < deadline && !server.fake.deliveries.some((d) => d.reply_to === email))
+      await new Promise((r) => setTimeout(r, 100));
     validEnquiryAfterwards = server.fake.deliveries.some((d) => d.reply_to === email);
   }
 

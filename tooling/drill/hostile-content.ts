@@ -16,7 +16,9 @@ import { startDrillServer } from "./lib/server";
 
 export type HostileContentResult = ScanResult & { buildSeconds: number; posts: number };
 
-export async function runHostileContent({ log = console.log }: { log?: (line: string) => void } = {}): Promise<HostileContentResult> {
+export async function runHostileContent({
+  log = console.log,
+}: { log?: (line: string) => void } = {}): Promise<HostileContentResult> {
   const cwd = createWorkspace("drill-hostile");
   const contentDir = path.join(WORK, "drill-hostile-content");
   rmSync(contentDir, { recursive: true, force: true });
@@ -25,7 +27,10 @@ export async function runHostileContent({ log = console.log }: { log?: (line: st
   writeDrillPosts(path.join(contentDir, "posts"));
   const env = childEnv(cwd, { CONTENT_DIR: contentDir, NODE_ENV: "production" });
   const started = performance.now();
-  for (const args of [["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"], ["node_modules/next/dist/bin/next", "build"]]) {
+  for (const args of [
+    ["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"],
+    ["node_modules/next/dist/bin/next", "build"],
+  ]) {
     log(`  building the hostile-content copy: ${args.join(" ")}`);
     const result = spawnSync(process.execPath, args, { cwd, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`build step failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);

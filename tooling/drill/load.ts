@@ -38,14 +38,32 @@ export async function readerPaths(baseUrl: string): Promise<string[]> {
   const fromSitemap = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   const posts = fromSitemap.filter((p) => p.startsWith("/blog/") && !p.startsWith("/blog/page/"));
   const tags = fromSitemap.filter((p) => p.startsWith("/tags/")).slice(0, 4);
-  return [...new Set(["/", "/blog", "/tags", ...posts, ...tags, ...tags.map((t) => `${t}/feed.xml`), "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml"])];
+  return [
+    ...new Set([
+      "/",
+      "/blog",
+      "/tags",
+      ...posts,
+      ...tags,
+      ...tags.map((t) => `${t}/feed.xml`),
+      "/feed.xml",
+      "/atom.xml",
+      "/feed.json",
+      "/sitemap.xml",
+    ]),
+  ];
 }
 
-export async function runLoad(server: DrillServer, { connections = 200, durationSeconds = 20, enquiryEveryMs = 100 } = {}): Promise<LoadResult> {
+export async function runLoad(
+  server: DrillServer,
+  { connections = 200, durationSeconds = 20, enquiryEveryMs = 100 } = {},
+): Promise<LoadResult> {
   server.fake.reset();
   const paths = await readerPaths(server.url);
   // One form per enquiry (a token carries one enquiry), fetched before the readers start.
-  const forms = await loadContactForms(server.url, Math.ceil((durationSeconds * 1000) / enquiryEveryMs) + 5, { "x-forwarded-for": clientIp("load", 0) });
+  const forms = await loadContactForms(server.url, Math.ceil((durationSeconds * 1000) / enquiryEveryMs) + 5, {
+    "x-forwarded-for": clientIp("load", 0),
+  });
 
   const readers = autocannon({
     url: server.url,
@@ -61,14 +79,24 @@ export async function runLoad(server: DrillServer, { connections = 200, duration
   while (Date.now() < until && i < forms.length) {
     const form = forms[i]!;
     i += 1;
-    answers.push(submitEnquiry(server.url, form, drillEnquiry("load", i, form.topics[i % form.topics.length]!), { js: i % 2 === 0, ip: clientIp("load", i) }));
+    answers.push(
+      submitEnquiry(server.url, form, drillEnquiry("load", i, form.topics[i % form.topics.length]!), {
+        js: i % 2 === 0,
+        ip: clientIp("load", i),
+      }),
+    );
     await sleep(enquiryEveryMs);
   }
   const [result, settled] = await Promise.all([readers, Promise.all(answers)]);
   const emails = new Set(settled.map((a) => a.enquiry.email));
-  await waitUntil(() => server.fake.deliveries.filter((d) => emails.has(String(d.reply_to))).length >= settled.length, 20_000);
+  await waitUntil(
+    () => server.fake.deliveries.filter((d) => emails.has(String(d.reply_to))).length >= settled.length,
+    20_000,
+  );
   const stored = (await enquiryRows(server)).filter((row) => emails.has(row.email));
-  const emailed = new Set(server.fake.deliveries.filter((d) => emails.has(String(d.reply_to))).map((d) => d.idempotencyKey)).size;
+  const emailed = new Set(
+    server.fake.deliveries.filter((d) => emails.has(String(d.reply_to))).map((d) => d.idempotencyKey),
+  ).size;
   const deliveries = server.fake.deliveries.filter((d) => emails.has(String(d.reply_to))).length;
 
   const out: LoadResult = {
@@ -85,8 +113,14 @@ export async function runLoad(server: DrillServer, { connections = 200, duration
     non2xx: result.non2xx,
     enquiries: settled.length,
     enquiriesSucceeded: settled.filter((a) => a.state === "success").length,
-    enquiryP50Ms: percentile(settled.map((a) => a.ms), 50),
-    enquiryP95Ms: percentile(settled.map((a) => a.ms), 95),
+    enquiryP50Ms: percentile(
+      settled.map((a) => a.ms),
+      50,
+    ),
+    enquiryP95Ms: percentile(
+      settled.map((a) => a.ms),
+      95,
+    ),
     enquiriesStored: stored.length,
     enquiriesEmailed: deliveries === emailed ? emailed : -deliveries,
     ok: false,

@@ -19,11 +19,25 @@
  * within the policy's hourly cap; at most one held digest.
  */
 import { policyFor } from "../../lib/contact/policy";
-import { drillEnquiry, loadContactForm, percentile, sleep, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
+import {
+  drillEnquiry,
+  loadContactForm,
+  percentile,
+  sleep,
+  submitEnquiry,
+  waitUntil,
+  type EnquiryAnswer,
+} from "./lib/enquire";
 import { pool, type ContactForm } from "../shared/form";
 import { enquiryRows, type DrillServer } from "./lib/server";
 
-export type LockoutOptions = { junk?: number; plusTagged?: number; mailboxes?: number; replays?: number; prospects?: number };
+export type LockoutOptions = {
+  junk?: number;
+  plusTagged?: number;
+  mailboxes?: number;
+  replays?: number;
+  prospects?: number;
+};
 
 type Group = { sent: number; byState: Record<string, number>; fiveXx: number; p50Ms: number; p95Ms: number };
 
@@ -68,7 +82,10 @@ async function person(server: DrillServer, index: number, topic: string): Promis
   return submitEnquiry(server.url, form, enquiry, { js: index % 2 === 0, localAddress: `127.0.1.${index + 1}` });
 }
 
-export async function runLockout(server: DrillServer, { junk = 500, plusTagged = 200, mailboxes = 50, replays = 20, prospects = 5 }: LockoutOptions = {}): Promise<LockoutResult> {
+export async function runLockout(
+  server: DrillServer,
+  { junk = 500, plusTagged = 200, mailboxes = 50, replays = 20, prospects = 5 }: LockoutOptions = {},
+): Promise<LockoutResult> {
   server.fake.reset();
   const started = performance.now();
   const form: ContactForm = await loadContactForm(server.url);
@@ -78,21 +95,35 @@ export async function runLockout(server: DrillServer, { junk = 500, plusTagged =
   // 1. The junk flood, with the first prospects arriving in the middle of it.
   const junkStarted = performance.now();
   const junkTasks = Array.from({ length: junk }, (_, i) => async () => {
-    const enquiry = { ...drillEnquiry("junk", i, topic(i)), email: `junk${i}@spam.example`, website: i % 3 === 0 ? "https://cheap.example" : "" };
+    const enquiry = {
+      ...drillEnquiry("junk", i, topic(i)),
+      email: `junk${i}@spam.example`,
+      website: i % 3 === 0 ? "https://cheap.example" : "",
+    };
     // Bot timing: the form's own token, posted straight away (under 3 s), or none at all.
-    return submitEnquiry(server.url, form, enquiry, { js: false, localAddress: "127.0.0.66", formToken: i % 5 === 0 ? "" : undefined });
+    return submitEnquiry(server.url, form, enquiry, {
+      js: false,
+      localAddress: "127.0.0.66",
+      formToken: i % 5 === 0 ? "" : undefined,
+    });
   });
   const duringFlood = Array.from({ length: during }, (_, i) => sleep(200 * i).then(() => person(server, i, topic(i))));
   const junkAnswers = await pool(junkTasks, 10);
   const junkSeconds = (performance.now() - junkStarted) / 1000;
 
   // 2. Plus-tagged addresses of a set of mailboxes, each post with its own token, waited out like a person.
-  const tokens = await pool(Array.from({ length: plusTagged }, () => () => loadContactForm(server.url)), 10);
+  const tokens = await pool(
+    Array.from({ length: plusTagged }, () => () => loadContactForm(server.url)),
+    10,
+  );
   await sleep(HUMAN_WAIT_MS);
   const plusAnswers = await pool(
     tokens.map((tokenForm, i) => () => {
       const mailbox = i % mailboxes;
-      const enquiry = { ...drillEnquiry("plus", i, topic(i)), email: `mailbox${mailbox}+${Math.floor(i / mailboxes)}@drill.example` };
+      const enquiry = {
+        ...drillEnquiry("plus", i, topic(i)),
+        email: `mailbox${mailbox}+${Math.floor(i / mailboxes)}@drill.example`,
+      };
       return submitEnquiry(server.url, tokenForm, enquiry, { js: i % 2 === 0, localAddress: "127.0.0.77" });
     }),
     10,
@@ -102,20 +133,30 @@ export async function runLockout(server: DrillServer, { junk = 500, plusTagged =
   const captured = await loadContactForm(server.url);
   await sleep(HUMAN_WAIT_MS);
   const replayAnswers = await pool(
-    Array.from({ length: replays }, (_, i) => () =>
-      submitEnquiry(server.url, captured, { ...drillEnquiry("replay", i, topic(i)), email: `replay${i}@drill.example` }, { js: i % 2 === 1, localAddress: "127.0.0.88" }),
+    Array.from(
+      { length: replays },
+      (_, i) => () =>
+        submitEnquiry(
+          server.url,
+          captured,
+          { ...drillEnquiry("replay", i, topic(i)), email: `replay${i}@drill.example` },
+          { js: i % 2 === 1, localAddress: "127.0.0.88" },
+        ),
     ),
     5,
   );
 
   // 4. The rest of the prospects, after the flood.
-  const afterFlood = Array.from({ length: prospects - during }, (_, i) => person(server, during + i, topic(during + i)));
+  const afterFlood = Array.from({ length: prospects - during }, (_, i) =>
+    person(server, during + i, topic(during + i)),
+  );
   const prospectAnswers = await Promise.all([...duringFlood, ...afterFlood]);
   const prospectEmails = new Set(prospectAnswers.map((answer) => answer.enquiry.email));
 
   // The owner emails go out after each answer; wait for the prospects' and the digest (if any) to arrive.
   const policy = policyFor("enquiry");
-  const ownerEmailsFor = (email: string) => server.fake.deliveries.filter((d) => d.reply_to === email && !String(d.subject).includes("held")).length;
+  const ownerEmailsFor = (email: string) =>
+    server.fake.deliveries.filter((d) => d.reply_to === email && !String(d.subject).includes("held")).length;
   await waitUntil(() => [...prospectEmails].every((email) => ownerEmailsFor(email) >= 1), 20_000);
   await waitUntil(() => server.fake.deliveries.some((d) => String(d.subject).includes("held")), 5_000);
   await sleep(500); // a duplicate would arrive within this
@@ -132,7 +173,12 @@ export async function runLockout(server: DrillServer, { junk = 500, plusTagged =
   }
   const replayAddresses = new Set(replayAnswers.map((answer) => answer.enquiry.email));
   const digests = server.fake.deliveries.filter((d) => String(d.subject).includes("held")).length;
-  const groups = { junk: summarise(junkAnswers), plusTagged: summarise(plusAnswers), replays: summarise(replayAnswers), prospects: summarise(prospectAnswers) };
+  const groups = {
+    junk: summarise(junkAnswers),
+    plusTagged: summarise(plusAnswers),
+    replays: summarise(replayAnswers),
+    prospects: summarise(prospectAnswers),
+  };
   const out: LockoutResult = {
     seconds: (performance.now() - started) / 1000,
     junkSeconds,

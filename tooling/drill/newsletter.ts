@@ -31,7 +31,12 @@ const CHECK_INBOX = "Check your inbox";
 type SubscribeForm = { hidden: [string, string][]; actionId: string; permalink: string };
 
 function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** The subscribe form at the end of a post, as a client without JavaScript sees it. */
@@ -39,53 +44,129 @@ async function loadSubscribeForm(baseUrl: string): Promise<SubscribeForm> {
   const html = await (await fetch(new URL(`/blog/${POST_SLUG}`, baseUrl))).text();
   const match = /<form\b[^>]*action="(\/newsletter\?from=[^"]*)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
   if (!match) throw new Error("no subscribe form at the end of the post");
-  const hidden = [...match[2]!.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m): [string, string] => [decode(/\sname="([^"]*)"/.exec(m[0])?.[1] ?? ""), decode(/\svalue="([^"]*)"/.exec(m[0])?.[1] ?? "")]);
+  const hidden = [...match[2]!.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m): [string, string] => [
+    decode(/\sname="([^"]*)"/.exec(m[0])?.[1] ?? ""),
+    decode(/\svalue="([^"]*)"/.exec(m[0])?.[1] ?? ""),
+  ]);
   const header = hidden.find(([name]) => /^\$ACTION_\d+:0$/.test(name));
   if (!header) throw new Error("no server action reference in the subscribe form");
   return { hidden, actionId: (JSON.parse(header[1]) as { id: string }).id, permalink: decode(match[1]!) };
 }
 
-type Answer = { js: boolean; status: number | "network-error"; ms: number; state: string; fieldError: string | null; body: string };
+type Answer = {
+  js: boolean;
+  status: number | "network-error";
+  ms: number;
+  state: string;
+  fieldError: string | null;
+  body: string;
+};
 
-async function subscribe(baseUrl: string, form: SubscribeForm, email: string, { js, ip }: { js: boolean; ip: string }): Promise<Answer> {
+async function subscribe(
+  baseUrl: string,
+  form: SubscribeForm,
+  email: string,
+  { js, ip }: { js: boolean; ip: string },
+): Promise<Answer> {
   const base: Fields = form.hidden.filter(([name]) => name !== "source").map(([name, value]) => [name, value]);
   base.push(["email", email], [HONEYPOT_FIELD, ""], ["source", POST_SLUG]);
-  const fields: Fields = js ? [...base.map(([name, value]): Fields[number] => [`_1_${name}`, value]), ["0", JSON.stringify([{ status: "idle", message: "", fieldErrors: {}, values: {} }, "$K1"])]] : base;
+  const fields: Fields = js
+    ? [
+        ...base.map(([name, value]): Fields[number] => [`_1_${name}`, value]),
+        ["0", JSON.stringify([{ status: "idle", message: "", fieldErrors: {}, values: {} }, "$K1"])],
+      ]
+    : base;
   const { body, contentType } = multipart(fields);
-  const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "x-forwarded-for": ip, "user-agent": "drill" };
+  const headers: Record<string, string> = {
+    origin: baseUrl,
+    "content-type": contentType,
+    "x-forwarded-for": ip,
+    "user-agent": "drill",
+  };
   if (js) Object.assign(headers, { "next-action": form.actionId, accept: "text/x-component" });
   const response = await send(baseUrl, { path: js ? `/blog/${POST_SLUG}` : form.permalink, body, headers }, 60_000);
-  if (response.status !== 200) return { js, status: response.status, ms: response.ms, state: `http-${response.status}`, fieldError: null, body: response.body };
+  if (response.status !== 200)
+    return {
+      js,
+      status: response.status,
+      ms: response.ms,
+      state: `http-${response.status}`,
+      fieldError: null,
+      body: response.body,
+    };
   if (js) {
     const state = readActionState(response.body) as { status?: string; fieldErrors?: { email?: string } } | null;
-    return { js, status: 200, ms: response.ms, state: state?.status ?? "unreadable", fieldError: state?.fieldErrors?.email ?? null, body: response.body };
+    return {
+      js,
+      status: 200,
+      ms: response.ms,
+      state: state?.status ?? "unreadable",
+      fieldError: state?.fieldErrors?.email ?? null,
+      body: response.body,
+    };
   }
-  const error = /class="subscribe-form__error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)</.exec(response.body)?.[1] ?? null;
-  return { js, status: 200, ms: response.ms, state: response.body.includes(CHECK_INBOX) ? "success" : error ? "invalid" : "other", fieldError: error ? decode(error) : null, body: response.body };
+  const error =
+    /class="subscribe-form__error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)</.exec(response.body)?.[1] ?? null;
+  return {
+    js,
+    status: 200,
+    ms: response.ms,
+    state: response.body.includes(CHECK_INBOX) ? "success" : error ? "invalid" : "other",
+    fieldError: error ? decode(error) : null,
+    body: response.body,
+  };
 }
 
 /** `npm run newsletter:retry` as the owner runs it, against the drill server's database and provider. */
 async function retryCli(cwd: string, env: Record<string, string>): Promise<{ code: number; summary: string }> {
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/resolve-contentlayer.mjs", "scripts/newsletter.ts", "--retry", "--now", "--pause-ms", "0"], {
-      cwd,
-      env: childEnv(cwd, env),
-      timeout: 180_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./scripts/resolve-contentlayer.mjs",
+        "scripts/newsletter.ts",
+        "--retry",
+        "--now",
+        "--pause-ms",
+        "0",
+      ],
+      {
+        cwd,
+        env: childEnv(cwd, env),
+        timeout: 180_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     return { code: 0, summary: stdout.split("\n").find((line) => line.startsWith("Done:")) ?? "" };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, summary: (failed.stdout?.split("\n").find((line) => line.startsWith("Done:")) ?? failed.stderr ?? "").trim().slice(0, 500) };
+    return {
+      code: typeof failed.code === "number" ? failed.code : 1,
+      summary: (failed.stdout?.split("\n").find((line) => line.startsWith("Done:")) ?? failed.stderr ?? "")
+        .trim()
+        .slice(0, 500),
+    };
   }
 }
 
-type Row = { email: string; status: string; confirmation_state: string; sync_state: string; token_used_at: string | null; confirmed_at: string | null };
+type Row = {
+  email: string;
+  status: string;
+  confirmation_state: string;
+  sync_state: string;
+  token_used_at: string | null;
+  confirmed_at: string | null;
+};
 
 async function rows(server: DrillServer): Promise<Row[]> {
   const db = server.db();
   try {
-    const result = await db.execute("SELECT email, status, confirmation_state, sync_state, token_used_at, confirmed_at FROM newsletter_subscribers ORDER BY email");
+    const result = await db.execute(
+      "SELECT email, status, confirmation_state, sync_state, token_used_at, confirmed_at FROM newsletter_subscribers ORDER BY email",
+    );
     return result.rows.map((row) => ({
       email: String(row.email),
       status: String(row.status),
@@ -112,18 +193,26 @@ const HOSTILE = [
   "ada@example.com\r\nBcc: victim@example.com",
   "ada@example.com\u0000",
   "<script>alert('x')</script>@example.com",
-  "\"><img src=x onerror=alert(1)>@example.com",
+  '"><img src=x onerror=alert(1)>@example.com',
   "ada@example.com, bob@example.com",
   "ada@exa mple.com",
   "' OR 1=1 --@example.com",
   "ad\uFFFDa@example.com",
   `${"a".repeat(300)}@example.com`,
   "ada@example.com\u2028bcc@example.com",
-  "=HYPERLINK(\"http://evil\")@x.com",
+  '=HYPERLINK("http://evil")@x.com',
 ];
 
 export type NewsletterDrillResult = {
-  badInput: { sent: number; byStatus: Record<string, number>; fieldErrors: number; fiveXx: number; stored: number; emailsSent: number; reflectedRaw: string[] };
+  badInput: {
+    sent: number;
+    byStatus: Record<string, number>;
+    fieldErrors: number;
+    fiveXx: number;
+    stored: number;
+    emailsSent: number;
+    reflectedRaw: string[];
+  };
   providerDown: {
     signups: number;
     answeredCheckInbox: number;
@@ -153,10 +242,16 @@ export const NEWSLETTER_DRILL_MAX_SIGNUPS = policyFor("signup").addressEmails.ma
 
 export async function runNewsletterDrill(
   server: DrillServer,
-  { count = NEWSLETTER_DRILL_MAX_SIGNUPS, badInput = 200, cwd = process.cwd() }: { count?: number; badInput?: number; cwd?: string } = {},
+  {
+    count = NEWSLETTER_DRILL_MAX_SIGNUPS,
+    badInput = 200,
+    cwd = process.cwd(),
+  }: { count?: number; badInput?: number; cwd?: string } = {},
 ): Promise<NewsletterDrillResult> {
   if (!Number.isInteger(count) || count < 1 || count > NEWSLETTER_DRILL_MAX_SIGNUPS) {
-    throw new Error(`--signups must be 1 to ${NEWSLETTER_DRILL_MAX_SIGNUPS} (the hourly confirmation budget of the sign-up policy); got ${count}`);
+    throw new Error(
+      `--signups must be 1 to ${NEWSLETTER_DRILL_MAX_SIGNUPS} (the hourly confirmation budget of the sign-up policy); got ${count}`,
+    );
   }
   const started = performance.now();
   const fake = server.fake;
@@ -167,7 +262,10 @@ export async function runNewsletterDrill(
 
   // 1. Malformed and hostile addresses.
   const bad = await pool(
-    Array.from({ length: badInput }, (_, i) => () => subscribe(server.url, form, HOSTILE[i % HOSTILE.length]!, { js: i % 2 === 0, ip: ip(0, i) })),
+    Array.from(
+      { length: badInput },
+      (_, i) => () => subscribe(server.url, form, HOSTILE[i % HOSTILE.length]!, { js: i % 2 === 0, ip: ip(0, i) }),
+    ),
     8,
   );
   const byStatus: Record<string, number> = {};
@@ -195,11 +293,18 @@ export async function runNewsletterDrill(
   fake.reset();
   fake.outage(...OUTAGE);
   const emails = Array.from({ length: count }, (_, i) => `reader-${i + 1}-${process.pid}@drill.example`);
-  const answers = await pool(emails.map((email, i) => () => subscribe(server.url, form, email, { js: i % 2 === 1, ip: ip(1, i) })), 10);
-  await waitUntil(async () => (await rows(server)).filter((row) => row.confirmation_state === "due").length === 0, 60_000);
+  const answers = await pool(
+    emails.map((email, i) => () => subscribe(server.url, form, email, { js: i % 2 === 1, ip: ip(1, i) })),
+    10,
+  );
+  await waitUntil(
+    async () => (await rows(server)).filter((row) => row.confirmation_state === "due").length === 0,
+    60_000,
+  );
   const afterOutage = await rows(server);
   const outageAnswers: Record<string, number> = {};
-  for (const request of fake.requests) outageAnswers[String(request.answer)] = (outageAnswers[String(request.answer)] ?? 0) + 1;
+  for (const request of fake.requests)
+    outageAnswers[String(request.answer)] = (outageAnswers[String(request.answer)] ?? 0) + 1;
   fake.recover();
   const concurrent = await Promise.all([retryCli(cwd, { ...server.env }), retryCli(cwd, { ...server.env })]);
   const final = await retryCli(cwd, { ...server.env });
@@ -213,13 +318,21 @@ export async function runNewsletterDrill(
   const providerDown = {
     signups: count,
     answeredCheckInbox: answers.filter((answer) => answer.state === "success").length,
-    answerP50Ms: percentile(answers.map((a) => a.ms), 50),
-    answerP95Ms: percentile(answers.map((a) => a.ms), 95),
-    pendingAfterOutage: afterOutage.filter((row) => row.status === "pending" && row.confirmation_state === "failed").length,
+    answerP50Ms: percentile(
+      answers.map((a) => a.ms),
+      50,
+    ),
+    answerP95Ms: percentile(
+      answers.map((a) => a.ms),
+      95,
+    ),
+    pendingAfterOutage: afterOutage.filter((row) => row.status === "pending" && row.confirmation_state === "failed")
+      .length,
     outageAnswers,
     retryRuns: [...concurrent, final],
     confirmationsExactlyOnce: emails.filter((email) => perRecipient.get(email) === 1).length,
-    duplicates: [...perRecipient.values()].filter((n) => n > 1).length + [...perKey.values()].filter((n) => n > 1).length,
+    duplicates:
+      [...perRecipient.values()].filter((n) => n > 1).length + [...perKey.values()].filter((n) => n > 1).length,
     resendsAbsorbed: [...fake.acceptedPerKey().values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
   };
 
@@ -231,21 +344,33 @@ export async function runNewsletterDrill(
     if (confirm && leave) links.set(delivery.to[0]!.toLowerCase(), { confirm, unsubscribe: leave });
   }
   const page = (path: string) => send(server.url, { path, method: "GET" }, 60_000);
-  const confirmed = await pool([...links.values()].map((link) => () => page(link.confirm)), 8);
-  await waitUntil(() => emails.every((email) => fake.contacts.get(email)?.segments.includes(NEWSLETTER_SEGMENT)), 60_000);
+  const confirmed = await pool(
+    [...links.values()].map((link) => () => page(link.confirm)),
+    8,
+  );
+  await waitUntil(
+    () => emails.every((email) => fake.contacts.get(email)?.segments.includes(NEWSLETTER_SEGMENT)),
+    60_000,
+  );
   const afterConfirm = await rows(server);
   const confirm = {
     followed: confirmed.length,
     confirmedPages: confirmed.filter((r) => r.status === 200 && r.body.includes("You’re subscribed")).length,
     confirmedRows: afterConfirm.filter((row) => row.status === "confirmed").length,
-    inSegment: emails.filter((email) => fake.contacts.get(email)?.segments.includes(NEWSLETTER_SEGMENT) && !fake.contacts.get(email)?.unsubscribed).length,
+    inSegment: emails.filter(
+      (email) =>
+        fake.contacts.get(email)?.segments.includes(NEWSLETTER_SEGMENT) && !fake.contacts.get(email)?.unsubscribed,
+    ).length,
   };
   await waitUntil(async () => (await rows(server)).every((row) => row.sync_state === "synced"), 30_000);
 
   // 4. Replay every confirmation link.
   const snapshot = JSON.stringify(await rows(server));
   const callsBefore = fake.calls.length;
-  const replays = await pool([...links.values()].map((link) => () => page(link.confirm)), 8);
+  const replays = await pool(
+    [...links.values()].map((link) => () => page(link.confirm)),
+    8,
+  );
   const replay = {
     replayed: replays.length,
     usedPages: replays.filter((r) => r.status === 200 && r.body.includes("This link has already been used")).length,
@@ -255,12 +380,22 @@ export async function runNewsletterDrill(
 
   // 5. Subscribe every confirmed address again.
   const deliveriesBefore = fake.deliveries.length;
-  const again = await pool(emails.map((email, i) => () => subscribe(server.url, form, email.toUpperCase(), { js: i % 2 === 0, ip: ip(2, i) })), 10);
+  const again = await pool(
+    emails.map((email, i) => () => subscribe(server.url, form, email.toUpperCase(), { js: i % 2 === 0, ip: ip(2, i) })),
+    10,
+  );
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // give any (wrongly) scheduled email time to reach the fake
-  const resubscribe = { sent: again.length, answeredCheckInbox: again.filter((a) => a.state === "success").length, emailsAdded: fake.deliveries.length - deliveriesBefore };
+  const resubscribe = {
+    sent: again.length,
+    answeredCheckInbox: again.filter((a) => a.state === "success").length,
+    emailsAdded: fake.deliveries.length - deliveriesBefore,
+  };
 
   // 6. Unsubscribe with every link.
-  const left = await pool([...links.values()].map((link) => () => page(link.unsubscribe)), 8);
+  const left = await pool(
+    [...links.values()].map((link) => () => page(link.unsubscribe)),
+    8,
+  );
   await waitUntil(() => emails.every((email) => fake.contacts.get(email)?.unsubscribed === true), 60_000);
   const unsubscribe = {
     followed: left.length,
@@ -293,5 +428,15 @@ export async function runNewsletterDrill(
     unsubscribe.unsubscribedRows === count &&
     unsubscribe.unsubscribedInResend === count &&
     loggedErrors.length === 0;
-  return { badInput: badInputResult, providerDown, confirm, replay, resubscribe, unsubscribe, loggedErrors, seconds: (performance.now() - started) / 1000, ok };
+  return {
+    badInput: badInputResult,
+    providerDown,
+    confirm,
+    replay,
+    resubscribe,
+    unsubscribe,
+    loggedErrors,
+    seconds: (performance.now() - started) / 1000,
+    ok,
+  };
 }

@@ -51,7 +51,11 @@ export type ProviderDownResult = {
 };
 
 /** `npm run enquiries:retry` as the owner runs it, against the drill server's database and provider. */
-export async function retryCli(cwd: string, env: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function retryCli(
+  cwd: string,
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/enquiries-retry.ts", ...args], {
       cwd,
@@ -62,11 +66,18 @@ export async function retryCli(cwd: string, env: Record<string, string>, args: s
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? String(error) };
+    return {
+      code: typeof failed.code === "number" ? failed.code : 1,
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? String(error),
+    };
   }
 }
 
-export async function runProviderDown(server: DrillServer, { count = 200, concurrency = 10, cwd = process.cwd() }: { count?: number; concurrency?: number; cwd?: string } = {}): Promise<ProviderDownResult> {
+export async function runProviderDown(
+  server: DrillServer,
+  { count = 200, concurrency = 10, cwd = process.cwd() }: { count?: number; concurrency?: number; cwd?: string } = {},
+): Promise<ProviderDownResult> {
   const started = performance.now();
   const fake = server.fake;
   fake.reset();
@@ -76,7 +87,14 @@ export async function runProviderDown(server: DrillServer, { count = 200, concur
   const forms = await loadContactForms(server.url, count, { "x-forwarded-for": clientIp("provider", 0) });
   const topic = forms[0]!.topics[0]!;
   const answers = await pool(
-    Array.from({ length: count }, (_, i) => () => submitEnquiry(server.url, forms[i]!, drillEnquiry("provider", i + 1, topic), { js: i % 2 === 0, ip: clientIp("provider", i + 1) })),
+    Array.from(
+      { length: count },
+      (_, i) => () =>
+        submitEnquiry(server.url, forms[i]!, drillEnquiry("provider", i + 1, topic), {
+          js: i % 2 === 0,
+          ip: clientIp("provider", i + 1),
+        }),
+    ),
     concurrency,
   );
   const emails = new Set(answers.map((a) => a.enquiry.email.toLowerCase()));
@@ -85,7 +103,8 @@ export async function runProviderDown(server: DrillServer, { count = 200, concur
   await waitUntil(async () => (await enquiryRows(server)).every((row) => row.status !== "pending"), 60_000);
   const afterOutage = (await enquiryRows(server)).filter((row) => emails.has(row.email.toLowerCase()));
   const outageAnswers: Record<string, number> = {};
-  for (const request of fake.requests) outageAnswers[String(request.answer)] = (outageAnswers[String(request.answer)] ?? 0) + 1;
+  for (const request of fake.requests)
+    outageAnswers[String(request.answer)] = (outageAnswers[String(request.answer)] ?? 0) + 1;
   const deliveredButUnacknowledged = fake.deliveries.length;
 
   fake.recover();
@@ -93,21 +112,35 @@ export async function runProviderDown(server: DrillServer, { count = 200, concur
   // Two retry runs at once (two cron jobs overlapping), then one that must find nothing left to send.
   const concurrent = await Promise.all([retryCli(cwd, server.env, args), retryCli(cwd, server.env, args)]);
   const final = await retryCli(cwd, server.env, args);
-  const retryRuns = [...concurrent, final].map((r) => ({ code: r.code, summary: (r.stdout.split("\n").find((line) => line.startsWith("Done:")) ?? r.stderr.trim().split("\n").at(-1) ?? "").trim() }));
+  const retryRuns = [...concurrent, final].map((r) => ({
+    code: r.code,
+    summary: (
+      r.stdout.split("\n").find((line) => line.startsWith("Done:")) ??
+      r.stderr.trim().split("\n").at(-1) ??
+      ""
+    ).trim(),
+  }));
 
   const rows = (await enquiryRows(server)).filter((row) => emails.has(row.email.toLowerCase()));
   const ids = new Set(rows.map((row) => row.id));
   const perKey = new Map<string, number>();
-  for (const delivery of fake.deliveries) perKey.set(delivery.idempotencyKey ?? "(none)", (perKey.get(delivery.idempotencyKey ?? "(none)") ?? 0) + 1);
+  for (const delivery of fake.deliveries)
+    perKey.set(delivery.idempotencyKey ?? "(none)", (perKey.get(delivery.idempotencyKey ?? "(none)") ?? 0) + 1);
   const perReplyTo = new Map<string, number>();
   for (const delivery of fake.deliveries) {
     const replyTo = String(delivery.reply_to).toLowerCase();
     perReplyTo.set(replyTo, (perReplyTo.get(replyTo) ?? 0) + 1);
   }
-  const emailedExactlyOnce = rows.filter((row) => perKey.get(row.id) === 1 && perReplyTo.get(row.email.toLowerCase()) === 1).length;
-  const duplicates = [...perReplyTo.values()].filter((n) => n > 1).length + [...perKey.values()].filter((n) => n > 1).length;
+  const emailedExactlyOnce = rows.filter(
+    (row) => perKey.get(row.id) === 1 && perReplyTo.get(row.email.toLowerCase()) === 1,
+  ).length;
+  const duplicates =
+    [...perReplyTo.values()].filter((n) => n > 1).length + [...perKey.values()].filter((n) => n > 1).length;
   const strayDeliveries = fake.deliveries.filter((d) => !d.idempotencyKey || !ids.has(d.idempotencyKey)).length;
-  const resendsAbsorbedByIdempotencyKey = [...fake.acceptedPerKey().values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  const resendsAbsorbedByIdempotencyKey = [...fake.acceptedPerKey().values()].reduce(
+    (sum, n) => sum + Math.max(0, n - 1),
+    0,
+  );
   const lost = count - rows.filter((row) => row.status === "sent" && perKey.get(row.id) === 1).length;
   const ms = answers.map((a) => a.ms);
 

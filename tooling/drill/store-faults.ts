@@ -17,7 +17,15 @@ import path from "node:path";
 
 import { createClient } from "@libsql/client";
 
-import { clientIp, drillEnquiry, loadContactForm, percentile, submitEnquiry, waitUntil, type EnquiryAnswer } from "./lib/enquire";
+import {
+  clientIp,
+  drillEnquiry,
+  loadContactForm,
+  percentile,
+  submitEnquiry,
+  waitUntil,
+  type EnquiryAnswer,
+} from "./lib/enquire";
 import { loadContactForms, waitForToken, type ContactForm } from "../shared/form";
 import { enquiryRows, stillServes, type DrillServer } from "./lib/server";
 
@@ -42,7 +50,9 @@ export type StoreFaultsResult = { phases: FaultPhase[]; seconds: number; ok: boo
 
 function valuesKept(answer: EnquiryAnswer): boolean {
   const { enquiry, values } = answer;
-  return (["name", "email", "company", "topic", "message"] as const).every((field) => (values[field] ?? "").replace(/\r\n/g, "\n") === enquiry[field]);
+  return (["name", "email", "company", "topic", "message"] as const).every(
+    (field) => (values[field] ?? "").replace(/\r\n/g, "\n") === enquiry[field],
+  );
 }
 
 async function phase(
@@ -65,7 +75,11 @@ async function phase(
   let served = false;
   try {
     // One form per enquiry: a token carries one enquiry (its answer carries the same token back for the retry).
-    const submissions = Promise.all(enquiries.map((enquiry, i) => submitEnquiry(server.url, forms[i]!, enquiry, { js: i % 2 === 0, ip: clientIp(`store-${fault}`, offset + i) })));
+    const submissions = Promise.all(
+      enquiries.map((enquiry, i) =>
+        submitEnquiry(server.url, forms[i]!, enquiry, { js: i % 2 === 0, ip: clientIp(`store-${fault}`, offset + i) }),
+      ),
+    );
     served = await stillServes(server.url);
     answers = await submissions;
   } finally {
@@ -77,7 +91,13 @@ async function phase(
 
   // The store is back: the same people press Send again, with the token their answer carried.
   const retried = await Promise.all(
-    answers.map((answer, i) => submitEnquiry(server.url, form, answer.enquiry, { js: i % 2 === 0, ip: clientIp(`store-${fault}`, offset + i), formToken: answer.formToken })),
+    answers.map((answer, i) =>
+      submitEnquiry(server.url, form, answer.enquiry, {
+        js: i % 2 === 0,
+        ip: clientIp(`store-${fault}`, offset + i),
+        formToken: answer.formToken,
+      }),
+    ),
   );
   await waitUntil(() => phaseDeliveries() >= count, 15_000);
   const stored = (await enquiryRows(server)).filter((row) => emails.has(row.email));
@@ -88,26 +108,38 @@ async function phase(
     submitted: count,
     clearError: answers.filter((a) => a.state === "error").length,
     valuesKept: answers.filter(valuesKept).length,
-    mailtoFallback: answers.filter((a) => a.mailto?.startsWith("mailto:") && decodeURIComponent(a.mailto).includes(a.enquiry.message.slice(0, 40))).length,
+    mailtoFallback: answers.filter(
+      (a) => a.mailto?.startsWith("mailto:") && decodeURIComponent(a.mailto).includes(a.enquiry.message.slice(0, 40)),
+    ).length,
     storedDuringFault: rowsDuring,
     emailedDuringFault: emailedDuring,
     answerP50Ms: percentile(ms, 50),
     answerMaxMs: Math.max(...ms),
     servedPagesDuringFault: served,
     alive,
-    recoveredStored: retried.filter((a) => a.state === "success").length === count ? stored.length : retried.filter((a) => a.state === "success").length,
+    recoveredStored:
+      retried.filter((a) => a.state === "success").length === count
+        ? stored.length
+        : retried.filter((a) => a.state === "success").length,
     recoveredEmailed: phaseDeliveries(),
   };
 }
 
-export async function runStoreFaults(server: DrillServer, { count = 10 }: { count?: number } = {}): Promise<StoreFaultsResult> {
+export async function runStoreFaults(
+  server: DrillServer,
+  { count = 10 }: { count?: number } = {},
+): Promise<StoreFaultsResult> {
   const started = performance.now();
   server.fake.reset();
   const form = await loadContactForm(server.url, { "x-forwarded-for": clientIp("store", 0) });
   await waitForToken(form.fetchedAt);
   // One enquiry first, so the database exists and is migrated before it fails.
-  const warm = await submitEnquiry(server.url, form, drillEnquiry("store-warm", 0, form.topics[0]!), { js: true, ip: clientIp("store-warm", 0) });
-  if (warm.state !== "success") throw new Error(`the store-faults drill could not store its first enquiry: ${warm.state}`);
+  const warm = await submitEnquiry(server.url, form, drillEnquiry("store-warm", 0, form.topics[0]!), {
+    js: true,
+    ip: clientIp("store-warm", 0),
+  });
+  if (warm.state !== "success")
+    throw new Error(`the store-faults drill could not store its first enquiry: ${warm.state}`);
   // …and its email is sent and recorded before the first fault begins.
   await waitUntil(async () => (await enquiryRows(server)).every((row) => row.status === "sent"), 10_000);
 
@@ -149,7 +181,9 @@ export async function runStoreFaults(server: DrillServer, { count = 10 }: { coun
       chmodSync(dir, 0o555);
     }
     return {
-      mechanism: isRoot ? "chmod 444 file / 555 folder, and (as root, which ignores modes) a directory where the journal goes" : "chmod 444 file / 555 folder",
+      mechanism: isRoot
+        ? "chmod 444 file / 555 folder, and (as root, which ignores modes) a directory where the journal goes"
+        : "chmod 444 file / 555 folder",
       restore: async () => {
         chmodSync(dir, dirMode);
         if (isRoot) rmSync(journal, { recursive: true, force: true });

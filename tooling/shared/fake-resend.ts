@@ -116,9 +116,18 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-const ERROR_NAMES: Record<number, string> = { 401: "missing_api_key", 403: "invalid_api_key", 422: "validation_error", 429: "rate_limit_exceeded", 500: "internal_server_error" };
+const ERROR_NAMES: Record<number, string> = {
+  401: "missing_api_key",
+  403: "invalid_api_key",
+  422: "validation_error",
+  429: "rate_limit_exceeded",
+  500: "internal_server_error",
+};
 
-export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?: number; host?: string } = {}): Promise<FakeResend> {
+export async function startFakeResend({
+  port = 0,
+  host = "127.0.0.1",
+}: { port?: number; host?: string } = {}): Promise<FakeResend> {
   const requests: ReceivedRequest[] = [];
   const calls: ReceivedRequest[] = [];
   const contacts = new Map<string, FakeContact>();
@@ -132,8 +141,12 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
   const sockets = new Set<Socket>();
 
   type Answer = [number, unknown];
-  const notFound = (what: string): Answer => [404, { statusCode: 404, name: "not_found", message: `${what} not found` }];
-  const findContact = (idOrEmail: string) => contacts.get(idOrEmail.toLowerCase()) ?? [...contacts.values()].find((contact) => contact.id === idOrEmail);
+  const notFound = (what: string): Answer => [
+    404,
+    { statusCode: 404, name: "not_found", message: `${what} not found` },
+  ];
+  const findContact = (idOrEmail: string) =>
+    contacts.get(idOrEmail.toLowerCase()) ?? [...contacts.values()].find((contact) => contact.id === idOrEmail);
 
   /** The handler for one Contacts/Segments/Broadcasts request, or null for a path the real API does not have. */
   function listRoute(method: string, pathname: string): ((body: Record<string, unknown>) => Answer) | null {
@@ -142,32 +155,45 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
       if (parts.length === 1 && method === "POST") {
         return (body) => {
           const email = typeof body.email === "string" ? body.email : "";
-          if (!/^[^@\s]+@[^@\s]+$/.test(email)) return [422, { statusCode: 422, name: "validation_error", message: "Invalid `email` field." }];
-          if (contacts.has(email.toLowerCase())) return [409, { statusCode: 409, name: "invalid_parameter", message: "Contact already exists." }];
-          const segments = Array.isArray(body.segments) ? body.segments.map((segment) => String((segment as { id?: unknown }).id)) : [];
-          const contact: FakeContact = { id: randomUUID(), email, unsubscribed: body.unsubscribed === true, segments, created_at: new Date().toISOString() };
+          if (!/^[^@\s]+@[^@\s]+$/.test(email))
+            return [422, { statusCode: 422, name: "validation_error", message: "Invalid `email` field." }];
+          if (contacts.has(email.toLowerCase()))
+            return [409, { statusCode: 409, name: "invalid_parameter", message: "Contact already exists." }];
+          const segments = Array.isArray(body.segments)
+            ? body.segments.map((segment) => String((segment as { id?: unknown }).id))
+            : [];
+          const contact: FakeContact = {
+            id: randomUUID(),
+            email,
+            unsubscribed: body.unsubscribed === true,
+            segments,
+            created_at: new Date().toISOString(),
+          };
           contacts.set(email.toLowerCase(), contact);
           return [201, { object: "contact", id: contact.id }];
         };
       }
       if (parts.length === 2) {
         const key = parts[1]!;
-        if (method === "GET") return () => {
-          const contact = findContact(key);
-          return contact ? [200, { object: "contact", ...contact }] : notFound("Contact");
-        };
-        if (method === "PATCH") return (body) => {
-          const contact = findContact(key);
-          if (!contact) return notFound("Contact");
-          if (typeof body.unsubscribed === "boolean") contact.unsubscribed = body.unsubscribed;
-          return [200, { object: "contact", id: contact.id }];
-        };
-        if (method === "DELETE") return () => {
-          const contact = findContact(key);
-          if (!contact) return notFound("Contact");
-          contacts.delete(contact.email.toLowerCase());
-          return [200, { object: "contact", contact: contact.id, deleted: true }];
-        };
+        if (method === "GET")
+          return () => {
+            const contact = findContact(key);
+            return contact ? [200, { object: "contact", ...contact }] : notFound("Contact");
+          };
+        if (method === "PATCH")
+          return (body) => {
+            const contact = findContact(key);
+            if (!contact) return notFound("Contact");
+            if (typeof body.unsubscribed === "boolean") contact.unsubscribed = body.unsubscribed;
+            return [200, { object: "contact", id: contact.id }];
+          };
+        if (method === "DELETE")
+          return () => {
+            const contact = findContact(key);
+            if (!contact) return notFound("Contact");
+            contacts.delete(contact.email.toLowerCase());
+            return [200, { object: "contact", contact: contact.id, deleted: true }];
+          };
       }
       if (parts.length === 4 && parts[2] === "segments" && (method === "POST" || method === "DELETE")) {
         const [, key, , segmentId] = parts as [string, string, string, string];
@@ -184,8 +210,19 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     if (parts[0] === "broadcasts") {
       if (parts.length === 1 && method === "POST") {
         return (body) => {
-          if (typeof body.from !== "string" || typeof body.subject !== "string" || (typeof body.segment_id !== "string" && typeof body.audience_id !== "string")) {
-            return [422, { statusCode: 422, name: "validation_error", message: "`from`, `subject` and `segment_id` are required." }];
+          if (
+            typeof body.from !== "string" ||
+            typeof body.subject !== "string" ||
+            (typeof body.segment_id !== "string" && typeof body.audience_id !== "string")
+          ) {
+            return [
+              422,
+              {
+                statusCode: 422,
+                name: "validation_error",
+                message: "`from`, `subject` and `segment_id` are required.",
+              },
+            ];
           }
           const broadcast: FakeBroadcast = {
             id: randomUUID(),
@@ -203,17 +240,24 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
           return [201, { id: broadcast.id }];
         };
       }
-      if (parts.length === 2 && method === "GET") return () => {
-        const broadcast = broadcasts.get(parts[1]!);
-        return broadcast ? [200, { object: "broadcast", ...broadcast }] : notFound("Broadcast");
-      };
+      if (parts.length === 2 && method === "GET")
+        return () => {
+          const broadcast = broadcasts.get(parts[1]!);
+          return broadcast ? [200, { object: "broadcast", ...broadcast }] : notFound("Broadcast");
+        };
       if (parts.length === 3 && parts[2] === "send" && method === "POST") {
         return () => {
           const broadcast = broadcasts.get(parts[1]!);
           if (!broadcast) return notFound("Broadcast");
-          if (broadcast.status === "sent") return [422, { statusCode: 422, name: "validation_error", message: "This broadcast has already been sent." }];
+          if (broadcast.status === "sent")
+            return [
+              422,
+              { statusCode: 422, name: "validation_error", message: "This broadcast has already been sent." },
+            ];
           broadcast.status = "sent";
-          broadcast.sentTo = [...contacts.values()].filter((contact) => !contact.unsubscribed && contact.segments.includes(broadcast.segment_id ?? "")).map((contact) => contact.email);
+          broadcast.sentTo = [...contacts.values()]
+            .filter((contact) => !contact.unsubscribed && contact.segments.includes(broadcast.segment_id ?? ""))
+            .map((contact) => contact.email);
           return [200, { id: broadcast.id }];
         };
       }
@@ -228,7 +272,13 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
 
     if (url.pathname === "/__fake/health") return send(response, 200, { ok: true });
     if (url.pathname === "/__fake/emails" && request.method === "GET") {
-      return send(response, 200, { deliveries, requests, calls, contacts: [...contacts.values()], broadcasts: [...broadcasts.values()] });
+      return send(response, 200, {
+        deliveries,
+        requests,
+        calls,
+        contacts: [...contacts.values()],
+        broadcasts: [...broadcasts.values()],
+      });
     }
     if (url.pathname === "/__fake/reset" && request.method === "POST") {
       fake.reset();
@@ -250,7 +300,11 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     const isEmails = url.pathname === "/emails" && request.method === "POST";
     const route = isEmails ? null : listRoute(request.method ?? "GET", url.pathname);
     if (!isEmails && !route) {
-      return send(response, 404, { statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
+      return send(response, 404, {
+        statusCode: 404,
+        name: "not_found",
+        message: "The requested endpoint does not exist.",
+      });
     }
 
     let body: unknown;
@@ -261,7 +315,8 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     }
     // Every API request is recorded and answered by the queued behaviour or the outage, whatever the endpoint.
     const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
-    const behaviour: Behaviour = queued.shift() ?? (outage.length > 0 ? outage[outageTurn++ % outage.length]! : { kind: "ok" });
+    const behaviour: Behaviour =
+      queued.shift() ?? (outage.length > 0 ? outage[outageTurn++ % outage.length]! : { kind: "ok" });
     const record: ReceivedRequest = {
       method: request.method ?? "POST",
       path: url.pathname,
@@ -273,18 +328,27 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
     (route ? calls : requests).push(record);
 
     if (behaviour.kind === "hang") return; // never answer; the socket is destroyed on close()
-    if (behaviour.kind === "ok" && behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if (behaviour.kind === "ok" && behaviour.delayMs)
+      await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     if (behaviour.kind === "reset") {
       request.socket.destroy();
       return;
     }
     if (behaviour.kind === "status") {
       const name = behaviour.name ?? ERROR_NAMES[behaviour.status] ?? "application_error";
-      return send(response, behaviour.status, { statusCode: behaviour.status, name, message: behaviour.message ?? `Fake ${behaviour.status}` });
+      return send(response, behaviour.status, {
+        statusCode: behaviour.status,
+        name,
+        message: behaviour.message ?? `Fake ${behaviour.status}`,
+      });
     }
     if (!headers.authorization?.startsWith("Bearer re_")) {
       record.answer = 401;
-      return send(response, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+      return send(response, 401, {
+        statusCode: 401,
+        name: "missing_api_key",
+        message: "Missing API key in the authorization header.",
+      });
     }
     if (route) {
       const [status, answer] = route(body as Record<string, unknown>);
@@ -301,7 +365,12 @@ export async function startFakeResend({ port = 0, host = "127.0.0.1" }: { port?:
       return send(response, 200, { id: existing.id });
     }
     const email = body as Omit<Delivery, "id" | "idempotencyKey" | "authorization">;
-    const delivery: Delivery = { ...email, id: randomUUID(), idempotencyKey: key, authorization: headers.authorization ?? null };
+    const delivery: Delivery = {
+      ...email,
+      id: randomUUID(),
+      idempotencyKey: key,
+      authorization: headers.authorization ?? null,
+    };
     if (key) byKey.set(key, delivery);
     deliveries.push(delivery);
     if (behaviour.kind === "lost-answer") return; // delivered, but the sender never hears so

@@ -40,7 +40,10 @@ export async function loadContactForm(baseUrl: string, headers: Record<string, s
   if (!response.ok) throw new Error(`GET /contact answered ${response.status}`);
   const form = /<form\b[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
   if (!form) throw new Error("no form on /contact");
-  const hidden: [string, string][] = [...form.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m) => [attribute(m[0], "name") ?? "", attribute(m[0], "value") ?? ""]);
+  const hidden: [string, string][] = [...form.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m) => [
+    attribute(m[0], "name") ?? "",
+    attribute(m[0], "value") ?? "",
+  ]);
   const header = hidden.find(([name]) => /^\$ACTION_\d+:0$/.test(name));
   if (!header) throw new Error("no server action reference in the form");
   const actionId = (JSON.parse(header[1]) as { id: string }).id;
@@ -53,29 +56,58 @@ export async function loadContactForm(baseUrl: string, headers: Record<string, s
 export type Fields = Array<[string, string | Buffer | { filename: string; content: Buffer; type?: string }]>;
 
 /** A multipart/form-data body, byte for byte (fields may carry invalid UTF-8 as Buffers). */
-export function multipart(fields: Fields, boundary = `----drill${Math.random().toString(16).slice(2)}`): { body: Buffer; contentType: string } {
+export function multipart(
+  fields: Fields,
+  boundary = `----drill${Math.random().toString(16).slice(2)}`,
+): { body: Buffer; contentType: string } {
   const parts: Buffer[] = [];
   for (const [name, value] of fields) {
     if (typeof value === "object" && !Buffer.isBuffer(value)) {
       parts.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: ${value.type ?? "application/octet-stream"}\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: ${value.type ?? "application/octet-stream"}\r\n\r\n`,
+        ),
         value.content,
         Buffer.from("\r\n"),
       );
     } else {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.isBuffer(value) ? value : Buffer.from(value), Buffer.from("\r\n"));
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+        Buffer.isBuffer(value) ? value : Buffer.from(value),
+        Buffer.from("\r\n"),
+      );
     }
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export type Enquiry = { name: string; email: string; company: string; topic: string; message: string; website?: string; source?: string };
+export type Enquiry = {
+  name: string;
+  email: string;
+  company: string;
+  topic: string;
+  message: string;
+  website?: string;
+  source?: string;
+};
 
 /** The no-JavaScript post: the page's hidden inputs plus the visible fields (formToken overridable). */
-export function noJsFields(form: ContactForm, enquiry: Enquiry, { formToken = form.formToken }: { formToken?: string | null } = {}): Fields {
-  const fields: Fields = form.hidden.filter(([name]) => name !== "formToken" && name !== "source").map(([name, value]) => [name, value]);
-  fields.push(["name", enquiry.name], ["email", enquiry.email], ["company", enquiry.company], ["topic", enquiry.topic], ["message", enquiry.message]);
+export function noJsFields(
+  form: ContactForm,
+  enquiry: Enquiry,
+  { formToken = form.formToken }: { formToken?: string | null } = {},
+): Fields {
+  const fields: Fields = form.hidden
+    .filter(([name]) => name !== "formToken" && name !== "source")
+    .map(([name, value]) => [name, value]);
+  fields.push(
+    ["name", enquiry.name],
+    ["email", enquiry.email],
+    ["company", enquiry.company],
+    ["topic", enquiry.topic],
+    ["message", enquiry.message],
+  );
   fields.push([HONEYPOT_FIELD, enquiry.website ?? ""]);
   if (formToken !== null) fields.push(["formToken", formToken]);
   fields.push(["source", enquiry.source ?? ""]);
@@ -87,7 +119,11 @@ export function noJsFields(form: ContactForm, enquiry: Enquiry, { formToken = fo
  * and a multipart body whose field `0` is `[previousState, "$K1"]` and whose
  * form fields carry the `_1_` prefix (captured from Chromium).
  */
-export function jsFields(form: ContactForm, enquiry: Enquiry, { formToken = form.formToken }: { formToken?: string | null } = {}): Fields {
+export function jsFields(
+  form: ContactForm,
+  enquiry: Enquiry,
+  { formToken = form.formToken }: { formToken?: string | null } = {},
+): Fields {
   const fields: Fields = noJsFields(form, enquiry, { formToken }).map(([name, value]) => [`_1_${name}`, value]);
   fields.push(["0", JSON.stringify([{ status: "idle", message: "", fieldErrors: {}, values: {} }, "$K1"])]);
   return fields;
@@ -105,12 +141,19 @@ export type RawRequest = {
   /** Omit Content-Length even without chunking (HTTP/1.0-style body until close is not used; the body is chunked). */
 };
 
-export type RawResponse = { status: number | "network-error"; headers: http.IncomingHttpHeaders; body: string; error?: string; ms: number };
+export type RawResponse = {
+  status: number | "network-error";
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  error?: string;
+  ms: number;
+};
 
 /** One HTTP/1.1 request with full control of headers and body framing. */
 export function send(baseUrl: string, request: RawRequest, timeoutMs = 30_000): Promise<RawResponse> {
   const url = new URL(request.path, baseUrl);
-  const body = request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body);
+  const body =
+    request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body);
   const headers: Record<string, string> = { ...(request.headers ?? {}) };
   if (body && !request.chunked) headers["content-length"] = String(body.length);
   if (body && request.chunked) headers["transfer-encoding"] = "chunked";
@@ -123,12 +166,29 @@ export function send(baseUrl: string, request: RawRequest, timeoutMs = 30_000): 
       resolve({ ...response, ms: performance.now() - started });
     };
     const req = http.request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: request.method ?? "POST", headers, agent: false, localAddress: request.localAddress },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: request.method ?? "POST",
+        headers,
+        agent: false,
+        localAddress: request.localAddress,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", (error) => finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), error: error.message }));
+        res.on("end", () =>
+          finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", (error) =>
+          finish({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            error: error.message,
+          }),
+        );
       },
     );
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
@@ -168,8 +228,16 @@ export async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Pr
  * `n` forms, each with its own token (a token carries one enquiry), fetched a few at a time, returned once
  * the last token is older than the server's minimum (1 s in the drills).
  */
-export async function loadContactForms(baseUrl: string, n: number, headers: Record<string, string> = {}, minMs = 1_000): Promise<ContactForm[]> {
-  const forms = await pool(Array.from({ length: n }, () => () => loadContactForm(baseUrl, headers)), 8);
+export async function loadContactForms(
+  baseUrl: string,
+  n: number,
+  headers: Record<string, string> = {},
+  minMs = 1_000,
+): Promise<ContactForm[]> {
+  const forms = await pool(
+    Array.from({ length: n }, () => () => loadContactForm(baseUrl, headers)),
+    8,
+  );
   await waitForToken(Math.max(...forms.map((form) => form.fetchedAt)), minMs);
   return forms;
 }
@@ -181,10 +249,16 @@ export async function waitForToken(issuedAt: number, minMs = 1_000): Promise<voi
 }
 
 /** What the no-JS answer page says (success, error with mailto, field errors), read from its HTML. */
-export function readAnswerPage(html: string): { success: boolean; storeError: boolean; mailto: string | null; values: Record<string, string> } {
+export function readAnswerPage(html: string): {
+  success: boolean;
+  storeError: boolean;
+  mailto: string | null;
+  values: Record<string, string>;
+} {
   const values: Record<string, string> = {};
   // The enquiry form's own fields: other forms on the page (the footer's newsletter sign-up) have an `email` too.
-  const enquiryForm = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].find((m) => m[0].includes('name="message"'))?.[0] ?? html;
+  const enquiryForm =
+    [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].find((m) => m[0].includes('name="message"'))?.[0] ?? html;
   for (const m of enquiryForm.matchAll(/<input\b[^>]*>/g)) {
     const name = attribute(m[0], "name");
     const value = attribute(m[0], "value");
@@ -204,7 +278,9 @@ export function readAnswerPage(html: string): { success: boolean; storeError: bo
 }
 
 /** The state a JavaScript action call returned (line `1:` of the RSC answer). */
-export function readActionState(body: string): { status?: string; message?: string; values?: Record<string, string>; fallbackMailto?: string } | null {
+export function readActionState(
+  body: string,
+): { status?: string; message?: string; values?: Record<string, string>; fallbackMailto?: string } | null {
   const line = body.split("\n").find((l) => l.startsWith("1:"));
   if (!line) return null;
   try {

@@ -11,8 +11,21 @@ import { parseArgs } from "node:util";
 import { seededRandom } from "./seeded-random";
 
 const TAGS = [
-  "Engineering Leadership", "On-call", "Incidents", "Culture", "Code Review", "Management", "Strategy",
-  "Hiring", "Delivery", "Platform Teams", "Architecture", "Feedback", "Career Growth", "Planning", "Remote Work",
+  "Engineering Leadership",
+  "On-call",
+  "Incidents",
+  "Culture",
+  "Code Review",
+  "Management",
+  "Strategy",
+  "Hiring",
+  "Delivery",
+  "Platform Teams",
+  "Architecture",
+  "Feedback",
+  "Career Growth",
+  "Planning",
+  "Remote Work",
 ];
 const WORDS = (
   "team engineers manager incident review rotation budget pager handover delivery trust feedback goal quarter " +
@@ -43,10 +56,21 @@ export function generatePosts(options: { out: string; count: number; drafts?: nu
     const draft = i >= options.count - (options.drafts ?? 0);
     const sections = Array.from({ length: 5 }, (_, s) => {
       const parts = [`## Section ${s + 1}: the ${pick(WORDS)} ${pick(WORDS)}`, paragraph(), paragraph()];
-      if (s === 1) parts.push(`### A closer look at ${pick(WORDS)}`, paragraph(), `- ${sentence(4, 9)}\n- ${sentence(4, 9)}\n- ${sentence(4, 9)}`);
+      if (s === 1)
+        parts.push(
+          `### A closer look at ${pick(WORDS)}`,
+          paragraph(),
+          `- ${sentence(4, 9)}\n- ${sentence(4, 9)}\n- ${sentence(4, 9)}`,
+        );
       if (s === 2) parts.push('> — "Can we ship the fix tonight?"\n> — "Not until the migration has a rollback."');
-      if (s === 3) parts.push('```ts title="example.ts" {2}\nexport function budget(pages: number) {\n  return pages <= 2;\n}\n```');
-      if (s === 4) parts.push(`| Week | Primary | Secondary |\n| --- | --- | --- |\n| 1 | ${pick(WORDS)} | ${pick(WORDS)} |\n| 2 | ${pick(WORDS)} | ${pick(WORDS)} |`);
+      if (s === 3)
+        parts.push(
+          '```ts title="example.ts" {2}\nexport function budget(pages: number) {\n  return pages <= 2;\n}\n```',
+        );
+      if (s === 4)
+        parts.push(
+          `| Week | Primary | Secondary |\n| --- | --- | --- |\n| 1 | ${pick(WORDS)} | ${pick(WORDS)} |\n| 2 | ${pick(WORDS)} | ${pick(WORDS)} |`,
+        );
       return parts.join("\n\n");
     });
     const text = [
@@ -71,12 +95,22 @@ export function generatePosts(options: { out: string; count: number; drafts?: nu
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("generate-posts.ts")) {
   const { values } = parseArgs({
-    options: { out: { type: "string" }, count: { type: "string", default: "100" }, drafts: { type: "string", default: "0" }, seed: { type: "string", default: "1" } },
+    options: {
+      out: { type: "string" },
+      count: { type: "string", default: "100" },
+      drafts: { type: "string", default: "0" },
+      seed: { type: "string", default: "1" },
+    },
   });
   if (!values.out) {
     console.error("usage: tsx tooling/shared/generate-posts.ts --out DIR --count N [--drafts K] [--seed S]");
     process.exit(2);
   }
-  const slugs = generatePosts({ out: values.out, count: Number(values.count), drafts: Number(values.drafts), seed: Number(values.seed) });
+  const slugs = generatePosts({
+    out: values.out,
+    count: Number(values.count),
+    drafts: Number(values.drafts),
+    seed: Number(values.seed),
+  });
   console.log(`wrote ${slugs.length} posts to ${path.join(values.out, "posts")}`);
 }

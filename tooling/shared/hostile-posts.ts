@@ -11,7 +11,14 @@ export const DRAFT_SLUG = "drill-draft-q7v3k-unpublished";
 export const DRAFT_TAG = "Drill Draft Only q7v3k";
 export const DRAFT_TAG_SLUG = "drill-draft-only-q7v3k";
 /** Strings only the draft holds: its title, description, body and tag. */
-export const DRAFT_MARKERS = [DRAFT_SLUG, "Unpublished q7v3k", "q7v3k-secret-sentence", "q7v3k-description", DRAFT_TAG, DRAFT_TAG_SLUG];
+export const DRAFT_MARKERS = [
+  DRAFT_SLUG,
+  "Unpublished q7v3k",
+  "q7v3k-secret-sentence",
+  "q7v3k-description",
+  DRAFT_TAG,
+  DRAFT_TAG_SLUG,
+];
 
 export const HOSTILE_SLUG = "hostile-title-in-every-template";
 /** Breaks out of a <script> (HTML, JSON-LD, inline RSC data), of attributes and of an XML CDATA section if any template lets it. */

@@ -30,18 +30,28 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 export type Server = { url: string; pid: number; stop: () => Promise<void> };
 
 /** `next start` on 127.0.0.1 in `cwd`; stopped by PID (its whole process group). */
-export async function startNext(cwd: string, env: Record<string, string | undefined> = {}, port?: number): Promise<Server> {
+export async function startNext(
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+  port?: number,
+): Promise<Server> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd,
-    env: childEnv(cwd, { NODE_ENV: "production", ...env }),
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd,
+      env: childEnv(cwd, { NODE_ENV: "production", ...env }),
+      stdio: ["ignore", "ignore", "pipe"],
+      detached: true,
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited with code ${code}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`next start exited with code ${code}`))),
+  );
   try {
     await Promise.race([waitForHttp(`${url}/`), exited]);
   } catch (error) {
@@ -86,15 +96,36 @@ export function childEnv(cwd: string, extra: Record<string, string | undefined> 
 export type Timed = { seconds: number; peakRssMb: number | null; status: number; output: string };
 
 /** Runs a command to completion, measuring wall time and (with GNU time) peak RSS of the whole tree's largest process. */
-export function timed(cmd: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Timed {
+export function timed(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Timed {
   const useTime = existsSync("/usr/bin/time");
   const started = performance.now();
   const result = useTime
-    ? spawnSync("/usr/bin/time", ["-v", cmd, ...args], { cwd: options.cwd, env: childEnv(options.cwd, options.env), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 })
-    : spawnSync(cmd, args, { cwd: options.cwd, env: childEnv(options.cwd, options.env), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+    ? spawnSync("/usr/bin/time", ["-v", cmd, ...args], {
+        cwd: options.cwd,
+        env: childEnv(options.cwd, options.env),
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 256 * 1024 * 1024,
+      })
+    : spawnSync(cmd, args, {
+        cwd: options.cwd,
+        env: childEnv(options.cwd, options.env),
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 256 * 1024 * 1024,
+      });
   const seconds = (performance.now() - started) / 1000;
   const rss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] : undefined;
-  return { seconds, peakRssMb: rss ? Number(rss) / 1024 : null, status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+  return {
+    seconds,
+    peakRssMb: rss ? Number(rss) / 1024 : null,
+    status: result.status ?? 1,
+    output: `${result.stdout}\n${result.stderr}`,
+  };
 }
 
 export function readJson<T>(file: string): T {

@@ -16,7 +16,10 @@ export function createWorkspace(name: string): string {
   const dir = path.join(WORK, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter((file) => file && !file.startsWith("tooling/") && existsSync(path.join(ROOT, file)));
   for (const file of files) {

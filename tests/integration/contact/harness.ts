@@ -51,7 +51,10 @@ export async function createHarness({
   let clock = new Date("2025-11-03T09:00:00.000Z");
   const deferred: Array<() => Promise<unknown>> = [];
   const logs: Record<"info" | "warn" | "error", string[]> = { info: [], warn: [], error: [] };
-  const record = (level: keyof typeof logs) => (...parts: unknown[]) => void logs[level].push(parts.map(String).join(" "));
+  const record =
+    (level: keyof typeof logs) =>
+    (...parts: unknown[]) =>
+      void logs[level].push(parts.map(String).join(" "));
 
   const deps: SubmitDeps = {
     store,
@@ -107,7 +110,13 @@ export async function createHarness({
       };
     },
     /** `ip` as a client address (the server derives its buckets); null = unknown. */
-    submit(submission: Submission, { ip = "203.0.113.10", userAgent = "Vitest/4 (integration)" }: { ip?: string | null; userAgent?: string | null } = {}) {
+    submit(
+      submission: Submission,
+      {
+        ip = "203.0.113.10",
+        userAgent = "Vitest/4 (integration)",
+      }: { ip?: string | null; userAgent?: string | null } = {},
+    ) {
       const context: RequestContext = { client: clientBuckets(ip), userAgent };
       return handleEnquiry(submission, context, deps);
     },

@@ -25,7 +25,14 @@ afterEach(async () => {
 
 function capture() {
   const lines: Record<"info" | "warn" | "error", string[]> = { info: [], warn: [], error: [] };
-  return { lines, log: { info: (m: string) => lines.info.push(m), warn: (m: string) => lines.warn.push(m), error: (m: string) => lines.error.push(String(m)) } };
+  return {
+    lines,
+    log: {
+      info: (m: string) => lines.info.push(m),
+      warn: (m: string) => lines.warn.push(m),
+      error: (m: string) => lines.error.push(String(m)),
+    },
+  };
 }
 
 describe("with no RESEND_API_KEY (a fresh clone)", () => {
@@ -76,14 +83,38 @@ describe("with no RESEND_API_KEY (a fresh clone)", () => {
 
   it("logs one clear warning at start in production, and none in development", () => {
     const { lines, log } = capture();
-    const base = { DATABASE_URL: `file:${path.join(dir, "e.db")}`, CONTACT_OUTBOX_DIR: path.join(dir, "outbox"), CONTACT_FORM_SECRET: "x".repeat(32) };
-    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production" }), { findPost: getPostBySlug, log }), secretSource: "env" }, log);
-    expect(lines.warn).toHaveLength(1);
-    expect(lines.warn[0]).toMatch(/^⚠ \[contact\] RESEND_API_KEY is not set: enquiries are stored in file:.*e\.db but NOT emailed/);
-
-    reportConfiguration({ ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "development" }), { findPost: getPostBySlug, log }), secretSource: "env" }, log);
+    const base = {
+      DATABASE_URL: `file:${path.join(dir, "e.db")}`,
+      CONTACT_OUTBOX_DIR: path.join(dir, "outbox"),
+      CONTACT_FORM_SECRET: "x".repeat(32),
+    };
     reportConfiguration(
-      { ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production", RESEND_API_KEY: "re_x", CONTACT_FROM_EMAIL: "a@example.com" }), { findPost: getPostBySlug, log }), secretSource: "database" },
+      {
+        ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "production" }), { findPost: getPostBySlug, log }),
+        secretSource: "env",
+      },
+      log,
+    );
+    expect(lines.warn).toHaveLength(1);
+    expect(lines.warn[0]).toMatch(
+      /^⚠ \[contact\] RESEND_API_KEY is not set: enquiries are stored in file:.*e\.db but NOT emailed/,
+    );
+
+    reportConfiguration(
+      {
+        ...createContactRuntime(parseEnv({ ...base, NODE_ENV: "development" }), { findPost: getPostBySlug, log }),
+        secretSource: "env",
+      },
+      log,
+    );
+    reportConfiguration(
+      {
+        ...createContactRuntime(
+          parseEnv({ ...base, NODE_ENV: "production", RESEND_API_KEY: "re_x", CONTACT_FROM_EMAIL: "a@example.com" }),
+          { findPost: getPostBySlug, log },
+        ),
+        secretSource: "database",
+      },
       log,
     );
     expect(lines.warn).toHaveLength(1);
@@ -98,10 +129,17 @@ describe("with no RESEND_API_KEY (a fresh clone)", () => {
     expect(second.secret).toBe(first.secret);
     one.close();
     two.close();
-    expect(await resolveFormSecret("configured-secret-0123456789abcdef0123", one)).toEqual({ secret: "configured-secret-0123456789abcdef0123", source: "env" });
+    expect(await resolveFormSecret("configured-secret-0123456789abcdef0123", one)).toEqual({
+      secret: "configured-secret-0123456789abcdef0123",
+      source: "env",
+    });
     // The key of the IP hashes is never kept beside the database: from the environment, or per process.
     expect(resolveIpHashKey(undefined).source).toBe("process");
     expect(resolveIpHashKey(undefined).key.equals(resolveIpHashKey(undefined).key)).toBe(false);
-    expect(resolveIpHashKey("configured-secret-0123456789abcdef0123").key.equals(resolveIpHashKey("configured-secret-0123456789abcdef0123").key)).toBe(true);
+    expect(
+      resolveIpHashKey("configured-secret-0123456789abcdef0123").key.equals(
+        resolveIpHashKey("configured-secret-0123456789abcdef0123").key,
+      ),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,10 @@ let store: EnquiryStore;
 let POST: (request: Request) => Promise<Response>;
 
 function request(authorization?: string): Request {
-  return new Request("http://127.0.0.1/api/enquiries/retry", { method: "POST", headers: authorization ? { authorization } : {} });
+  return new Request("http://127.0.0.1/api/enquiries/retry", {
+    method: "POST",
+    headers: authorization ? { authorization } : {},
+  });
 }
 
 beforeAll(async () => {
@@ -88,7 +91,10 @@ describe("POST /api/enquiries/retry", () => {
   });
 
   it("is disabled (503) while CRON_SECRET is not set", async () => {
-    const response = await handleRetryRequest(request("Bearer anything"), { cronSecret: undefined, run: () => Promise.reject(new Error("must not run")) });
+    const response = await handleRetryRequest(request("Bearer anything"), {
+      cronSecret: undefined,
+      run: () => Promise.reject(new Error("must not run")),
+    });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ error: "The retry endpoint is disabled: set CRON_SECRET to enable it." });
   });

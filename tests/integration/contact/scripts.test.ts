@@ -22,7 +22,13 @@ let fake: FakeResend;
 async function script(name: string, args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `scripts/${name}`, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", DATABASE_URL: url, ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        ...env,
+      },
       timeout: 30_000,
     });
     return { code: 0, stdout, stderr };
@@ -55,8 +61,18 @@ beforeAll(async () => {
   store = createEnquiryStore({ url });
   fake = await startFakeResend();
   const onCall = "designing-an-on-call-rotation-nobody-dreads";
-  for (const [index, sourceSlug] of [onCall, onCall, onCall, "code-review-is-a-conversation-not-a-gate", null].entries()) {
-    const created = enquiry({ sourceSlug, name: `Prospect ${index}`, createdAt: new Date(Date.now() - (10 - index) * 60 * 60_000) });
+  for (const [index, sourceSlug] of [
+    onCall,
+    onCall,
+    onCall,
+    "code-review-is-a-conversation-not-a-gate",
+    null,
+  ].entries()) {
+    const created = enquiry({
+      sourceSlug,
+      name: `Prospect ${index}`,
+      createdAt: new Date(Date.now() - (10 - index) * 60 * 60_000),
+    });
     await store.create(created);
     await store.markSent(created.id, { now: new Date(), providerMessageId: null });
   }
@@ -64,7 +80,10 @@ beforeAll(async () => {
   const failed = enquiry({ name: "Grace Hopper", sourceSlug: onCall });
   await store.create(failed);
   await store.claimForDelivery(failed.id, { now: new Date(), lockedUntil: new Date(Date.now() - 1) });
-  await store.markFailed(failed.id, { error: "Resend 500 internal_server_error: down", nextAttemptAt: new Date(Date.now() + 60 * 60_000) });
+  await store.markFailed(failed.id, {
+    error: "Resend 500 internal_server_error: down",
+    nextAttemptAt: new Date(Date.now() + 60 * 60_000),
+  });
 });
 
 afterAll(async () => {
@@ -77,7 +96,11 @@ describe("npm run enquiries", () => {
   it("--json gives the recent enquiries and the count per source article", async () => {
     const { code, stdout } = await script("enquiries.ts", ["--json"]);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { totals: Record<string, number>; recent: Array<{ name: string }>; bySource: Array<{ slug: string | null; title: string; enquiries: number }> };
+    const report = JSON.parse(stdout) as {
+      totals: Record<string, number>;
+      recent: Array<{ name: string }>;
+      bySource: Array<{ slug: string | null; title: string; enquiries: number }>;
+    };
     expect(report.totals).toMatchObject({ all: 7, sent: 5, failed: 1, spam: 1 });
     expect(report.recent).toHaveLength(7);
     expect(report.bySource.map(({ slug, title, enquiries }) => [slug, title, enquiries])).toEqual([
@@ -105,12 +128,19 @@ describe("npm run enquiries", () => {
 });
 
 describe("npm run enquiries:retry", () => {
-  const env = () => ({ RESEND_API_KEY: "re_test_scripts", RESEND_BASE_URL: fake.url, CONTACT_FROM_EMAIL: "Site <site@example.com>", CONTACT_FORM_SECRET: "s".repeat(40) });
+  const env = () => ({
+    RESEND_API_KEY: "re_test_scripts",
+    RESEND_BASE_URL: fake.url,
+    CONTACT_FROM_EMAIL: "Site <site@example.com>",
+    CONTACT_FORM_SECRET: "s".repeat(40),
+  });
 
   it("respects the backoff schedule unless told --now, then sends once and exits 0", async () => {
     const waiting = await script("enquiries-retry.ts", [], env());
     expect(waiting.code).toBe(1);
-    expect(waiting.stdout).toContain("Done: 0 due, 0 sent, 0 failed. 1 still unsent (use --now to ignore their backoff).");
+    expect(waiting.stdout).toContain(
+      "Done: 0 due, 0 sent, 0 failed. 1 still unsent (use --now to ignore their backoff).",
+    );
     expect(fake.requests).toHaveLength(0);
 
     fake.queue({ kind: "status", status: 503, name: "application_error", message: "maintenance" });
@@ -135,13 +165,22 @@ describe("npm run enquiries: reviewing held and spam enquiries", () => {
     const client = "c".repeat(64);
     const ids: string[] = [];
     for (let index = 0; index < 7; index += 1) {
-      const created = enquiry({ ipHash: client, name: `Flooded ${index}`, createdAt: new Date(Date.now() - 30 * 60_000 + index) });
+      const created = enquiry({
+        ipHash: client,
+        name: `Flooded ${index}`,
+        createdAt: new Date(Date.now() - 30 * 60_000 + index),
+      });
       ids.push(created.id);
       await review.create(created);
     }
     await review.create(enquiry({ name: "Caught Bot", status: "spam", lastError: "spam: honeypot" }));
     review.close();
-    const env = { DATABASE_URL: reviewUrl, RESEND_API_KEY: "re_scripts_fake", RESEND_BASE_URL: fake.url, CONTACT_FROM_EMAIL: "Site <site@example.com>" };
+    const env = {
+      DATABASE_URL: reviewUrl,
+      RESEND_API_KEY: "re_scripts_fake",
+      RESEND_BASE_URL: fake.url,
+      CONTACT_FROM_EMAIL: "Site <site@example.com>",
+    };
 
     const held = await script("enquiries.ts", ["--held"], env);
     expect(held.code).toBe(0);
@@ -163,7 +202,12 @@ describe("npm run enquiries: reviewing held and spam enquiries", () => {
     const marked = await script("enquiries.ts", ["--mark-spam", ids[6]!], env);
     expect(marked.stdout).toContain("marked as spam");
     const after = await script("enquiries.ts", ["--json"], env);
-    expect((JSON.parse(after.stdout) as { totals: Record<string, number> }).totals).toMatchObject({ held: 0, spam: 2, sent: 1, pending: 5 });
+    expect((JSON.parse(after.stdout) as { totals: Record<string, number> }).totals).toMatchObject({
+      held: 0,
+      spam: 2,
+      sent: 1,
+      pending: 5,
+    });
 
     const purge = await script("enquiries-purge.ts", [], env);
     expect(purge.stdout).toContain("Deleted 0 enquiries older than 365 days and 0 spam older than 30 days");

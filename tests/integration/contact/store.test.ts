@@ -89,7 +89,9 @@ describe("migrations", () => {
   it("keep the rows of a version-1 database when they add `held` (the table is rebuilt)", async () => {
     const client = open();
     await migrate(client, MIGRATIONS.slice(0, 1));
-    await client.execute("INSERT INTO enquiries (id, created_at, name, email, topic, message, status) VALUES ('old', '2025-01-01T00:00:00.000Z', 'n', 'Ada@Example.com', 't', 'm', 'sent')");
+    await client.execute(
+      "INSERT INTO enquiries (id, created_at, name, email, topic, message, status) VALUES ('old', '2025-01-01T00:00:00.000Z', 'n', 'Ada@Example.com', 't', 'm', 'sent')",
+    );
     expect(await migrate(client)).toEqual([2]);
     const row = (await client.execute("SELECT id, status, address_key FROM enquiries")).rows[0]!;
     expect([row.id, row.status, row.address_key]).toEqual(["old", "sent", "ada@example.com"]);
@@ -99,12 +101,17 @@ describe("migrations", () => {
     const client = open();
     await migrate(client);
     await expect(
-      client.execute("INSERT INTO enquiries (id, created_at, name, email, topic, message, status, address_key) VALUES ('x', 'now', 'n', 'e', 't', 'm', 'lost', 'e')"),
+      client.execute(
+        "INSERT INTO enquiries (id, created_at, name, email, topic, message, status, address_key) VALUES ('x', 'now', 'n', 'e', 't', 'm', 'lost', 'e')",
+      ),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it("apply a later migration exactly once, even from two connections at the same time", async () => {
-    const later: Migration[] = [...MIGRATIONS, { version: 3, name: "add notes", statements: ["ALTER TABLE enquiries ADD COLUMN notes TEXT"] }];
+    const later: Migration[] = [
+      ...MIGRATIONS,
+      { version: 3, name: "add notes", statements: ["ALTER TABLE enquiries ADD COLUMN notes TEXT"] },
+    ];
     const [first, second] = [open(), open()];
     await migrate(first);
     const applied = await Promise.allSettled([migrate(first, later), migrate(second, later)]);
@@ -117,7 +124,9 @@ describe("migrations", () => {
   it("refuse to run against a database newer than the code", async () => {
     const client = open();
     await migrate(client, [...MIGRATIONS, { version: 7, name: "future", statements: ["SELECT 1"] }]);
-    await expect(migrate(client)).rejects.toThrow("The enquiry database is at schema version 7, newer than this code knows (2)");
+    await expect(migrate(client)).rejects.toThrow(
+      "The enquiry database is at schema version 7, newer than this code knows (2)",
+    );
   });
 });
 
@@ -136,7 +145,11 @@ describe("enquiry store", () => {
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => store.create(enquiry())));
     expect(outcomes.every((outcome) => outcome.kind === "created")).toBe(true);
     expect(outcomes.filter((outcome) => outcome.kind === "created" && outcome.status === "pending")).toHaveLength(5);
-    expect(outcomes.filter((outcome) => outcome.kind === "created" && outcome.status === "held" && outcome.heldReason === "client")).toHaveLength(15);
+    expect(
+      outcomes.filter(
+        (outcome) => outcome.kind === "created" && outcome.status === "held" && outcome.heldReason === "client",
+      ),
+    ).toHaveLength(15);
     expect(await store.countsByStatus()).toMatchObject({ pending: 5, held: 15 });
     store.close();
   });
@@ -147,7 +160,11 @@ describe("enquiry store", () => {
     // Each instance migrates when it starts (one process each in production), then both take submissions at once.
     await a.countsByStatus();
     await b.countsByStatus();
-    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? a : b).create(enquiry({ createdAt: new Date(now.getTime() + index) }))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        (index % 2 ? a : b).create(enquiry({ createdAt: new Date(now.getTime() + index) })),
+      ),
+    );
     expect(outcomes.filter((outcome) => outcome.kind === "created")).toHaveLength(10);
     // Each instance serialises its own count-then-insert; across two, the count may overshoot by one.
     const { pending, held } = await a.countsByStatus();
@@ -162,13 +179,25 @@ describe("enquiry store", () => {
     const store = createEnquiryStore({ url: `file:${path.join(dir, "enquiries.db")}` });
     const email = "ada@example.com";
     for (let index = 0; index < 3; index += 1) {
-      expect((await store.create(enquiry({ email, status: "spam", lastError: "spam: honeypot", ipHash: `${index}`.repeat(64) }))).kind).toBe("created");
+      expect(
+        (
+          await store.create(
+            enquiry({ email, status: "spam", lastError: "spam: honeypot", ipHash: `${index}`.repeat(64) }),
+          )
+        ).kind,
+      ).toBe("created");
     }
     for (let index = 0; index < 3; index += 1) {
       expect((await store.create(enquiry({ email, ipHash: `${index + 3}`.repeat(64) }))).kind).toBe("created");
     }
-    expect(await store.create(enquiry({ email, ipHash: "9".repeat(64) }))).toMatchObject({ kind: "created", status: "held", heldReason: "address" });
-    expect(await store.countsBySource()).toEqual([{ sourceSlug: null, enquiries: 4, sent: 0, unsent: 4, lastAt: now.toISOString() }]);
+    expect(await store.create(enquiry({ email, ipHash: "9".repeat(64) }))).toMatchObject({
+      kind: "created",
+      status: "held",
+      heldReason: "address",
+    });
+    expect(await store.countsBySource()).toEqual([
+      { sourceSlug: null, enquiries: 4, sent: 0, unsent: 4, lastAt: now.toISOString() },
+    ]);
     store.close();
   });
 });
@@ -186,7 +215,10 @@ describe("a locked database file (another process holds the write lock)", () => 
     let ticks = 0;
     const ticker = setInterval(() => (ticks += 1), 20);
     const started = performance.now();
-    await expect(store.create(enquiry())).rejects.toMatchObject({ name: "StoreUnavailableError", message: expect.stringMatching(/locked/) });
+    await expect(store.create(enquiry())).rejects.toMatchObject({
+      name: "StoreUnavailableError",
+      message: expect.stringMatching(/locked/),
+    });
     const waited = performance.now() - started;
     clearInterval(ticker);
     expect(waited).toBeGreaterThanOrEqual(550);

@@ -11,7 +11,16 @@ import { retryUnsent } from "@/lib/contact/retry";
 import { HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { absoluteUrl } from "@/lib/site";
 
-import { createHarness, DRAFT_SLUG, freePort, FROM, OWNER, PUBLISHED_SLUG, PUBLISHED_TITLE, type Harness } from "./harness";
+import {
+  createHarness,
+  DRAFT_SLUG,
+  freePort,
+  FROM,
+  OWNER,
+  PUBLISHED_SLUG,
+  PUBLISHED_TITLE,
+  type Harness,
+} from "./harness";
 
 const MINUTE = 60_000;
 
@@ -39,8 +48,16 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     });
     // The prospect's answer does not wait for the provider: the row is stored and still pending here.
     const stored = await harness.only();
-    expect(stored).toMatchObject({ status: "pending", attempts: 0, name: "Ada Lovelace", sourceSlug: PUBLISHED_SLUG, userAgent: "Vitest/4 (integration)" });
-    expect(stored.message).toBe(`We keep shipping late. <script>alert("x")</script> <img src=x onerror=alert(1)>\nCan we talk?`);
+    expect(stored).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      name: "Ada Lovelace",
+      sourceSlug: PUBLISHED_SLUG,
+      userAgent: "Vitest/4 (integration)",
+    });
+    expect(stored.message).toBe(
+      `We keep shipping late. <script>alert("x")</script> <img src=x onerror=alert(1)>\nCan we talk?`,
+    );
     expect(stored.ipHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain("203.0.113.10");
     expect(harness.fake.requests).toHaveLength(0);
@@ -125,7 +142,10 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     harness.advance(10 * MINUTE);
     const done = await retryUnsent(harness.deps, { pauseMs: 0 });
     expect(done).toMatchObject({ due: 2, sent: 2, failed: 0 });
-    expect(harness.fake.deliveries.map((delivery) => delivery.reply_to).sort()).toEqual(["one@example.com", "two@example.com"]);
+    expect(harness.fake.deliveries.map((delivery) => delivery.reply_to).sort()).toEqual([
+      "one@example.com",
+      "two@example.com",
+    ]);
   });
 
   it("a timeout likewise: recorded as failed with the reason, then sent once by the retry", async () => {
@@ -150,7 +170,10 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     harness.fake.queue({ kind: "reset" });
     await harness.submit(harness.submission());
     await harness.settle();
-    expect(await harness.only()).toMatchObject({ status: "failed", lastError: expect.stringContaining("Resend network application_error") });
+    expect(await harness.only()).toMatchObject({
+      status: "failed",
+      lastError: expect.stringContaining("Resend network application_error"),
+    });
     harness.advance(2 * MINUTE);
     await retryUnsent(harness.deps, { pauseMs: 0 });
     expect(await harness.only()).toMatchObject({ status: "sent" });
@@ -160,7 +183,11 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
   it("when the store is down, the prospect gets a clear error, keeps every value and a mailto: fallback; nothing is sent", async () => {
     const closedPort = await freePort();
     harness = await createHarness({ databaseUrl: `http://127.0.0.1:${closedPort}` });
-    const submission = harness.submission({ name: "Grace Hopper", company: "", message: "Our incidents repeat.\r\nHow do we stop that?" });
+    const submission = harness.submission({
+      name: "Grace Hopper",
+      company: "",
+      message: "Our incidents repeat.\r\nHow do we stop that?",
+    });
 
     const state = await harness.submit(submission);
     await harness.settle();
@@ -175,10 +202,16 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
       message: "Our incidents repeat.\r\nHow do we stop that?",
     });
     expect(state.formToken).toBe(submission.formToken);
-    expect(state.fallbackMailto).toMatch(/^mailto:hello@steadystate\.example\?subject=Enquiry%3A%20Delivery%20and%20process&body=/);
-    expect(decodeURIComponent(state.fallbackMailto!.split("body=")[1]!)).toContain("Our incidents repeat.\r\nHow do we stop that?");
+    expect(state.fallbackMailto).toMatch(
+      /^mailto:hello@steadystate\.example\?subject=Enquiry%3A%20Delivery%20and%20process&body=/,
+    );
+    expect(decodeURIComponent(state.fallbackMailto!.split("body=")[1]!)).toContain(
+      "Our incidents repeat.\r\nHow do we stop that?",
+    );
     expect(harness.fake.requests).toHaveLength(0);
-    expect(harness.logs.error.join("\n")).toContain(`Enquiry NOT stored: Could not store the enquiry in the enquiry database (http://127.0.0.1:${closedPort})`);
+    expect(harness.logs.error.join("\n")).toContain(
+      `Enquiry NOT stored: Could not store the enquiry in the enquiry database (http://127.0.0.1:${closedPort})`,
+    );
   });
 
   it("a remote database that accepts the connection but never answers gives the same answer within the timeout", async () => {
@@ -217,7 +250,10 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     harness = await createHarness();
     const state = await harness.submit(harness.submission({ [HONEYPOT_FIELD]: "https://cheap-backlinks.example" }));
     await harness.settle();
-    expect(state).toMatchObject({ status: "success", message: "Thanks, Ada Lovelace — I'll reply to ada@example.com within two working days." });
+    expect(state).toMatchObject({
+      status: "success",
+      message: "Thanks, Ada Lovelace — I'll reply to ada@example.com within two working days.",
+    });
     expect(await harness.only()).toMatchObject({ status: "spam", lastError: "spam: honeypot", attempts: 0 });
     expect(harness.fake.requests).toHaveLength(0);
     expect(await retryUnsent(harness.deps, { pauseMs: 0, ignoreSchedule: true })).toMatchObject({ due: 0 });
@@ -232,7 +268,9 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
       { formToken: "", reason: "spam: missing-token" },
     ];
     for (const [index, { formToken }] of cases.entries()) {
-      const state = await harness.submit(harness.submission({ formToken, email: `bot${index}@example.com` }), { ip: `198.51.100.${index + 1}` });
+      const state = await harness.submit(harness.submission({ formToken, email: `bot${index}@example.com` }), {
+        ip: `198.51.100.${index + 1}`,
+      });
       expect(state.status).toBe("success");
     }
     await harness.settle();
@@ -245,18 +283,33 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
   it("the 6th enquiry in an hour from one client is stored and held, with the normal confirmation; the author gets one digest", async () => {
     harness = await createHarness();
     for (let index = 0; index < 5; index += 1) {
-      const state = await harness.submit(harness.submission({ email: `person${index}@example.com` }), { ip: "203.0.113.99" });
+      const state = await harness.submit(harness.submission({ email: `person${index}@example.com` }), {
+        ip: "203.0.113.99",
+      });
       expect(state.status).toBe("success");
       harness.advance(MINUTE);
     }
-    const sixth = harness.submission({ email: "person5@example.com", name: "Sixth Person", message: "A sixth message that should be kept intact." });
+    const sixth = harness.submission({
+      email: "person5@example.com",
+      name: "Sixth Person",
+      message: "A sixth message that should be kept intact.",
+    });
     const held = await harness.submit(sixth, { ip: "203.0.113.99" });
     // Nothing blames the person or reveals a limit: the same answer as any stored enquiry.
-    expect(held).toEqual({ status: "success", message: "Thanks, Sixth Person — I'll reply to person5@example.com within two working days.", fieldErrors: {}, values: {} });
+    expect(held).toEqual({
+      status: "success",
+      message: "Thanks, Sixth Person — I'll reply to person5@example.com within two working days.",
+      fieldErrors: {},
+      values: {},
+    });
     await harness.settle();
     const rows = await harness.store.recent(10);
     expect(rows).toHaveLength(6);
-    expect(rows.find((row) => row.email === "person5@example.com")).toMatchObject({ status: "held", heldReason: "client", message: "A sixth message that should be kept intact." });
+    expect(rows.find((row) => row.email === "person5@example.com")).toMatchObject({
+      status: "held",
+      heldReason: "client",
+      message: "A sixth message that should be kept intact.",
+    });
     const owner = harness.fake.deliveries.filter((email) => !String(email.subject).includes("held"));
     expect(owner).toHaveLength(5);
     const digests = harness.fake.deliveries.filter((email) => String(email.subject).includes("held"));
@@ -270,7 +323,9 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect(harness.fake.deliveries.filter((email) => String(email.subject).includes("held"))).toHaveLength(1);
 
     // Another client is not affected; once its held enquiries too have left the hour, the first one is emailed again.
-    expect((await harness.submit(harness.submission({ email: "other@example.com" }), { ip: "203.0.113.100" })).status).toBe("success");
+    expect(
+      (await harness.submit(harness.submission({ email: "other@example.com" }), { ip: "203.0.113.100" })).status,
+    ).toBe("success");
     harness.advance(61 * MINUTE);
     await harness.submit(harness.submission({ email: "person7@example.com" }), { ip: "203.0.113.99" });
     await harness.settle();
@@ -279,14 +334,18 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
   it("a released held enquiry is emailed once; one marked as spam never is", async () => {
     harness = await createHarness();
-    for (let index = 0; index < 7; index += 1) await harness.submit(harness.submission({ email: `p${index}@example.com` }), { ip: "203.0.113.5" });
+    for (let index = 0; index < 7; index += 1)
+      await harness.submit(harness.submission({ email: `p${index}@example.com` }), { ip: "203.0.113.5" });
     await harness.settle();
     const [first, second] = (await harness.store.recent(10, { status: "held" })).reverse();
     const released = await harness.store.release(first!.id, harness.now());
     expect(released).toMatchObject({ status: "pending", heldReason: null });
     await deliverEnquiry(first!.id, harness.deps);
     expect(await harness.store.get(first!.id)).toMatchObject({ status: "sent" });
-    expect(await harness.store.markSpam(second!.id)).toMatchObject({ status: "spam", lastError: "spam: marked by the author" });
+    expect(await harness.store.markSpam(second!.id)).toMatchObject({
+      status: "spam",
+      lastError: "spam: marked by the author",
+    });
     expect(await harness.store.release("no-such-id", harness.now())).toBeUndefined();
     expect(harness.fake.deliveries.filter((email) => email.reply_to === first!.email)).toHaveLength(1);
     expect(harness.fake.deliveries.filter((email) => email.reply_to === second!.email)).toHaveLength(0);
@@ -296,25 +355,35 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     harness = await createHarness();
     const variants = ["Ada.Lovelace@gmail.com", "adalovelace+work@gmail.com", "ada.love.lace+x@googlemail.com"];
     for (const [index, email] of variants.entries()) {
-      expect((await harness.submit(harness.submission({ email }), { ip: `198.51.100.${index}` })).status).toBe("success");
+      expect((await harness.submit(harness.submission({ email }), { ip: `198.51.100.${index}` })).status).toBe(
+        "success",
+      );
       harness.advance(60 * MINUTE);
     }
-    const fourth = await harness.submit(harness.submission({ email: "ADALOVELACE+again@gmail.com" }), { ip: "198.51.100.50" });
+    const fourth = await harness.submit(harness.submission({ email: "ADALOVELACE+again@gmail.com" }), {
+      ip: "198.51.100.50",
+    });
     expect(fourth.status).toBe("success");
-    expect((await harness.store.recent(1))[0]).toMatchObject({ status: "held", heldReason: "address", email: "ADALOVELACE+again@gmail.com" });
+    expect((await harness.store.recent(1))[0]).toMatchObject({
+      status: "held",
+      heldReason: "address",
+      email: "ADALOVELACE+again@gmail.com",
+    });
   });
 
   it("caught spam never counts against real prospects: 40 bot posts from one client, then a person from it is emailed", async () => {
     harness = await createHarness();
     for (let index = 0; index < 40; index += 1) {
-      await harness.submit(harness.submission({ email: `bot${index}@example.com`, formToken: harness.token(500) }), { ip: "203.0.113.77" });
+      await harness.submit(harness.submission({ email: `bot${index}@example.com`, formToken: harness.token(500) }), {
+        ip: "203.0.113.77",
+      });
     }
     const person = await harness.submit(harness.submission({ email: "real@example.com" }), { ip: "203.0.113.77" });
     await harness.settle();
     expect(person.status).toBe("success");
     expect((await harness.store.recent(1))[0]).toMatchObject({ email: "real@example.com", status: "sent" });
     // The bots' rows: a sample kept verbatim, the rest counted by reason.
-    expect((await harness.store.spamCounts(new Date(0)))).toEqual([{ reason: "too-fast", count: 40 }]);
+    expect(await harness.store.spamCounts(new Date(0))).toEqual([{ reason: "too-fast", count: 40 }]);
     expect((await harness.store.countsByStatus()).spam).toBeLessThanOrEqual(40);
   });
 
@@ -325,13 +394,19 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect((await harness.submit(first)).status).toBe("success");
     expect((await harness.submit({ ...first })).status).toBe("success"); // double click
     const replays = await Promise.all(
-      Array.from({ length: 5 }, (_, index) => harness.submit(harness.submission({ formToken: token, email: `replay${index}@example.com` }), { ip: `192.0.2.${index}` })),
+      Array.from({ length: 5 }, (_, index) =>
+        harness.submit(harness.submission({ formToken: token, email: `replay${index}@example.com` }), {
+          ip: `192.0.2.${index}`,
+        }),
+      ),
     );
     expect(replays.every((state) => state.status === "success")).toBe(true);
     await harness.settle();
     const rows = await harness.store.recent(10);
     expect(rows.filter((row) => row.status !== "spam").map((row) => row.email)).toEqual(["first@example.com"]);
-    expect(rows.filter((row) => row.status === "spam").every((row) => row.lastError === "spam: reused-token")).toBe(true);
+    expect(rows.filter((row) => row.status === "spam").every((row) => row.lastError === "spam: reused-token")).toBe(
+      true,
+    );
     expect(harness.fake.deliveries).toHaveLength(1);
   });
 
@@ -342,16 +417,25 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     await harness.settle();
     harness.advance(31 * 24 * 60 * MINUTE);
     await harness.submit(harness.submission({ email: "new@example.com" }));
-    expect(await harness.store.purge({ now: harness.now(), realDays: 365, spamDays: 30 })).toEqual({ real: 0, spam: 1, spamCounts: 1 });
+    expect(await harness.store.purge({ now: harness.now(), realDays: 365, spamDays: 30 })).toEqual({
+      real: 0,
+      spam: 1,
+      spamCounts: 1,
+    });
     harness.advance(335 * 24 * 60 * MINUTE);
-    expect(await harness.store.purge({ now: harness.now(), realDays: 365, spamDays: 30 })).toMatchObject({ real: 1, spam: 0 });
+    expect(await harness.store.purge({ now: harness.now(), realDays: 365, spamDays: 30 })).toMatchObject({
+      real: 1,
+      spam: 0,
+    });
     expect((await harness.store.recent(10)).map((row) => row.email)).toEqual(["new@example.com"]);
   });
 
   it("without a known client address, submissions are still stored and emailed (the other limits apply)", async () => {
     harness = await createHarness();
     for (let index = 0; index < 6; index += 1) {
-      expect((await harness.submit(harness.submission({ email: `p${index}@example.com` }), { ip: null })).status).toBe("success");
+      expect((await harness.submit(harness.submission({ email: `p${index}@example.com` }), { ip: null })).status).toBe(
+        "success",
+      );
     }
     expect((await harness.store.recent(10)).every((row) => row.ipHash === null)).toBe(true);
   });
@@ -369,7 +453,13 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
   it("invalid input returns an error per field and every typed value; nothing is stored or sent", async () => {
     harness = await createHarness();
-    const submission = harness.submission({ name: "   ", email: "ada@", company: "Acme", topic: "sales", message: "Too short" });
+    const submission = harness.submission({
+      name: "   ",
+      email: "ada@",
+      company: "Acme",
+      topic: "sales",
+      message: "Too short",
+    });
     const state = await harness.submit(submission);
     expect(state).toMatchObject({
       status: "invalid",
@@ -411,7 +501,9 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
       deliverEnquiry(id, harness.deps),
       retryUnsent(harness.deps, { pauseMs: 0, ignoreSchedule: true }),
     ]);
-    const sent = [first.status, second.status, ...run.results.map((result) => result.status)].filter((status) => status === "sent");
+    const sent = [first.status, second.status, ...run.results.map((result) => result.status)].filter(
+      (status) => status === "sent",
+    );
     expect(sent).toHaveLength(1);
     expect(harness.fake.requests).toHaveLength(1);
     expect(await harness.only()).toMatchObject({ status: "sent", attempts: 1 });
@@ -420,7 +512,9 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
   describe("acknowledgement (CONTACT_SEND_ACK=true)", () => {
     it("sends a fixed note to the prospect, at most once per address per 24 hours", async () => {
       harness = await createHarness({ sendAcknowledgement: true });
-      await harness.submit(harness.submission({ email: "ada@example.com", message: "First message, with details only Nora should read." }));
+      await harness.submit(
+        harness.submission({ email: "ada@example.com", message: "First message, with details only Nora should read." }),
+      );
       await harness.settle();
       harness.advance(2 * 60 * MINUTE);
       await harness.submit(harness.submission({ email: "ADA@example.com" }), { ip: "203.0.113.77" });
@@ -428,7 +522,11 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
       const acks = harness.fake.deliveries.filter((delivery) => delivery.to[0]?.toLowerCase() === "ada@example.com");
       expect(acks).toHaveLength(1);
-      expect(acks[0]).toMatchObject({ from: FROM, reply_to: OWNER, subject: "Thanks for getting in touch — Nora Castell" });
+      expect(acks[0]).toMatchObject({
+        from: FROM,
+        reply_to: OWNER,
+        subject: "Thanks for getting in touch — Nora Castell",
+      });
       expect(acks[0]!.idempotencyKey).toMatch(/^ack-/);
       expect(acks[0]!.html).not.toContain("details only Nora should read");
       expect(acks[0]!.html).not.toContain("Ada Lovelace");

@@ -32,7 +32,12 @@ describe("subscribe → confirm → unsubscribe, with the real Resend SDK agains
     expect(delivery?.status).toBe("sent");
 
     const stored = await h.store.findByEmail("ada@example.com");
-    expect(stored).toMatchObject({ status: "pending", email: "Ada@Example.com", sourceSlug: PUBLISHED_SLUG, confirmationState: "sent" });
+    expect(stored).toMatchObject({
+      status: "pending",
+      email: "Ada@Example.com",
+      sourceSlug: PUBLISHED_SLUG,
+      confirmationState: "sent",
+    });
     expect(stored!.ipHash).toMatch(/^[0-9a-f]{64}$/);
 
     expect(h.fake.deliveries).toHaveLength(1);
@@ -55,17 +60,28 @@ describe("subscribe → confirm → unsubscribe, with the real Resend SDK agains
     const contact = h.fake.contacts.get("ada@example.com");
     expect(contact).toMatchObject({ email: "Ada@Example.com", unsubscribed: false, segments: [SEGMENT] });
     expect(h.fake.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["POST /contacts"]);
-    expect(await h.store.findByEmail("ada@example.com")).toMatchObject({ status: "confirmed", syncState: "synced", providerContactId: contact!.id });
+    expect(await h.store.findByEmail("ada@example.com")).toMatchObject({
+      status: "confirmed",
+      syncState: "synced",
+      providerContactId: contact!.id,
+    });
 
     const left = await unsubscribe(h.linkToken(email, "unsubscribe"), h.deps);
     expect(left.result).toBe("unsubscribed");
     expect(await syncSubscriber(left.sync!, h.deps)).toBe("synced");
     expect(h.fake.contacts.get("ada@example.com")?.unsubscribed).toBe(true);
-    expect(h.fake.calls.at(-1)).toMatchObject({ method: "PATCH", path: "/contacts/Ada@Example.com", body: { unsubscribed: true } });
+    expect(h.fake.calls.at(-1)).toMatchObject({
+      method: "PATCH",
+      path: "/contacts/Ada@Example.com",
+      body: { unsubscribed: true },
+    });
     expect(await h.store.findByEmail("ada@example.com")).toMatchObject({ status: "unsubscribed", syncState: "synced" });
 
     expect((await unsubscribe(h.linkToken(email, "unsubscribe"), h.deps)).result).toBe("already");
-    expect((await unsubscribe("0f8fad5b-d9cb-469f-a165-70867728950e.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", h.deps)).result).toBe("forged");
+    expect(
+      (await unsubscribe("0f8fad5b-d9cb-469f-a165-70867728950e.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", h.deps))
+        .result,
+    ).toBe("forged");
   });
 
   it("a replayed confirmation link does nothing new", async () => {
@@ -76,7 +92,8 @@ describe("subscribe → confirm → unsubscribe, with the real Resend SDK agains
     const before = await h.store.findByEmail("ada@example.com");
     const callsBefore = h.fake.calls.length;
     h.advance(HOUR);
-    for (let i = 0; i < 3; i += 1) expect(await confirmSubscription(token, h.deps)).toEqual({ result: "used", sync: null });
+    for (let i = 0; i < 3; i += 1)
+      expect(await confirmSubscription(token, h.deps)).toEqual({ result: "used", sync: null });
     expect(await h.store.findByEmail("ada@example.com")).toEqual(before);
     expect(h.fake.calls).toHaveLength(callsBefore);
   });
@@ -112,7 +129,13 @@ describe("subscribe → confirm → unsubscribe, with the real Resend SDK agains
     const token = h.linkToken(h.fake.deliveries[0]!, "confirm");
     h.advance(48 * HOUR + 1_000);
     expect((await confirmSubscription(token, h.deps)).result).toBe("expired");
-    for (const bad of [undefined, "", token.slice(0, 20), `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, ["a", "b"]]) {
+    for (const bad of [
+      undefined,
+      "",
+      token.slice(0, 20),
+      `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`,
+      ["a", "b"],
+    ]) {
       expect((await confirmSubscription(bad, h.deps)).result, String(bad)).toBe("forged");
     }
     expect((await h.store.findByEmail("ada@example.com"))?.status).toBe("pending");
@@ -125,7 +148,10 @@ describe("faults", () => {
     const { state, delivery } = await h.subscribe();
     expect(state.message).toBe(CHECK_INBOX);
     expect(delivery?.status).toBe("failed");
-    expect(await h.store.findByEmail("ada@example.com")).toMatchObject({ status: "pending", confirmationState: "failed" });
+    expect(await h.store.findByEmail("ada@example.com")).toMatchObject({
+      status: "pending",
+      confirmationState: "failed",
+    });
 
     // Still down: the retry fails again (the provider accepted it this time, but the answer was lost).
     h.advance(HOUR);
@@ -141,7 +167,10 @@ describe("faults", () => {
     expect([...h.fake.acceptedPerKey().values()]).toEqual([2]);
     const fourth = await retryNewsletter(h.deps, { pauseMs: 0 });
     expect(fourth.confirmations.due).toBe(0);
-    expect(await h.store.findByEmail("ada@example.com")).toMatchObject({ status: "pending", confirmationState: "sent" });
+    expect(await h.store.findByEmail("ada@example.com")).toMatchObject({
+      status: "pending",
+      confirmationState: "sent",
+    });
   });
 
   it("provider down at confirmation: confirmed here, synced to Resend by the retry", async () => {
@@ -156,7 +185,13 @@ describe("faults", () => {
   });
 
   it("a contact Resend already has (unsubscribed earlier, or in another segment) is resubscribed and added to the segment", async () => {
-    h.fake.contacts.set("ada@example.com", { id: "c-1", email: "ada@example.com", unsubscribed: true, segments: ["other"], created_at: "2025-01-01T00:00:00Z" });
+    h.fake.contacts.set("ada@example.com", {
+      id: "c-1",
+      email: "ada@example.com",
+      unsubscribed: true,
+      segments: ["other"],
+      created_at: "2025-01-01T00:00:00Z",
+    });
     await h.subscribe();
     const confirmed = await confirmSubscription(h.linkToken(h.fake.deliveries[0]!, "confirm"), h.deps);
     expect(await syncSubscriber(confirmed.sync!, h.deps)).toBe("synced");
@@ -188,14 +223,19 @@ describe("bad input and spam", () => {
     expect(await h.store.all()).toEqual([]);
     expect(h.fake.requests).toEqual([]);
     // Far more spam than the per-client limit, from the reader's own address: it fills no bucket.
-    for (let i = 0; i < policy.perClient.max * 3; i += 1) await h.subscribe({ email: `bot${i}@example.com`, [HONEYPOT_FIELD]: "x" });
+    for (let i = 0; i < policy.perClient.max * 3; i += 1)
+      await h.subscribe({ email: `bot${i}@example.com`, [HONEYPOT_FIELD]: "x" });
     // A genuine, timely token from /newsletter passes.
-    expect((await h.subscribe({ email: "d@example.com", [FORM_TOKEN_FIELD]: h.token(5_000) })).delivery?.status).toBe("sent");
+    expect((await h.subscribe({ email: "d@example.com", [FORM_TOKEN_FIELD]: h.token(5_000) })).delivery?.status).toBe(
+      "sent",
+    );
   });
 
   it("a form token carries one sign-up: the same token for another mailbox is dropped as spam", async () => {
     const token = h.token(5_000);
-    expect((await h.subscribe({ email: "first@example.com", [FORM_TOKEN_FIELD]: token })).delivery?.status).toBe("sent");
+    expect((await h.subscribe({ email: "first@example.com", [FORM_TOKEN_FIELD]: token })).delivery?.status).toBe(
+      "sent",
+    );
     const replay = await h.subscribe({ email: "second@example.com", [FORM_TOKEN_FIELD]: token });
     expect(replay.state.message).toBe(CHECK_INBOX);
     expect(await h.store.findByEmail("second@example.com")).toBeUndefined();
@@ -203,11 +243,16 @@ describe("bad input and spam", () => {
   });
 
   it("past the per-client limit a sign-up is still stored and answered the same, with no email until the window passes", async () => {
-    for (let i = 0; i < policy.perClient.max; i += 1) expect((await h.subscribe({ email: `p${i}@example.com` })).delivery?.status).toBe("sent");
+    for (let i = 0; i < policy.perClient.max; i += 1)
+      expect((await h.subscribe({ email: `p${i}@example.com` })).delivery?.status).toBe("sent");
     const held = await h.subscribe({ email: "p5@example.com" });
     expect(held.state).toEqual({ status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} });
     expect(held.deliver).toBeNull();
-    expect(await h.store.findByEmail("p5@example.com")).toMatchObject({ status: "pending", confirmationState: "none", heldReason: "client" });
+    expect(await h.store.findByEmail("p5@example.com")).toMatchObject({
+      status: "pending",
+      confirmationState: "none",
+      heldReason: "client",
+    });
     expect(h.fake.deliveries).toHaveLength(policy.perClient.max);
     // Another client is not held back.
     expect((await h.subscribe({ email: "other@example.com" }, "198.51.100.1")).delivery?.status).toBe("sent");
@@ -219,7 +264,10 @@ describe("bad input and spam", () => {
   it("counts an IPv6 client per /64 and its network per /48", async () => {
     // Different /64s in one /48: each a client of its own, all one network.
     for (let i = 0; i < policy.perNetwork.max; i += 1) {
-      expect((await h.subscribe({ email: `n${i}@example.com` }, `2001:db8:1:${(i + 1).toString(16)}::7`)).deliver, `sign-up ${i}`).not.toBeNull();
+      expect(
+        (await h.subscribe({ email: `n${i}@example.com` }, `2001:db8:1:${(i + 1).toString(16)}::7`)).deliver,
+        `sign-up ${i}`,
+      ).not.toBeNull();
     }
     expect((await h.subscribe({ email: "n-last@example.com" }, "2001:db8:1:ffff::7")).deliver).toBeNull();
     expect((await h.store.findByEmail("n-last@example.com"))?.heldReason).toBe("network");
@@ -241,7 +289,8 @@ describe("bad input and spam", () => {
   it("caps confirmation emails site-wide per hour; beyond it sign-ups are stored and held", async () => {
     const tight = { ...policy, addressEmails: { max: 3, windowMs: HOUR } };
     h.deps.policy = tight;
-    for (let i = 0; i < 3; i += 1) expect((await h.subscribe({ email: `s${i}@example.com` }, `192.0.2.${i + 1}`)).deliver).not.toBeNull();
+    for (let i = 0; i < 3; i += 1)
+      expect((await h.subscribe({ email: `s${i}@example.com` }, `192.0.2.${i + 1}`)).deliver).not.toBeNull();
     expect((await h.subscribe({ email: "s3@example.com" }, "192.0.2.50")).deliver).toBeNull();
     expect((await h.store.findByEmail("s3@example.com"))?.heldReason).toBe("address-emails");
     h.advance(HOUR + 1_000);
@@ -271,11 +320,19 @@ describe("data", () => {
     await syncSubscriber(c.sync!, h.deps);
     h.advance(25 * 3_600_000);
     await h.subscribe({ email: "pending@example.com", source: "" }, "198.51.100.9");
-    const digest = await buildDigest([{ slug: "x", url: "/blog/x", title: "X", description: "D", publishDate: "2025-11-02", draft: false }], "2025-11-01");
+    const digest = await buildDigest(
+      [{ slug: "x", url: "/blog/x", title: "X", description: "D", publishDate: "2025-11-02", draft: false }],
+      "2025-11-01",
+    );
     const draft = await h.deps.provider.createDraftBroadcast(digest!, h.deps.from);
     expect(draft.ok).toBe(true);
     const id = draft.ok ? draft.value : "";
-    expect(h.fake.broadcasts.get(id)).toMatchObject({ status: "draft", segment_id: SEGMENT, subject: "Steady State: X", from: h.deps.from });
+    expect(h.fake.broadcasts.get(id)).toMatchObject({
+      status: "draft",
+      segment_id: SEGMENT,
+      subject: "Steady State: X",
+      from: h.deps.from,
+    });
     expect((await h.deps.provider.sendBroadcast(id)).ok).toBe(true);
     expect(h.fake.broadcasts.get(id)?.sentTo).toEqual(["reader@example.com"]);
   });
@@ -283,13 +340,18 @@ describe("data", () => {
 
 describe("with no RESEND_API_KEY", () => {
   it("works end to end locally: the confirmation goes to the outbox with its headers; confirm and unsubscribe need no provider", async () => {
-    const local = await createNewsletterHarness({ provider: () => createLocalProvider({ outboxDir: path.join(h.dir, "outbox"), log: { info: () => {} } }) });
+    const local = await createNewsletterHarness({
+      provider: () => createLocalProvider({ outboxDir: path.join(h.dir, "outbox"), log: { info: () => {} } }),
+    });
     try {
       const { delivery } = await local.subscribe();
       expect(delivery?.status).toBe("sent");
       const files = (await readdir(path.join(h.dir, "outbox"))).filter((file) => file.endsWith(".json"));
       expect(files).toHaveLength(1);
-      const written = JSON.parse(await readFile(path.join(h.dir, "outbox", files[0]!), "utf8")) as { text: string; headers: Record<string, string> };
+      const written = JSON.parse(await readFile(path.join(h.dir, "outbox", files[0]!), "utf8")) as {
+        text: string;
+        headers: Record<string, string>;
+      };
       expect(written.headers["List-Unsubscribe"]).toContain("/newsletter/unsubscribe?token=");
       const confirmed = await confirmSubscription(local.linkToken(written, "confirm"), local.deps);
       expect(await syncSubscriber(confirmed.sync!, local.deps)).toBe("synced");

@@ -6,7 +6,12 @@ import path from "node:path";
 import { clientBuckets } from "@/lib/contact/policy";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, signFormToken } from "@/lib/contact/spam";
 import { createResendProvider, type NewsletterProvider } from "@/lib/newsletter/provider";
-import { deliverConfirmation, handleSubscribe, type NewsletterDeps, type SubscribeSubmission } from "@/lib/newsletter/service";
+import {
+  deliverConfirmation,
+  handleSubscribe,
+  type NewsletterDeps,
+  type SubscribeSubmission,
+} from "@/lib/newsletter/service";
 import { createSubscriberStore } from "@/lib/newsletter/store";
 
 import { startFakeResend, type Delivery, type FakeResend } from "../../../tooling/shared/fake-resend";
@@ -20,11 +25,15 @@ export const SECRET = "newsletter-secret-0123456789abcdef0123456789";
 export const SEGMENT = "78261eea-8f8b-4381-83c6-79fa7120f1cf";
 export const PUBLISHED_SLUG = "code-review-is-a-conversation-not-a-gate";
 
-export async function createNewsletterHarness({ provider: makeProvider }: { provider?: (fake: FakeResend) => NewsletterProvider } = {}) {
+export async function createNewsletterHarness({
+  provider: makeProvider,
+}: { provider?: (fake: FakeResend) => NewsletterProvider } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), "newsletter-it-"));
   const store = createSubscriberStore({ url: `file:${path.join(dir, "enquiries.db")}` });
   const fake = await startFakeResend();
-  const provider = makeProvider?.(fake) ?? createResendProvider({ apiKey: "re_test_newsletter", baseUrl: fake.url, timeoutMs: 2_000, segmentId: SEGMENT });
+  const provider =
+    makeProvider?.(fake) ??
+    createResendProvider({ apiKey: "re_test_newsletter", baseUrl: fake.url, timeoutMs: 2_000, segmentId: SEGMENT });
   let clock = new Date("2025-11-03T09:00:00.000Z");
   const logs: string[] = [];
   const deps: NewsletterDeps = {
@@ -34,7 +43,11 @@ export async function createNewsletterHarness({ provider: makeProvider }: { prov
     secret: SECRET,
     ipHashKey: Buffer.from("newsletter-ip-hash-key-for-tests"),
     now: () => clock,
-    log: { info: (m: unknown) => void logs.push(String(m)), warn: (m: unknown) => void logs.push(String(m)), error: (m: unknown) => void logs.push(String(m)) },
+    log: {
+      info: (m: unknown) => void logs.push(String(m)),
+      warn: (m: unknown) => void logs.push(String(m)),
+      error: (m: unknown) => void logs.push(String(m)),
+    },
     newId: randomUUID,
     isPublishedSlug: (slug) => slug === PUBLISHED_SLUG,
   };
@@ -49,7 +62,13 @@ export async function createNewsletterHarness({ provider: makeProvider }: { prov
       clock = new Date(clock.getTime() + ms);
     },
     submission(overrides: Partial<SubscribeSubmission> = {}): SubscribeSubmission {
-      return { email: "ada@example.com", source: PUBLISHED_SLUG, [HONEYPOT_FIELD]: "", [FORM_TOKEN_FIELD]: "", ...overrides };
+      return {
+        email: "ada@example.com",
+        source: PUBLISHED_SLUG,
+        [HONEYPOT_FIELD]: "",
+        [FORM_TOKEN_FIELD]: "",
+        ...overrides,
+      };
     },
     /** Signs the form like /newsletter, `ageMs` ago. */
     token(ageMs = 5_000) {

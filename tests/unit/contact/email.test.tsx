@@ -62,13 +62,18 @@ describe("enquiry email template", () => {
   });
 
   it("keeps the message's line breaks in both parts", async () => {
-    const { html, text } = await renderEnquiryEmail({ enquiry: { ...enquiry, message: "First line.\nSecond line.\n\nAfter a blank line." } });
+    const { html, text } = await renderEnquiryEmail({
+      enquiry: { ...enquiry, message: "First line.\nSecond line.\n\nAfter a blank line." },
+    });
     expect(html).toMatch(/First line\.<br\/?>Second line\.<br\/?><br\/?>After a blank line\./);
     expect(text).toContain("First line.\nSecond line.\n\nAfter a blank line.");
   });
 
   it("names the source article with its title and absolute URL", async () => {
-    const { html, text } = await renderEnquiryEmail({ enquiry, source: { title: "Code Review Is a Conversation, Not a Gate", url: "/blog/code-review" } });
+    const { html, text } = await renderEnquiryEmail({
+      enquiry,
+      source: { title: "Code Review Is a Conversation, Not a Gate", url: "/blog/code-review" },
+    });
     const url = absoluteUrl("/blog/code-review");
     expect(url).toMatch(/^https?:\/\/.+\/blog\/code-review$/);
     expect(html).toContain("Code Review Is a Conversation, Not a Gate");
@@ -80,7 +85,14 @@ describe("enquiry email template", () => {
     const { html, text, subject } = await renderEnquiryEmail({ enquiry });
     expect(subject).toBe("New enquiry: Delivery and process — Ada Lovelace");
     expect(text).toContain("The contact page directly (no article)");
-    for (const value of ["Ada Lovelace", "ada@example.com", "Analytical Engines Ltd", "Delivery and process", "Our releases keep slipping.", enquiry.id]) {
+    for (const value of [
+      "Ada Lovelace",
+      "ada@example.com",
+      "Analytical Engines Ltd",
+      "Delivery and process",
+      "Our releases keep slipping.",
+      enquiry.id,
+    ]) {
       expect(text).toContain(value);
     }
     expect(text).toContain("Monday, 3 November 2025 at 09:30 UTC");
@@ -91,8 +103,14 @@ describe("enquiry email template", () => {
 describe("acknowledgement", () => {
   it("is a fixed text that repeats nothing the sender typed", async () => {
     const sent: OutgoingEmail[] = [];
-    const mailer: Mailer = { description: "capture", send: async (email) => (sent.push(email), { ok: true, id: null, where: "memory" }) };
-    await sendAcknowledgementEmail({ id: enquiry.id, email: "stranger@example.com" }, { from: "Site <hello@example.com>", to: "owner@example.com", mailer });
+    const mailer: Mailer = {
+      description: "capture",
+      send: async (email) => (sent.push(email), { ok: true, id: null, where: "memory" }),
+    };
+    await sendAcknowledgementEmail(
+      { id: enquiry.id, email: "stranger@example.com" },
+      { from: "Site <hello@example.com>", to: "owner@example.com", mailer },
+    );
     expect(sent).toHaveLength(1);
     const [ack] = sent;
     expect(ack!.to).toBe("stranger@example.com");

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { clientBuckets, decide, keepSpamVerbatim, normaliseAddress, policyFor, type Counts } from "@/lib/contact/policy";
+import {
+  clientBuckets,
+  decide,
+  keepSpamVerbatim,
+  normaliseAddress,
+  policyFor,
+  type Counts,
+} from "@/lib/contact/policy";
 
 const policy = policyFor("enquiry");
 const none: Counts = { client: 0, network: 0, address: 0, ownerEmails: 0, storedRows: 0 };
@@ -47,20 +54,28 @@ describe("clientBuckets", () => {
 describe("decide", () => {
   it("acts on a real-looking submission while every count is under its rule", () => {
     expect(decide(none, policy)).toEqual({ act: true });
-    expect(decide({ ...none, client: policy.perClient.max - 1, address: policy.perAddress.max - 1 }, policy)).toEqual({ act: true });
+    expect(decide({ ...none, client: policy.perClient.max - 1, address: policy.perAddress.max - 1 }, policy)).toEqual({
+      act: true,
+    });
   });
 
   it("holds (never refuses) once a count reaches its rule, naming the first rule that tripped", () => {
     expect(decide({ ...none, client: policy.perClient.max }, policy)).toEqual({ act: false, held: "client" });
     expect(decide({ ...none, network: policy.perNetwork.max }, policy)).toEqual({ act: false, held: "network" });
     expect(decide({ ...none, address: policy.perAddress.max }, policy)).toEqual({ act: false, held: "address" });
-    expect(decide({ ...none, ownerEmails: policy.ownerEmails.max }, policy)).toEqual({ act: false, held: "owner-emails" });
+    expect(decide({ ...none, ownerEmails: policy.ownerEmails.max }, policy)).toEqual({
+      act: false,
+      held: "owner-emails",
+    });
   });
 
   it("holds a sign-up once the hour's emails to typed addresses reach the budget; enquiries do not count them here", () => {
     const signup = policyFor("signup");
     expect(decide({ ...none, addressEmails: signup.addressEmails.max - 1 }, signup)).toEqual({ act: true });
-    expect(decide({ ...none, addressEmails: signup.addressEmails.max }, signup)).toEqual({ act: false, held: "address-emails" });
+    expect(decide({ ...none, addressEmails: signup.addressEmails.max }, signup)).toEqual({
+      act: false,
+      held: "address-emails",
+    });
     expect(decide(none, signup)).toEqual({ act: true });
   });
 

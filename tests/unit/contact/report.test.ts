@@ -25,12 +25,23 @@ const base: EnquiryRecord = {
   heldReason: null,
 };
 
-const findPost = (slug: string) => (slug === "on-call" ? { title: "Designing an On-Call Rotation Nobody Dreads", url: "/blog/on-call" } : undefined);
+const findPost = (slug: string) =>
+  slug === "on-call" ? { title: "Designing an On-Call Rotation Nobody Dreads", url: "/blog/on-call" } : undefined;
 
 describe("funnel report", () => {
   const report = buildReport(
     {
-      recent: [base, { ...base, id: "id-2", name: "Grace\u001b[2JHopper", sourceSlug: null, status: "failed", topic: "workshop-talk" }],
+      recent: [
+        base,
+        {
+          ...base,
+          id: "id-2",
+          name: "Grace\u001b[2JHopper",
+          sourceSlug: null,
+          status: "failed",
+          topic: "workshop-talk",
+        },
+      ],
       bySource: [
         { sourceSlug: "on-call", enquiries: 3, sent: 3, unsent: 0, lastAt: "2025-11-03T09:30:00.000Z" },
         { sourceSlug: null, enquiries: 1, sent: 0, unsent: 1, lastAt: "2025-11-02T09:30:00.000Z" },
@@ -63,7 +74,10 @@ describe("funnel report", () => {
   });
 
   it("says so when there is nothing yet", () => {
-    const empty = buildReport({ recent: [], bySource: [], totals: { pending: 0, sent: 0, failed: 0, spam: 0, held: 0 } }, { findPost });
+    const empty = buildReport(
+      { recent: [], bySource: [], totals: { pending: 0, sent: 0, failed: 0, spam: 0, held: 0 } },
+      { findPost },
+    );
     expect(formatReport(empty)).toContain("No enquiries yet.");
   });
 });

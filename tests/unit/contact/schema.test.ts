@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { EnquirySchema, fieldErrorsOf, findControlCharacter, LIMITS, messageLength, validateField } from "@/lib/contact/schema";
+import {
+  EnquirySchema,
+  fieldErrorsOf,
+  findControlCharacter,
+  LIMITS,
+  messageLength,
+  validateField,
+} from "@/lib/contact/schema";
 import { site } from "@/lib/site";
 
 const valid = {
@@ -50,7 +57,15 @@ describe("EnquirySchema", () => {
       expect(errorsFor({ ...valid, name: "x".repeat(LIMITS.name.max + 1) }).name).toMatch(/under 100 characters/);
     });
 
-    it.each(["Zoë Ñúñez", "李小龍", "Nguyễn Thị Minh Khai", "Siobhán O'Brien-Smith", "Łukasz Żółć", "محمد علي", "Ana 🙂"])("accepts the unicode name %s", (name) => {
+    it.each([
+      "Zoë Ñúñez",
+      "李小龍",
+      "Nguyễn Thị Minh Khai",
+      "Siobhán O'Brien-Smith",
+      "Łukasz Żółć",
+      "محمد علي",
+      "Ana 🙂",
+    ])("accepts the unicode name %s", (name) => {
       expect(EnquirySchema.safeParse({ ...valid, name }).success).toBe(true);
     });
 
@@ -78,7 +93,15 @@ describe("EnquirySchema", () => {
       expect(errorsFor({ ...valid, email: "" }).email).toBe("Please enter your email address so I can reply");
     });
 
-    it.each(["ada", "ada@", "@example.com", "ada@example", "ada lovelace@example.com", "ada@@example.com", "ada@exa mple.com"])("rejects %s", (email) => {
+    it.each([
+      "ada",
+      "ada@",
+      "@example.com",
+      "ada@example",
+      "ada lovelace@example.com",
+      "ada@@example.com",
+      "ada@exa mple.com",
+    ])("rejects %s", (email) => {
       expect(errorsFor({ ...valid, email }).email).toBe("Please enter a valid email address, like name@company.com");
     });
 
@@ -91,7 +114,9 @@ describe("EnquirySchema", () => {
     });
 
     it("accepts plus addressing and subdomains", () => {
-      expect(EnquirySchema.parse({ ...valid, email: "Ada.L+cto@mail.example.co.uk" }).email).toBe("Ada.L+cto@mail.example.co.uk");
+      expect(EnquirySchema.parse({ ...valid, email: "Ada.L+cto@mail.example.co.uk" }).email).toBe(
+        "Ada.L+cto@mail.example.co.uk",
+      );
     });
   });
 
@@ -198,7 +223,12 @@ describe("text damaged by invalid UTF-8", () => {
 });
 
 describe("invisible characters", () => {
-  const valid = { name: "Ada Lovelace", email: "ada@example.com", topic: "delivery-process", message: "Our releases keep slipping and the team is tired." };
+  const valid = {
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    topic: "delivery-process",
+    message: "Our releases keep slipping and the team is tired.",
+  };
   const errors = (input: Record<string, string>) => {
     const result = EnquirySchema.safeParse({ ...valid, ...input });
     return result.success ? {} : fieldErrorsOf(result.error);
@@ -206,9 +236,13 @@ describe("invisible characters", () => {
 
   it("refuses bidirectional controls anywhere, with a clear message (a reversed subject line)", () => {
     for (const char of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"]) {
-      expect(errors({ name: `Ada ${char}ecalevol` }).name).toBe("Your name contains an invisible formatting character (often from a copy and paste); please retype it");
+      expect(errors({ name: `Ada ${char}ecalevol` }).name).toBe(
+        "Your name contains an invisible formatting character (often from a copy and paste); please retype it",
+      );
       expect(errors({ company: `Acme${char}` }).company).toMatch(/invisible formatting character/);
-      expect(errors({ message: `${valid.message} ${char}hidden` }).message).toMatch(/^Your message contains an invisible formatting character/);
+      expect(errors({ message: `${valid.message} ${char}hidden` }).message).toMatch(
+        /^Your message contains an invisible formatting character/,
+      );
     }
   });
 

@@ -2,7 +2,16 @@ import { createHmac } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { checkSpam, deriveKey, formTokenId, isHoneypotFilled, MAX_FORM_AGE_MS, signFormToken, tokenToCarry, verifyFormToken } from "@/lib/contact/spam";
+import {
+  checkSpam,
+  deriveKey,
+  formTokenId,
+  isHoneypotFilled,
+  MAX_FORM_AGE_MS,
+  signFormToken,
+  tokenToCarry,
+  verifyFormToken,
+} from "@/lib/contact/spam";
 
 const secret = "a-test-secret-that-is-at-least-32-characters";
 const issuedAt = Date.UTC(2025, 10, 3, 9, 0, 0);
@@ -19,7 +28,10 @@ describe("signed form timestamp", () => {
     // A nonce swapped from another token breaks the signature.
     const other = signFormToken(issuedAt, secret).split(".")[2]!;
     const [v, ms, , sig] = token.split(".");
-    expect(verifyFormToken(`${v}.${ms}.${other}.${sig}`, { secret, now: issuedAt + 10_000 })).toEqual({ ok: false, reason: "invalid-token" });
+    expect(verifyFormToken(`${v}.${ms}.${other}.${sig}`, { secret, now: issuedAt + 10_000 })).toEqual({
+      ok: false,
+      reason: "invalid-token",
+    });
   });
 
   it("rejects a submission in under 3 seconds and accepts one at 3 seconds", () => {
@@ -32,21 +44,33 @@ describe("signed form timestamp", () => {
   it("honours a configured minimum", () => {
     const token = signFormToken(issuedAt, secret);
     expect(verifyFormToken(token, { secret, now: issuedAt + 1_000, minAgeMs: 1_000 }).ok).toBe(true);
-    expect(verifyFormToken(token, { secret, now: issuedAt + 999, minAgeMs: 1_000 })).toEqual({ ok: false, reason: "too-fast" });
+    expect(verifyFormToken(token, { secret, now: issuedAt + 999, minAgeMs: 1_000 })).toEqual({
+      ok: false,
+      reason: "too-fast",
+    });
   });
 
   it("rejects a form older than 24 hours (a replay) and accepts one just inside", () => {
     const token = signFormToken(issuedAt, secret);
     expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS }).ok).toBe(true);
-    expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS + 1 })).toEqual({ ok: false, reason: "expired" });
+    expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS + 1 })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("rejects a token signed with another secret, or with its time or signature changed", () => {
     const token = signFormToken(issuedAt, secret);
     const now = issuedAt + 60_000;
-    expect(verifyFormToken(signFormToken(issuedAt, `${secret}-other`), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    expect(verifyFormToken(signFormToken(issuedAt, `${secret}-other`), { secret, now })).toEqual({
+      ok: false,
+      reason: "invalid-token",
+    });
     // Backdating the timestamp to skip the 3-second wait breaks the signature.
-    expect(verifyFormToken(token.replace(`.${issuedAt}.`, `.${issuedAt - 10_000}.`), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    expect(verifyFormToken(token.replace(`.${issuedAt}.`, `.${issuedAt - 10_000}.`), { secret, now })).toEqual({
+      ok: false,
+      reason: "invalid-token",
+    });
     const flipped = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     expect(verifyFormToken(flipped, { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
   });
@@ -59,9 +83,15 @@ describe("signed form timestamp", () => {
     // A v1 token (before single use) still verifies with its own signature until it expires; a forged one does not.
     const v1 = `v1.${issuedAt}.${createHmac("sha256", deriveKey(secret, "form-token")).update(`v1.${issuedAt}`).digest("base64url")}`;
     expect(verifyFormToken(v1, { secret, now: issuedAt + 10_000 })).toEqual({ ok: true, issuedAt });
-    expect(verifyFormToken(`${v1.slice(0, -2)}AA`, { secret, now: issuedAt + 10_000 })).toEqual({ ok: false, reason: "invalid-token" });
+    expect(verifyFormToken(`${v1.slice(0, -2)}AA`, { secret, now: issuedAt + 10_000 })).toEqual({
+      ok: false,
+      reason: "invalid-token",
+    });
     expect(verifyFormToken(["v1"], { secret, now })).toEqual({ ok: false, reason: "missing-token" });
-    expect(verifyFormToken(signFormToken(now + 5 * 60_000, secret), { secret, now })).toEqual({ ok: false, reason: "invalid-token" });
+    expect(verifyFormToken(signFormToken(now + 5 * 60_000, secret), { secret, now })).toEqual({
+      ok: false,
+      reason: "invalid-token",
+    });
   });
 
   it("carries a still-valid token through a round trip, and replaces an expired or forged one", () => {
@@ -95,7 +125,13 @@ describe("checkSpam", () => {
 
   it("names the reason, the honeypot first", () => {
     expect(checkSpam({ honeypot: "x", formToken: good }, { secret, now })).toEqual({ spam: true, reason: "honeypot" });
-    expect(checkSpam({ honeypot: "", formToken: signFormToken(now - 500, secret) }, { secret, now })).toEqual({ spam: true, reason: "too-fast" });
-    expect(checkSpam({ honeypot: "", formToken: undefined }, { secret, now })).toEqual({ spam: true, reason: "missing-token" });
+    expect(checkSpam({ honeypot: "", formToken: signFormToken(now - 500, secret) }, { secret, now })).toEqual({
+      spam: true,
+      reason: "too-fast",
+    });
+    expect(checkSpam({ honeypot: "", formToken: undefined }, { secret, now })).toEqual({
+      spam: true,
+      reason: "missing-token",
+    });
   });
 });

@@ -14,11 +14,19 @@ const post = (slug: string, publishDate: string, draft = false) => ({
   draft,
 });
 
-const POSTS = [post("newest", "2025-11-20"), post("draft-one", "2025-11-15", true), post("middle", "2025-11-10"), post("old", "2025-10-01")];
+const POSTS = [
+  post("newest", "2025-11-20"),
+  post("draft-one", "2025-11-15", true),
+  post("middle", "2025-11-10"),
+  post("old", "2025-10-01"),
+];
 
 describe("the digest", () => {
   it("takes the published posts since the day (inclusive), oldest first, never a draft", () => {
-    expect(digestPosts(POSTS, "2025-11-10").map((p) => p.title)).toEqual(["Title of middle <b>&</b>", "Title of newest <b>&</b>"]);
+    expect(digestPosts(POSTS, "2025-11-10").map((p) => p.title)).toEqual([
+      "Title of middle <b>&</b>",
+      "Title of newest <b>&</b>",
+    ]);
     expect(digestPosts(POSTS, "2025-11-21")).toEqual([]);
     expect(digestPosts(POSTS, "2000-01-01").some((p) => p.title.includes("draft"))).toBe(false);
   });
@@ -49,7 +57,8 @@ describe("the digest", () => {
 
   it("refuses a --since that is not a real day", () => {
     expect(parseSince("2025-11-01")).toBe("2025-11-01");
-    for (const bad of [undefined, "", "2025-13-01", "2025-02-30", "1 Nov 2025", "2025-11-01T00:00"]) expect(() => parseSince(bad), String(bad)).toThrow(/--since/);
+    for (const bad of [undefined, "", "2025-13-01", "2025-02-30", "1 Nov 2025", "2025-11-01T00:00"])
+      expect(() => parseSince(bad), String(bad)).toThrow(/--since/);
   });
 });
 
@@ -58,13 +67,21 @@ describe("the CSV export", () => {
     expect(csvCell("plain@example.com")).toBe("plain@example.com");
     expect(csvCell('a"b,c@example.com')).toBe('"a""b,c@example.com"');
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+1@example.com")).toBe("'+1@example.com");
     expect(csvCell(null)).toBe("");
   });
 
   it("writes a header and one CRLF-terminated record per subscriber", () => {
-    const subscriber = { email: "ada@example.com", status: "confirmed", createdAt: "2025-11-01T09:00:00.000Z", confirmedAt: "2025-11-01T09:05:00.000Z", unsubscribedAt: null, sourceSlug: "on-call", ipHash: null } as Subscriber;
+    const subscriber = {
+      email: "ada@example.com",
+      status: "confirmed",
+      createdAt: "2025-11-01T09:00:00.000Z",
+      confirmedAt: "2025-11-01T09:05:00.000Z",
+      unsubscribedAt: null,
+      sourceSlug: "on-call",
+      ipHash: null,
+    } as Subscriber;
     expect(toCsv([subscriber])).toBe(
       "email,status,created_at,confirmed_at,unsubscribed_at,source_slug,ip_hash\r\nada@example.com,confirmed,2025-11-01T09:00:00.000Z,2025-11-01T09:05:00.000Z,,on-call,\r\n",
     );

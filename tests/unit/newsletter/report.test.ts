@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { buildReport, formatReport } from "@/lib/contact/report";
 
-const findPost = (slug: string) => (slug === "on-call" ? { title: "Designing an On-Call Rotation Nobody Dreads", url: "/blog/on-call" } : undefined);
+const findPost = (slug: string) =>
+  slug === "on-call" ? { title: "Designing an On-Call Rotation Nobody Dreads", url: "/blog/on-call" } : undefined;
 
 describe("the funnel report with newsletter subscribers", () => {
   const report = buildReport(
@@ -21,7 +22,13 @@ describe("the funnel report with newsletter subscribers", () => {
 
   it("puts subscribers per article beside its enquiries, naming the footer/newsletter page for no article", () => {
     expect(report.subscribersBySource).toEqual([
-      { slug: "on-call", title: "Designing an On-Call Rotation Nobody Dreads", subscribers: 7, pending: 1, enquiries: 2 },
+      {
+        slug: "on-call",
+        title: "Designing an On-Call Rotation Nobody Dreads",
+        subscribers: 7,
+        pending: 1,
+        enquiries: 2,
+      },
       { slug: null, title: "(none: the footer or /newsletter)", subscribers: 3, pending: 0, enquiries: 0 },
     ]);
   });
@@ -33,7 +40,10 @@ describe("the funnel report with newsletter subscribers", () => {
   });
 
   it("leaves the report as it was when nobody subscribed", () => {
-    const plain = buildReport({ recent: [], bySource: [], totals: { pending: 0, sent: 0, held: 0, failed: 0, spam: 0 } }, { findPost });
+    const plain = buildReport(
+      { recent: [], bySource: [], totals: { pending: 0, sent: 0, held: 0, failed: 0, spam: 0 } },
+      { findPost },
+    );
     expect(plain.subscribersBySource).toEqual([]);
     expect(formatReport(plain)).not.toContain("Newsletter");
   });

@@ -31,7 +31,9 @@ describe("the subscribe schema", () => {
   });
 
   it("keeps a published-looking source slug and drops anything else without an error", () => {
-    expect(SubscribeSchema.parse({ email: "a@example.com", source: "on-call-rotation" }).source).toBe("on-call-rotation");
+    expect(SubscribeSchema.parse({ email: "a@example.com", source: "on-call-rotation" }).source).toBe(
+      "on-call-rotation",
+    );
     for (const source of ["../etc/passwd", "Bad Slug", "x".repeat(201), 42]) {
       expect(SubscribeSchema.parse({ email: "a@example.com", source }).source, String(source)).toBeUndefined();
     }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { confirmationToken, hashToken, isWellFormedConfirmationToken, newNonce, unsubscribeToken, verifyUnsubscribeToken } from "@/lib/newsletter/tokens";
+import {
+  confirmationToken,
+  hashToken,
+  isWellFormedConfirmationToken,
+  newNonce,
+  unsubscribeToken,
+  verifyUnsubscribeToken,
+} from "@/lib/newsletter/tokens";
 
 const SECRET = "unit-secret-0123456789abcdef0123456789abcdef";
 const ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -17,7 +24,15 @@ describe("confirmation tokens", () => {
     const token = confirmationToken(newNonce(), SECRET);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(isWellFormedConfirmationToken(token)).toBe(true);
-    for (const bad of [undefined, ["a"], "", token.slice(1), `${token}=`, "' OR 1=1 --".padEnd(43, "x"), token.replace(/./, "/")]) {
+    for (const bad of [
+      undefined,
+      ["a"],
+      "",
+      token.slice(1),
+      `${token}=`,
+      "' OR 1=1 --".padEnd(43, "x"),
+      token.replace(/./, "/"),
+    ]) {
       expect(isWellFormedConfirmationToken(bad), String(bad)).toBe(false);
     }
   });
@@ -44,6 +59,7 @@ describe("unsubscribe tokens", () => {
     const mac = token.split(".")[1]!;
     const flipped = `${ID}.${mac[0] === "A" ? "B" : "A"}${mac.slice(1)}`;
     expect(verifyUnsubscribeToken(flipped, SECRET)).toBeNull();
-    for (const bad of [undefined, 42, "", ID, `${ID}.`, `${token}x`, `${token.toUpperCase()}`]) expect(verifyUnsubscribeToken(bad, SECRET), String(bad)).toBeNull();
+    for (const bad of [undefined, 42, "", ID, `${ID}.`, `${token}x`, `${token.toUpperCase()}`])
+      expect(verifyUnsubscribeToken(bad, SECRET), String(bad)).toBeNull();
   });
 });

@@ -2,7 +2,17 @@
  * Valid enquiries sent over HTTP the way a browser sends them (alternating
  * with and without JavaScript), and what each answer said.
  */
-import { jsFields, loadContactForm, multipart, noJsFields, readActionState, readAnswerPage, send, type ContactForm, type Enquiry } from "../../shared/form";
+import {
+  jsFields,
+  loadContactForm,
+  multipart,
+  noJsFields,
+  readActionState,
+  readAnswerPage,
+  send,
+  type ContactForm,
+  type Enquiry,
+} from "../../shared/form";
 
 export type EnquiryAnswer = {
   enquiry: Enquiry;
@@ -38,18 +48,49 @@ export async function submitEnquiry(
   baseUrl: string,
   form: ContactForm,
   enquiry: Enquiry,
-  { js, ip, formToken, localAddress, headers: extra = {} }: { js: boolean; ip?: string; formToken?: string; localAddress?: string; headers?: Record<string, string> },
+  {
+    js,
+    ip,
+    formToken,
+    localAddress,
+    headers: extra = {},
+  }: { js: boolean; ip?: string; formToken?: string; localAddress?: string; headers?: Record<string, string> },
 ): Promise<EnquiryAnswer> {
-  const { body, contentType } = multipart((js ? jsFields : noJsFields)(form, enquiry, { formToken: formToken ?? form.formToken }));
-  const headers: Record<string, string> = { origin: baseUrl, "content-type": contentType, "user-agent": "drill", ...extra };
+  const { body, contentType } = multipart(
+    (js ? jsFields : noJsFields)(form, enquiry, { formToken: formToken ?? form.formToken }),
+  );
+  const headers: Record<string, string> = {
+    origin: baseUrl,
+    "content-type": contentType,
+    "user-agent": "drill",
+    ...extra,
+  };
   if (ip) headers["x-forwarded-for"] = ip;
   if (js) Object.assign(headers, { "next-action": form.actionId, accept: "text/x-component" });
   const response = await send(baseUrl, { path: "/contact", body, headers, localAddress }, 60_000);
-  if (response.status !== 200) return { enquiry, js, status: response.status, ms: response.ms, state: `http-${response.status}`, values: {}, mailto: null };
+  if (response.status !== 200)
+    return {
+      enquiry,
+      js,
+      status: response.status,
+      ms: response.ms,
+      state: `http-${response.status}`,
+      values: {},
+      mailto: null,
+    };
   if (js) {
     const state = readActionState(response.body);
     const values = (state?.values ?? {}) as Record<string, string>;
-    return { enquiry, js, status: 200, ms: response.ms, state: state?.status ?? "unreadable", values, mailto: state?.fallbackMailto ?? null, formToken: (state as { formToken?: string } | null)?.formToken };
+    return {
+      enquiry,
+      js,
+      status: 200,
+      ms: response.ms,
+      state: state?.status ?? "unreadable",
+      values,
+      mailto: state?.fallbackMailto ?? null,
+      formToken: (state as { formToken?: string } | null)?.formToken,
+    };
   }
   const page = readAnswerPage(response.body);
   return {
@@ -75,7 +116,11 @@ export function percentile(values: number[], p: number): number {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it is true or `timeoutMs` passes; returns whether it became true. */
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 200): Promise<boolean> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;

@@ -5,7 +5,15 @@
  */
 import { signFormToken } from "../../../lib/contact/spam";
 import { seededRandom } from "../../shared/seeded-random";
-import { jsFields, multipart, noJsFields, type ContactForm, type Enquiry, type Fields, type RawRequest } from "../../shared/form";
+import {
+  jsFields,
+  multipart,
+  noJsFields,
+  type ContactForm,
+  type Enquiry,
+  type Fields,
+  type RawRequest,
+} from "../../shared/form";
 import { FORM_SECRET } from "./server";
 
 export type Expectation = "refused" | "bot";
@@ -24,7 +32,17 @@ export type FuzzCase = {
   stored?: { name: string; message: string; company: string | null };
 };
 
-const OTHER_PATHS = ["/", "/blog", "/tags", "/feed.xml", "/sitemap.xml", "/no-such-page", "/api/enquiries/retry", "/blog/no-such-post", "/_next/static/x.js"];
+const OTHER_PATHS = [
+  "/",
+  "/blog",
+  "/tags",
+  "/feed.xml",
+  "/sitemap.xml",
+  "/no-such-page",
+  "/api/enquiries/retry",
+  "/blog/no-such-post",
+  "/_next/static/x.js",
+];
 
 const HTML_PAYLOADS = [
   "<script>alert(1)</script>",
@@ -44,10 +62,23 @@ const SQL_PAYLOADS = [
   "\\'; DELETE FROM enquiries; --",
   "admin'--",
   "' UNION SELECT id, email, message FROM enquiries --",
-  '"; ATTACH DATABASE \'/tmp/x.db\' AS x; --',
+  "\"; ATTACH DATABASE '/tmp/x.db' AS x; --",
 ];
 
-const CONTROL = ["\u0000", "\u0007", "\u001b[31m", "\u007f", "\u0085", "\u2028", "\u2029", "\b", "\t", "\u000b", "\f", "\r"];
+const CONTROL = [
+  "\u0000",
+  "\u0007",
+  "\u001b[31m",
+  "\u007f",
+  "\u0085",
+  "\u2028",
+  "\u2029",
+  "\b",
+  "\t",
+  "\u000b",
+  "\f",
+  "\r",
+];
 
 const INVALID_UTF8: Buffer[] = [
   Buffer.from([0xff]),
@@ -67,7 +98,12 @@ type CaseKit = {
   validMessage: (i: number) => string;
   enquiry: (i: number, overrides?: Partial<Enquiry>) => Enquiry;
   headersFor: (i: number, extra?: Record<string, string>) => Record<string, string>;
-  post: (i: number, path: string, fields: Fields, options?: { js?: boolean; headers?: Record<string, string> }) => RawRequest;
+  post: (
+    i: number,
+    path: string,
+    fields: Fields,
+    options?: { js?: boolean; headers?: Record<string, string> },
+  ) => RawRequest;
   /** A bot's way of sending a form: no, forged, future or expired token, or a filled honeypot. */
   botTokens: () => { token: string | null; honeypot?: string; label: string };
 };
@@ -90,9 +126,22 @@ function caseKit(form: ContactForm, baseUrl: string, random: () => number): Case
     "user-agent": "drill/bad-input",
     ...extra,
   });
-  const post = (i: number, path: string, fields: Fields, { js = false, headers = {} }: { js?: boolean; headers?: Record<string, string> } = {}): RawRequest => {
+  const post = (
+    i: number,
+    path: string,
+    fields: Fields,
+    { js = false, headers = {} }: { js?: boolean; headers?: Record<string, string> } = {},
+  ): RawRequest => {
     const { body, contentType } = multipart(fields);
-    return { path, body, headers: headersFor(i, { "content-type": contentType, ...(js ? { "next-action": form.actionId, accept: "text/x-component" } : {}), ...headers }) };
+    return {
+      path,
+      body,
+      headers: headersFor(i, {
+        "content-type": contentType,
+        ...(js ? { "next-action": form.actionId, accept: "text/x-component" } : {}),
+        ...headers,
+      }),
+    };
   };
   const botTokens = () =>
     pick<{ token: string | null; honeypot?: string; label: string }>([
@@ -113,13 +162,29 @@ function wrongTypes(kit: CaseKit, i: number): FuzzCase {
     const root = pick(roots);
     const fields = jsFields(form, enquiry(i)).filter(([name]) => name !== "0");
     fields.push(["0", root]);
-    return { index: i, category: "wrong types", variant: `JS call with arguments ${root}`, expect: "refused", request: post(i, "/contact", fields, { js: true }), email: enquiry(i).email };
+    return {
+      index: i,
+      category: "wrong types",
+      variant: `JS call with arguments ${root}`,
+      expect: "refused",
+      request: post(i, "/contact", fields, { js: true }),
+      email: enquiry(i).email,
+    };
   }
   const field = pick(["name", "email", "message", "topic"] as const);
   const fields = noJsFields(form, enquiry(i)).map(([name, value]): Fields[number] =>
-    name === field ? [name, { filename: "payload.txt", content: Buffer.from(String(value)), type: "text/plain" }] : [name, value],
+    name === field
+      ? [name, { filename: "payload.txt", content: Buffer.from(String(value)), type: "text/plain" }]
+      : [name, value],
   );
-  return { index: i, category: "wrong types", variant: `file upload as ${field}`, expect: "refused", request: post(i, "/contact", fields), email: enquiry(i).email };
+  return {
+    index: i,
+    category: "wrong types",
+    variant: `file upload as ${field}`,
+    expect: "refused",
+    request: post(i, "/contact", fields),
+    email: enquiry(i).email,
+  };
 }
 
 function missingFields(kit: CaseKit, i: number): FuzzCase {
@@ -128,8 +193,17 @@ function missingFields(kit: CaseKit, i: number): FuzzCase {
   const required = ["name", "email", "topic", "message"];
   const drop = required.filter(() => random() < 0.5);
   if (drop.length === 0) drop.push(pick(required));
-  const fields = (js ? jsFields : noJsFields)(form, enquiry(i)).filter(([name]) => !drop.includes(name.replace(/^_1_/, "")));
-  return { index: i, category: "missing fields", variant: `${js ? "JS" : "no-JS"} without ${drop.join(", ")}`, expect: "refused", request: post(i, "/contact", fields, { js }), email: enquiry(i).email };
+  const fields = (js ? jsFields : noJsFields)(form, enquiry(i)).filter(
+    ([name]) => !drop.includes(name.replace(/^_1_/, "")),
+  );
+  return {
+    index: i,
+    category: "missing fields",
+    variant: `${js ? "JS" : "no-JS"} without ${drop.join(", ")}`,
+    expect: "refused",
+    request: post(i, "/contact", fields, { js }),
+    email: enquiry(i).email,
+  };
 }
 
 function extraFields(kit: CaseKit, i: number): FuzzCase {
@@ -137,13 +211,32 @@ function extraFields(kit: CaseKit, i: number): FuzzCase {
   const bot = botTokens();
   const js = random() < 0.5;
   const extras: Fields = pick([
-    [["status", "sent"], ["attempts", "99"], ["id", "00000000-0000-0000-0000-000000000000"]],
-    [["__proto__", "polluted"], ["constructor", "x"], ["prototype", "y"]],
-    [["ip_hash", "forged"], ["sent_at", "2020-01-01"], ["created_at", "1970-01-01"]],
-    [["x".repeat(2000), "long name"], ["emoji 🚀", "✓"], ["", "empty name"]],
+    [
+      ["status", "sent"],
+      ["attempts", "99"],
+      ["id", "00000000-0000-0000-0000-000000000000"],
+    ],
+    [
+      ["__proto__", "polluted"],
+      ["constructor", "x"],
+      ["prototype", "y"],
+    ],
+    [
+      ["ip_hash", "forged"],
+      ["sent_at", "2020-01-01"],
+      ["created_at", "1970-01-01"],
+    ],
+    [
+      ["x".repeat(2000), "long name"],
+      ["emoji 🚀", "✓"],
+      ["", "empty name"],
+    ],
   ]);
   const base = enquiry(i, { website: bot.honeypot });
-  const fields = [...(js ? jsFields : noJsFields)(form, base, { formToken: bot.token }), ...extras.map(([name, value]): Fields[number] => [js ? `_1_${name}` : name, value])];
+  const fields = [
+    ...(js ? jsFields : noJsFields)(form, base, { formToken: bot.token }),
+    ...extras.map(([name, value]): Fields[number] => [js ? `_1_${name}` : name, value]),
+  ];
   return {
     index: i,
     category: "extra fields",
@@ -161,7 +254,12 @@ function arraysForStrings(kit: CaseKit, i: number): FuzzCase {
   const js = random() < 0.5;
   const valueFirst = random() < 0.5;
   const base = enquiry(i);
-  const evil: Record<typeof field, string> = { name: "Second\r\nBcc: x@evil.example", email: "second@evil.example", message: "second message that would replace the first one", topic: "not-a-topic" };
+  const evil: Record<typeof field, string> = {
+    name: "Second\r\nBcc: x@evil.example",
+    email: "second@evil.example",
+    message: "second message that would replace the first one",
+    topic: "not-a-topic",
+  };
   const prefix = js ? "_1_" : "";
   if (valueFirst) {
     // The first value is valid and wins (FormData.get); a bot's token keeps it out of the inbox.
@@ -169,24 +267,70 @@ function arraysForStrings(kit: CaseKit, i: number): FuzzCase {
     const withBot = enquiry(i, { website: bot.honeypot });
     const fields = (js ? jsFields : noJsFields)(form, withBot, { formToken: bot.token });
     const at = fields.findIndex(([name]) => name === `${prefix}${field}`);
-    fields.splice(at + 1, 0, [`${prefix}${field}`, evil[field]], [`${prefix}${field}[]`, "array-style"], [`${prefix}${field}[0]`, "indexed"]);
-    return { index: i, category: "arrays for strings", variant: `${field} twice, valid first (${bot.label})`, expect: "bot", request: post(i, "/contact", fields, { js }), email: withBot.email, stored: { name: withBot.name, message: withBot.message, company: withBot.company } };
+    fields.splice(
+      at + 1,
+      0,
+      [`${prefix}${field}`, evil[field]],
+      [`${prefix}${field}[]`, "array-style"],
+      [`${prefix}${field}[0]`, "indexed"],
+    );
+    return {
+      index: i,
+      category: "arrays for strings",
+      variant: `${field} twice, valid first (${bot.label})`,
+      expect: "bot",
+      request: post(i, "/contact", fields, { js }),
+      email: withBot.email,
+      stored: { name: withBot.name, message: withBot.message, company: withBot.company },
+    };
   }
-  const invalidFirst: Record<typeof field, string> = { name: "", email: "not-an-email", message: "short", topic: "nope" };
+  const invalidFirst: Record<typeof field, string> = {
+    name: "",
+    email: "not-an-email",
+    message: "short",
+    topic: "nope",
+  };
   const fields = (js ? jsFields : noJsFields)(form, base).flatMap(([name, value]): Fields =>
-    name === `${prefix}${field}` ? [[name, invalidFirst[field]], [name, String(value)]] : [[name, value]],
+    name === `${prefix}${field}`
+      ? [
+          [name, invalidFirst[field]],
+          [name, String(value)],
+        ]
+      : [[name, value]],
   );
-  return { index: i, category: "arrays for strings", variant: `${field} twice, invalid first`, expect: "refused", request: post(i, "/contact", fields, { js }), email: base.email };
+  return {
+    index: i,
+    category: "arrays for strings",
+    variant: `${field} twice, invalid first`,
+    expect: "refused",
+    request: post(i, "/contact", fields, { js }),
+    email: base.email,
+  };
 }
 
 function oversizeBodies(kit: CaseKit, i: number): FuzzCase {
   const { pick, form, enquiry, validMessage, post } = kit;
-  const variant = pick(["10 MB with Content-Length", "10 MB chunked", "10 MB chunked JS call", "10 MB to /", "70 KB message", "5,001-character message", "10 MB in an extra field"] as const);
+  const variant = pick([
+    "10 MB with Content-Length",
+    "10 MB chunked",
+    "10 MB chunked JS call",
+    "10 MB to /",
+    "70 KB message",
+    "5,001-character message",
+    "10 MB in an extra field",
+  ] as const);
   const big = "A".repeat(variant.startsWith("10 MB") ? 10 * 1024 * 1024 : 70 * 1024);
-  const message = variant === "5,001-character message" ? "x".repeat(5_001) : variant === "10 MB in an extra field" ? validMessage(i) : big;
+  const message =
+    variant === "5,001-character message"
+      ? "x".repeat(5_001)
+      : variant === "10 MB in an extra field"
+        ? validMessage(i)
+        : big;
   const fields = (variant === "10 MB chunked JS call" ? jsFields : noJsFields)(form, enquiry(i, { message }));
   if (variant === "10 MB in an extra field") fields.push(["padding", big]);
-  const request = post(i, variant === "10 MB to /" ? "/" : "/contact", fields, { js: variant === "10 MB chunked JS call" });
+  const request = post(i, variant === "10 MB to /" ? "/" : "/contact", fields, {
+    js: variant === "10 MB chunked JS call",
+  });
   if (variant.includes("chunked")) request.chunked = true;
   return { index: i, category: "oversize bodies", variant, expect: "refused", request, email: enquiry(i).email };
 }
@@ -201,8 +345,17 @@ function invalidUtf8(kit: CaseKit, i: number): FuzzCase {
   const at = Math.floor(random() * (original.length + 1));
   const damaged = Buffer.concat([original.subarray(0, at), bytes, original.subarray(at)]);
   const prefix = js ? "_1_" : "";
-  const fields = (js ? jsFields : noJsFields)(form, base).map(([name, value]): Fields[number] => (name === `${prefix}${field}` ? [name, damaged] : [name, value]));
-  return { index: i, category: "invalid UTF-8", variant: `${js ? "JS" : "no-JS"} ${field} with ${bytes.toString("hex")}`, expect: "refused", request: post(i, "/contact", fields, { js }), email: base.email };
+  const fields = (js ? jsFields : noJsFields)(form, base).map(([name, value]): Fields[number] =>
+    name === `${prefix}${field}` ? [name, damaged] : [name, value],
+  );
+  return {
+    index: i,
+    category: "invalid UTF-8",
+    variant: `${js ? "JS" : "no-JS"} ${field} with ${bytes.toString("hex")}`,
+    expect: "refused",
+    request: post(i, "/contact", fields, { js }),
+    email: base.email,
+  };
 }
 
 function controlCharacters(kit: CaseKit, i: number): FuzzCase {
@@ -246,8 +399,20 @@ function htmlAndScript(kit: CaseKit, i: number): FuzzCase {
       stored: { name: e.name, message: e.message, company: e.company },
     };
   }
-  const e = { ...enquiry(i), [field]: field === "message" ? `${payload} ${validMessage(i)}` : payload, topic: "not-a-topic" };
-  return { index: i, category: "HTML and script", variant: `${field}: ${payload.slice(0, 24)} + bad topic`, expect: "refused", request: post(i, "/contact", (js ? jsFields : noJsFields)(form, e), { js }), email: e.email, payload };
+  const e = {
+    ...enquiry(i),
+    [field]: field === "message" ? `${payload} ${validMessage(i)}` : payload,
+    topic: "not-a-topic",
+  };
+  return {
+    index: i,
+    category: "HTML and script",
+    variant: `${field}: ${payload.slice(0, 24)} + bad topic`,
+    expect: "refused",
+    request: post(i, "/contact", (js ? jsFields : noJsFields)(form, e), { js }),
+    email: e.email,
+    payload,
+  };
 }
 
 function sqlLookingText(kit: CaseKit, i: number): FuzzCase {
@@ -258,7 +423,14 @@ function sqlLookingText(kit: CaseKit, i: number): FuzzCase {
   if (field === "email") {
     // Appended after the domain, so the address is invalid whatever the payload (some, like admin'--, are valid local parts).
     const e = enquiry(i, { email: `fz-${i}@drill.example${payload}` });
-    return { index: i, category: "SQL-looking text", variant: `email: ${payload.slice(0, 24)}`, expect: "refused", request: post(i, "/contact", (js ? jsFields : noJsFields)(form, e), { js }), email: e.email };
+    return {
+      index: i,
+      category: "SQL-looking text",
+      variant: `email: ${payload.slice(0, 24)}`,
+      expect: "refused",
+      request: post(i, "/contact", (js ? jsFields : noJsFields)(form, e), { js }),
+      email: e.email,
+    };
   }
   const bot = botTokens();
   const base = enquiry(i, { website: bot.honeypot });
@@ -293,7 +465,14 @@ function headerInjection(kit: CaseKit, i: number): FuzzCase {
   const [label, overrides] = pick(variants);
   const js = random() < 0.5;
   const e = { ...base, ...overrides };
-  return { index: i, category: "header injection", variant: label, expect: "refused", request: post(i, "/contact", (js ? jsFields : noJsFields)(form, e), { js }), email: base.email };
+  return {
+    index: i,
+    category: "header injection",
+    variant: label,
+    expect: "refused",
+    request: post(i, "/contact", (js ? jsFields : noJsFields)(form, e), { js }),
+    email: base.email,
+  };
 }
 
 function forgedAction(kit: CaseKit, i: number): FuzzCase {
@@ -306,43 +485,203 @@ function forgedAction(kit: CaseKit, i: number): FuzzCase {
   const HEADER = form.hidden.find(([n]) => /^\$ACTION_\d+:0$/.test(n))?.[0] ?? "$ACTION_1:0";
   const BOUND = HEADER.replace(/:0$/, ":1");
   const variants: Array<[string, () => RawRequest]> = [
-    ["unknown action id (JS)", () => post(i, path, jsFields(form, base), { js: true, headers: { "next-action": randomId } })],
-    ["empty Next-Action header", () => post(i, path, jsFields(form, base), { js: true, headers: { "next-action": "" } })],
-    ["unknown id in the action header", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, JSON.stringify({ id: randomId, bound: "$@1" })] : [n, v])))],
-    ["$ACTION_ID_ of an unknown id", () => post(i, path, [[`$ACTION_ID_${randomId}`, ""], ...noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION"))])],
-    ["$ACTION_ID_ of the real id (no bound state)", () => post(i, path, [[`$ACTION_ID_${form.actionId}`, ""], ...noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION"))])],
-    ["no action fields (plain multipart)", () => post(i, path, noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION")))],
-    ["garbage action header JSON", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, "{not json"] : [n, v])))],
-    ["action header without id", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, '{"bound":null}'] : [n, v])))],
-    ["bound state missing", () => post(i, path, noJsFields(form, base).filter(([n]) => n !== BOUND))],
-    ...["{x", "42", "[]", "[1,2]", '["$h1"]', '["$Q2"]', '["$@9"]', '["$1:__proto__:then"]', '[{"then":"$1:then"}]', '["$T"]', '["$B1"]', '["$nabc"]'].map(
-      (bound): [string, () => RawRequest] => [`bound state ${bound}`, () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === BOUND ? [n, bound] : [n, v])))],
-    ),
-    ["bound null", () => post(i, path, noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, JSON.stringify({ id: form.actionId, bound: null })] : [n, v])))],
-    ...['[{"__proto__":{"polluted":1}},"$K1"]', '["$h0"]', '[{},"$1:constructor:constructor"]', '["$@1"]', '[{},"$Q1"]', '[{},"$W1"]', '[{},"$i1"]', '[{},"$R1"]', '"$K1"', "[" + "[".repeat(3000) + "]".repeat(3000) + "]", '[{},"$K1"', "", "\u0000"].map(
-      (root): [string, () => RawRequest] => [
-        `JS root ${JSON.stringify(root.slice(0, 30))}`,
-        () => post(i, path, [...jsFields(form, base).filter(([n]) => n !== "0"), ["0", root]], { js: true }),
-      ],
-    ),
-    ["JS call without root field", () => post(i, path, jsFields(form, base).filter(([n]) => n !== "0"), { js: true })],
-    ["JS root as a file", () => post(i, path, [...jsFields(form, base).filter(([n]) => n !== "0"), ["0", { filename: "0.json", content: Buffer.from(realRoot) }]], { js: true })],
+    [
+      "unknown action id (JS)",
+      () => post(i, path, jsFields(form, base), { js: true, headers: { "next-action": randomId } }),
+    ],
+    [
+      "empty Next-Action header",
+      () => post(i, path, jsFields(form, base), { js: true, headers: { "next-action": "" } }),
+    ],
+    [
+      "unknown id in the action header",
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).map(([n, v]): Fields[number] =>
+            n === HEADER ? [n, JSON.stringify({ id: randomId, bound: "$@1" })] : [n, v],
+          ),
+        ),
+    ],
+    [
+      "$ACTION_ID_ of an unknown id",
+      () =>
+        post(i, path, [
+          [`$ACTION_ID_${randomId}`, ""],
+          ...noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION")),
+        ]),
+    ],
+    [
+      "$ACTION_ID_ of the real id (no bound state)",
+      () =>
+        post(i, path, [
+          [`$ACTION_ID_${form.actionId}`, ""],
+          ...noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION")),
+        ]),
+    ],
+    [
+      "no action fields (plain multipart)",
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).filter(([n]) => !n.startsWith("$ACTION")),
+        ),
+    ],
+    [
+      "garbage action header JSON",
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, "{not json"] : [n, v])),
+        ),
+    ],
+    [
+      "action header without id",
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).map(([n, v]): Fields[number] => (n === HEADER ? [n, '{"bound":null}'] : [n, v])),
+        ),
+    ],
+    [
+      "bound state missing",
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).filter(([n]) => n !== BOUND),
+        ),
+    ],
+    ...[
+      "{x",
+      "42",
+      "[]",
+      "[1,2]",
+      '["$h1"]',
+      '["$Q2"]',
+      '["$@9"]',
+      '["$1:__proto__:then"]',
+      '[{"then":"$1:then"}]',
+      '["$T"]',
+      '["$B1"]',
+      '["$nabc"]',
+    ].map((bound): [string, () => RawRequest] => [
+      `bound state ${bound}`,
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).map(([n, v]): Fields[number] => (n === BOUND ? [n, bound] : [n, v])),
+        ),
+    ]),
+    [
+      "bound null",
+      () =>
+        post(
+          i,
+          path,
+          noJsFields(form, base).map(([n, v]): Fields[number] =>
+            n === HEADER ? [n, JSON.stringify({ id: form.actionId, bound: null })] : [n, v],
+          ),
+        ),
+    ],
+    ...[
+      '[{"__proto__":{"polluted":1}},"$K1"]',
+      '["$h0"]',
+      '[{},"$1:constructor:constructor"]',
+      '["$@1"]',
+      '[{},"$Q1"]',
+      '[{},"$W1"]',
+      '[{},"$i1"]',
+      '[{},"$R1"]',
+      '"$K1"',
+      "[" + "[".repeat(3000) + "]".repeat(3000) + "]",
+      '[{},"$K1"',
+      "",
+      "\u0000",
+    ].map((root): [string, () => RawRequest] => [
+      `JS root ${JSON.stringify(root.slice(0, 30))}`,
+      () => post(i, path, [...jsFields(form, base).filter(([n]) => n !== "0"), ["0", root]], { js: true }),
+    ]),
+    [
+      "JS call without root field",
+      () =>
+        post(
+          i,
+          path,
+          jsFields(form, base).filter(([n]) => n !== "0"),
+          { js: true },
+        ),
+    ],
+    [
+      "JS root as a file",
+      () =>
+        post(
+          i,
+          path,
+          [
+            ...jsFields(form, base).filter(([n]) => n !== "0"),
+            ["0", { filename: "0.json", content: Buffer.from(realRoot) }],
+          ],
+          { js: true },
+        ),
+    ],
     ...["[", "[]", '["$K1"]', "42", '{"a":1}', "not json at all"].map((text): [string, () => RawRequest] => [
       `JS text body ${text}`,
-      () => ({ path, body: text, headers: headersFor(i, { "content-type": "text/plain;charset=UTF-8", "next-action": form.actionId }) }),
+      () => ({
+        path,
+        body: text,
+        headers: headersFor(i, { "content-type": "text/plain;charset=UTF-8", "next-action": form.actionId }),
+      }),
     ]),
-    ["JS call as urlencoded", () => ({ path, body: new URLSearchParams({ name: base.name, email: base.email }).toString(), headers: headersFor(i, { "content-type": "application/x-www-form-urlencoded", "next-action": form.actionId }) })],
-    ["JS call as JSON", () => ({ path, body: JSON.stringify([{}, base]), headers: headersFor(i, { "content-type": "application/json", "next-action": form.actionId }) })],
-    ["JS call without content type", () => ({ path, body: realRoot, headers: headersFor(i, { "next-action": form.actionId }) })],
+    [
+      "JS call as urlencoded",
+      () => ({
+        path,
+        body: new URLSearchParams({ name: base.name, email: base.email }).toString(),
+        headers: headersFor(i, { "content-type": "application/x-www-form-urlencoded", "next-action": form.actionId }),
+      }),
+    ],
+    [
+      "JS call as JSON",
+      () => ({
+        path,
+        body: JSON.stringify([{}, base]),
+        headers: headersFor(i, { "content-type": "application/json", "next-action": form.actionId }),
+      }),
+    ],
+    [
+      "JS call without content type",
+      () => ({ path, body: realRoot, headers: headersFor(i, { "next-action": form.actionId }) }),
+    ],
   ];
   const [label, build] = pick(variants);
-  return { index: i, category: "forged action", variant: `${label} → ${path}`, expect: "refused", request: build(), email: base.email };
+  return {
+    index: i,
+    category: "forged action",
+    variant: `${label} → ${path}`,
+    expect: "refused",
+    request: build(),
+    email: base.email,
+  };
 }
 
 function wrongOrigin(kit: CaseKit, i: number): FuzzCase {
   const { random, pick, form, enquiry, post } = kit;
   const base = enquiry(i);
-  const origin = pick(["https://evil.example", "null", `http://127.0.0.1.evil.example`, "http://127.0.0.1:1", "http://localhost", "not a url", "https://evil.example:443"]);
+  const origin = pick([
+    "https://evil.example",
+    "null",
+    `http://127.0.0.1.evil.example`,
+    "http://127.0.0.1:1",
+    "http://localhost",
+    "not a url",
+    "https://evil.example:443",
+  ]);
   const path = random() < 0.5 ? "/contact" : pick(OTHER_PATHS);
   const js = random() < 0.5;
   return {
@@ -361,15 +700,63 @@ function brokenMultipart(kit: CaseKit, i: number): FuzzCase {
   const { body } = multipart(noJsFields(form, enquiry(i)), "BOUNDARY");
   const variants: Array<[string, RawRequest]> = [
     ["no boundary", { path, body, headers: headersFor(i, { "content-type": "multipart/form-data" }) }],
-    ["wrong boundary", { path, body, headers: headersFor(i, { "content-type": "multipart/form-data; boundary=OTHER" }) }],
-    ["truncated", { path, body: body.subarray(0, Math.floor(body.length / 2)), headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }) }],
-    ["garbage", { path, body: Buffer.from("\u0000\u0001garbage\r\n--\r\n"), headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }) }],
-    ["empty body", { path, body: Buffer.alloc(0), headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }) }],
-    ["part without name", { path, body: Buffer.from('--BOUNDARY\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--BOUNDARY--\r\n'), headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }) }],
-    ["JS call with broken multipart", { path, body: body.subarray(0, 40), headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY", "next-action": form.actionId }) }],
+    [
+      "wrong boundary",
+      { path, body, headers: headersFor(i, { "content-type": "multipart/form-data; boundary=OTHER" }) },
+    ],
+    [
+      "truncated",
+      {
+        path,
+        body: body.subarray(0, Math.floor(body.length / 2)),
+        headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }),
+      },
+    ],
+    [
+      "garbage",
+      {
+        path,
+        body: Buffer.from("\u0000\u0001garbage\r\n--\r\n"),
+        headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }),
+      },
+    ],
+    [
+      "empty body",
+      {
+        path,
+        body: Buffer.alloc(0),
+        headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }),
+      },
+    ],
+    [
+      "part without name",
+      {
+        path,
+        body: Buffer.from("--BOUNDARY\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--BOUNDARY--\r\n"),
+        headers: headersFor(i, { "content-type": "multipart/form-data; boundary=BOUNDARY" }),
+      },
+    ],
+    [
+      "JS call with broken multipart",
+      {
+        path,
+        body: body.subarray(0, 40),
+        headers: headersFor(i, {
+          "content-type": "multipart/form-data; boundary=BOUNDARY",
+          "next-action": form.actionId,
+        }),
+      },
+    ],
   ];
   const [label, request] = pick(variants);
-  return { index: i, category: "broken multipart", variant: `${label} → ${path}`, expect: "refused", request, email: enquiry(i).email };
+  return {
+    index: i,
+    category: "broken multipart",
+    variant: `${label} → ${path}`,
+    expect: "refused",
+    request,
+    email: enquiry(i).email,
+  };
 }
 
 function otherMethods(kit: CaseKit, i: number): FuzzCase {
@@ -377,7 +764,14 @@ function otherMethods(kit: CaseKit, i: number): FuzzCase {
   const method = pick(["PUT", "PATCH", "DELETE", "OPTIONS"]);
   const js = random() < 0.5;
   const request = post(i, "/contact", (js ? jsFields : noJsFields)(form, enquiry(i)), { js });
-  return { index: i, category: "other methods", variant: `${method}${js ? " with Next-Action" : ""}`, expect: "refused", request: { ...request, method }, email: enquiry(i).email };
+  return {
+    index: i,
+    category: "other methods",
+    variant: `${method}${js ? " with Next-Action" : ""}`,
+    expect: "refused",
+    request: { ...request, method },
+    email: enquiry(i).email,
+  };
 }
 
 /** The categories with their weights: each gets its share of the cases. */
@@ -399,7 +793,11 @@ const CATEGORIES: Array<[string, number, (kit: CaseKit, i: number) => FuzzCase]>
 ];
 
 /** Builds the deterministic set of cases for `count` submissions. */
-export function generateCases(form: ContactForm, baseUrl: string, { count, seed = 6 }: { count: number; seed?: number }): FuzzCase[] {
+export function generateCases(
+  form: ContactForm,
+  baseUrl: string,
+  { count, seed = 6 }: { count: number; seed?: number },
+): FuzzCase[] {
   const random = seededRandom(seed);
   const kit = caseKit(form, baseUrl, random);
   const cases: FuzzCase[] = [];

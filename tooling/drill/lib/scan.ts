@@ -14,7 +14,14 @@ import path from "node:path";
 
 import { XMLParser } from "fast-xml-parser";
 
-import { DRAFT_MARKERS, DRAFT_SLUG, DRAFT_TAG_SLUG, HOSTILE_RAW, HOSTILE_SLUG, HOSTILE_TITLE } from "../../shared/hostile-posts";
+import {
+  DRAFT_MARKERS,
+  DRAFT_SLUG,
+  DRAFT_TAG_SLUG,
+  HOSTILE_RAW,
+  HOSTILE_SLUG,
+  HOSTILE_TITLE,
+} from "../../shared/hostile-posts";
 
 export type ScanResult = {
   urlsFetched: number;
@@ -57,13 +64,18 @@ function linksIn(text: string, base: URL, siteOrigins: string[]): string[] {
   const found = new Set<string>();
   const candidates = [
     ...[...text.matchAll(/(?:href|src|content)="([^"]+)"/g)].map((m) => decodeEntities(m[1]!)),
-    ...[...text.matchAll(/srcSet="([^"]+)"/gi)].flatMap((m) => decodeEntities(m[1]!).split(",").map((part) => part.trim().split(/\s+/)[0]!)),
+    ...[...text.matchAll(/srcSet="([^"]+)"/gi)].flatMap((m) =>
+      decodeEntities(m[1]!)
+        .split(",")
+        .map((part) => part.trim().split(/\s+/)[0]!),
+    ),
     ...[...text.matchAll(/<(?:loc|link|id)>([^<]+)<\/(?:loc|link|id)>/g)].map((m) => decodeEntities(m[1]!)),
     ...[...text.matchAll(/"(?:url|id|image|external_url|home_page_url|feed_url)"\s*:\s*"([^"]+)"/g)].map((m) => m[1]!),
     ...[...text.matchAll(/"(\/_next\/static\/[^"\\]+)"/g)].map((m) => m[1]!),
   ];
   for (const candidate of candidates) {
-    if (!candidate || candidate.startsWith("#") || candidate.startsWith("mailto:") || candidate.startsWith("data:")) continue;
+    if (!candidate || candidate.startsWith("#") || candidate.startsWith("mailto:") || candidate.startsWith("data:"))
+      continue;
     let url: URL;
     try {
       url = new URL(candidate, base);
@@ -93,17 +105,36 @@ function servableBuildFiles(distDir: string): string[] {
     }
   };
   walk(path.join(distDir, "static"), () => true);
-  walk(path.join(distDir, "server", "app"), (file) => /\.(html|rsc|body|meta|json|xml|txt|png|segment\.rsc)$/.test(file) || file.includes(".segments"));
+  walk(
+    path.join(distDir, "server", "app"),
+    (file) => /\.(html|rsc|body|meta|json|xml|txt|png|segment\.rsc)$/.test(file) || file.includes(".segments"),
+  );
   return files;
 }
 
 export async function scanSite(
   baseUrl: string,
-  { siteUrl = "http://localhost:3000", distDir, maxUrls = 3_000 }: { siteUrl?: string; distDir?: string; maxUrls?: number } = {},
+  {
+    siteUrl = "http://localhost:3000",
+    distDir,
+    maxUrls = 3_000,
+  }: { siteUrl?: string; distDir?: string; maxUrls?: number } = {},
 ): Promise<ScanResult> {
   const base = new URL(baseUrl);
   const siteOrigins = [new URL(siteUrl).origin];
-  const queue = ["/", "/blog", "/tags", "/contact", "/sitemap.xml", "/robots.txt", "/feed.xml", "/atom.xml", "/feed.json", "/opengraph-image", `/blog/${HOSTILE_SLUG}`];
+  const queue = [
+    "/",
+    "/blog",
+    "/tags",
+    "/contact",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/feed.xml",
+    "/atom.xml",
+    "/feed.json",
+    "/opengraph-image",
+    `/blog/${HOSTILE_SLUG}`,
+  ];
   const seen = new Set<string>();
   const byKind: Record<string, number> = {};
   const draftLeaks: string[] = [];
@@ -118,7 +149,11 @@ export async function scanSite(
 
   const fetchOne = async (pathname: string, rsc: boolean) => {
     // An RSC request is redirected to the same path with a cache-busting `_rsc` query: follow it to the payload.
-    const response = await fetch(new URL(pathname, base), { headers: rsc ? { RSC: "1" } : {}, redirect: rsc ? "follow" : "manual", signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(new URL(pathname, base), {
+      headers: rsc ? { RSC: "1" } : {},
+      redirect: rsc ? "follow" : "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
     const buffer = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get("content-type") ?? "";
     const kind = kindOf(pathname, contentType, rsc);
@@ -128,11 +163,18 @@ export async function scanSite(
     const label = `${rsc ? "RSC " : ""}${pathname} (${response.status})`;
     check(label, text);
     // A redirect's Location repeats the path that was asked for; every other header is checked.
-    check(`${label} headers`, [...response.headers.entries()].filter(([k]) => !(k === "location" && response.status < 400)).map(([k, v]) => `${k}: ${v}`).join("\n"));
+    check(
+      `${label} headers`,
+      [...response.headers.entries()]
+        .filter(([k]) => !(k === "location" && response.status < 400))
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("\n"),
+    );
     // RSS titles are plain text, carried in CDATA (the XML parse checks below read them back); anywhere else in
     // HTML or XML (pages, attributes, descriptions, HTML-typed Atom) the raw payload would be live markup.
     const markup = contentType.includes("xml") ? text.replace(/<title><!\[CDATA\[[\s\S]*?\]\]><\/title>/g, "") : text;
-    if ((contentType.includes("html") || contentType.includes("xml")) && markup.includes(HOSTILE_RAW)) hostileRaw.push(label);
+    if ((contentType.includes("html") || contentType.includes("xml")) && markup.includes(HOSTILE_RAW))
+      hostileRaw.push(label);
     return { response, text, contentType };
   };
 
@@ -150,7 +192,8 @@ export async function scanSite(
       if (response.status >= 500) fetchErrors.push(`${pathname} answered ${response.status}`);
       if (response.status !== 200) continue;
       bodies.set(pathname, text);
-      if (/html|xml|json|javascript|css|text\/plain/.test(contentType)) queue.push(...linksIn(text, base, siteOrigins).filter((link) => !seen.has(link)));
+      if (/html|xml|json|javascript|css|text\/plain/.test(contentType))
+        queue.push(...linksIn(text, base, siteOrigins).filter((link) => !seen.has(link)));
       // The React Server Components payload of every page: what client navigation fetches.
       if (contentType.includes("html")) await fetchOne(pathname, true);
     } catch (error) {
@@ -160,7 +203,12 @@ export async function scanSite(
 
   // The draft's own URLs: 404, and no marker in the answer (checked by fetchOne).
   const draftUrlsNot404: string[] = [];
-  for (const pathname of [`/blog/${DRAFT_SLUG}`, `/blog/${DRAFT_SLUG}/opengraph-image`, `/tags/${DRAFT_TAG_SLUG}`, `/tags/${DRAFT_TAG_SLUG}/feed.xml`]) {
+  for (const pathname of [
+    `/blog/${DRAFT_SLUG}`,
+    `/blog/${DRAFT_SLUG}/opengraph-image`,
+    `/tags/${DRAFT_TAG_SLUG}`,
+    `/tags/${DRAFT_TAG_SLUG}/feed.xml`,
+  ]) {
     const { response } = await fetchOne(pathname, false);
     if (response.status !== 404) draftUrlsNot404.push(`${pathname} → ${response.status}`);
     const rsc = await fetchOne(pathname, true);
@@ -174,7 +222,8 @@ export async function scanSite(
     for (const file of servableBuildFiles(distDir)) {
       buildFilesScanned += 1;
       const text = readFileSync(file).toString("utf8");
-      for (const marker of DRAFT_MARKERS) if (text.includes(marker)) buildFileLeaks.push(`${path.relative(distDir, file)} holds "${marker}"`);
+      for (const marker of DRAFT_MARKERS)
+        if (text.includes(marker)) buildFileLeaks.push(`${path.relative(distDir, file)} holds "${marker}"`);
     }
   }
 
@@ -192,7 +241,9 @@ export async function scanSite(
     }
   });
   const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
-  const rss = parser.parse(bodies.get("/feed.xml") ?? "<rss/>") as { rss?: { channel?: { item?: Array<{ title?: unknown }> } } };
+  const rss = parser.parse(bodies.get("/feed.xml") ?? "<rss/>") as {
+    rss?: { channel?: { item?: Array<{ title?: unknown }> } };
+  };
   const atom = parser.parse(bodies.get("/atom.xml") ?? "<feed/>") as { feed?: { entry?: Array<{ title?: unknown }> } };
   // An Atom title with type="html" holds escaped HTML: decode it once more, as a reader does.
   const titleText = (value: unknown) => {
@@ -203,7 +254,9 @@ export async function scanSite(
   };
   let jsonFeedTitles: string[] = [];
   try {
-    jsonFeedTitles = ((JSON.parse(bodies.get("/feed.json") ?? "{}") as { items?: Array<{ title?: string }> }).items ?? []).map((item) => item.title ?? "");
+    jsonFeedTitles = (
+      (JSON.parse(bodies.get("/feed.json") ?? "{}") as { items?: Array<{ title?: string }> }).items ?? []
+    ).map((item) => item.title ?? "");
   } catch {
     jsonFeedTitles = [];
   }
@@ -213,7 +266,10 @@ export async function scanSite(
     [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attrs, body]) =>
       /\bsrc=/.test(attrs!) ? "src" : /application\/ld\+json/.test(attrs!) ? "json-ld" : body!.trim().slice(0, 14),
     );
-  const ordinary = [...bodies.entries()].find(([p]) => /^\/blog\/[^/]+$/.test(p) && p !== `/blog/${HOSTILE_SLUG}` && !p.startsWith("/blog/page"))?.[1] ?? "";
+  const ordinary =
+    [...bodies.entries()].find(
+      ([p]) => /^\/blog\/[^/]+$/.test(p) && p !== `/blog/${HOSTILE_SLUG}` && !p.startsWith("/blog/page"),
+    )?.[1] ?? "";
   const og = await fetch(new URL(`/blog/${HOSTILE_SLUG}/opengraph-image`, base));
   const ogBytes = Buffer.from(await og.arrayBuffer());
   const listed = ["/", "/blog"].map((p) => bodies.get(p) ?? "");
@@ -222,13 +278,21 @@ export async function scanSite(
     "page <title> reads back exactly": pageTitle.startsWith(HOSTILE_TITLE),
     "<h1> reads back exactly": h1 === HOSTILE_TITLE,
     "og:title reads back exactly": ogTitle.startsWith(HOSTILE_TITLE),
-    "JSON-LD parses and holds the title": jsonLd.length > 0 && jsonLd.every((item) => !("unparsable" in item)) && JSON.stringify(jsonLd).includes(JSON.stringify(HOSTILE_TITLE).slice(1, -1)),
-    "RSS item title reads back exactly": (rss.rss?.channel?.item ?? []).some((item) => titleText(item.title) === HOSTILE_TITLE),
-    "Atom entry title reads back exactly": (atom.feed?.entry ?? []).some((entry) => titleText(entry.title) === HOSTILE_TITLE),
+    "JSON-LD parses and holds the title":
+      jsonLd.length > 0 &&
+      jsonLd.every((item) => !("unparsable" in item)) &&
+      JSON.stringify(jsonLd).includes(JSON.stringify(HOSTILE_TITLE).slice(1, -1)),
+    "RSS item title reads back exactly": (rss.rss?.channel?.item ?? []).some(
+      (item) => titleText(item.title) === HOSTILE_TITLE,
+    ),
+    "Atom entry title reads back exactly": (atom.feed?.entry ?? []).some(
+      (entry) => titleText(entry.title) === HOSTILE_TITLE,
+    ),
     "JSON Feed item title reads back exactly": jsonFeedTitles.includes(HOSTILE_TITLE),
     "listed on home and /blog, escaped": listed.every((html) => html.includes(`/blog/${HOSTILE_SLUG}`)),
     "share image renders (200 PNG)": og.status === 200 && ogBytes.subarray(1, 4).toString() === "PNG",
-    "only the <script> kinds an ordinary post has": ordinary !== "" && scriptKinds(post).every((kind) => new Set(scriptKinds(ordinary)).has(kind)),
+    "only the <script> kinds an ordinary post has":
+      ordinary !== "" && scriptKinds(post).every((kind) => new Set(scriptKinds(ordinary)).has(kind)),
   };
 
   const result: ScanResult = {

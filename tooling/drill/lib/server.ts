@@ -50,7 +50,12 @@ export type DrillServerOptions = {
   defaults?: boolean;
 };
 
-export async function startDrillServer({ cwd = process.cwd(), distDir, env = {}, defaults = false }: DrillServerOptions = {}): Promise<DrillServer> {
+export async function startDrillServer({
+  cwd = process.cwd(),
+  distDir,
+  env = {},
+  defaults = false,
+}: DrillServerOptions = {}): Promise<DrillServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "drill-"));
   const databaseFile = path.join(dataDir, "enquiries.db");
   const fake = await startFakeResend();
@@ -76,14 +81,24 @@ export async function startDrillServer({ cwd = process.cwd(), distDir, env = {},
     ...(distDir ? { NEXT_DIST_DIR: distDir } : {}),
     ...env,
   };
-  if (defaults) for (const key of ["CONTACT_FORM_SECRET", "CONTACT_MIN_SUBMIT_SECONDS", "TRUST_PROXY", "CONTACT_OWNER_EMAILS_PER_HOUR"]) delete serverEnv[key];
+  if (defaults)
+    for (const key of [
+      "CONTACT_FORM_SECRET",
+      "CONTACT_MIN_SUBMIT_SECONDS",
+      "TRUST_PROXY",
+      "CONTACT_OWNER_EMAILS_PER_HOUR",
+    ])
+      delete serverEnv[key];
   // Variables of the developer's own shell must not leak into the drill's server.
   const base = childEnv(cwd, serverEnv);
   for (const key of Object.keys(base)) {
-    if (/^(DATABASE_|RESEND_|CONTACT_|CRON_SECRET|TRUST_PROXY|SITE_)/.test(key) && !(key in serverEnv)) delete base[key];
+    if (/^(DATABASE_|RESEND_|CONTACT_|CRON_SECRET|TRUST_PROXY|SITE_)/.test(key) && !(key in serverEnv))
+      delete base[key];
   }
   // `npm start` is server.mjs (next start plus the socket address); a copy without it (an older build) uses next start.
-  const entry = existsSync(path.join(cwd, "server.mjs")) ? ["server.mjs"] : ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  const entry = existsSync(path.join(cwd, "server.mjs"))
+    ? ["server.mjs"]
+    : ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
   const child: ChildProcess = spawn(process.execPath, entry, {
     cwd,
     env: { ...base, HOST: "127.0.0.1", PORT: String(port) },
@@ -108,7 +123,10 @@ export async function startDrillServer({ cwd = process.cwd(), distDir, env = {},
     fake,
     env: serverEnv,
     stderr: () => stderr,
-    loggedErrors: () => stderr.split("\n").filter((line) => line.startsWith("⨯") || /^\s*(Error|TypeError|SyntaxError|RangeError):/.test(line)),
+    loggedErrors: () =>
+      stderr
+        .split("\n")
+        .filter((line) => line.startsWith("⨯") || /^\s*(Error|TypeError|SyntaxError|RangeError):/.test(line)),
     alive: () => child.exitCode === null && child.signalCode === null,
     db: () => createClient({ url: `file:${databaseFile}`, timeout: 10_000 }),
     async stop() {
@@ -119,12 +137,23 @@ export async function startDrillServer({ cwd = process.cwd(), distDir, env = {},
   };
 }
 
-export type Row = { id: string; email: string; name: string; company: string | null; message: string; status: string; attempts: number; last_error: string | null };
+export type Row = {
+  id: string;
+  email: string;
+  name: string;
+  company: string | null;
+  message: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+};
 
 export async function enquiryRows(server: DrillServer): Promise<Row[]> {
   const db = server.db();
   try {
-    const result = await db.execute("SELECT id, email, name, company, message, status, attempts, last_error FROM enquiries ORDER BY created_at");
+    const result = await db.execute(
+      "SELECT id, email, name, company, message, status, attempts, last_error FROM enquiries ORDER BY created_at",
+    );
     return result.rows.map((row) => ({
       id: String(row.id),
       email: String(row.email),
