@@ -25,7 +25,7 @@ export default makeSource({
   onMissingOrIncompatibleData: "fail",
   onExtraFieldData: "fail",
   onUnknownDocuments: "fail",
-  // Posts are compiled by next-mdx-remote at build time from `body.raw`, so contentlayer only needs the
+  // Posts are compiled at build time by lib/content/render-post.ts from `body.raw`, so contentlayer only needs the
   // frontmatter and the raw body: read them as "markdown" with a no-op processor instead of bundling
   // every post with esbuild (the content step of 1,000 posts: 28 s with contentType "mdx", 8 s this way).
   markdown: (builder) => {
