@@ -6,7 +6,7 @@ import { lightColors } from "@/lib/design-tokens";
 import { absoluteUrl, site } from "@/lib/site";
 
 import type { Mailer, SendResult } from "./mailer";
-import { replaceControlCharacters, topicLabel } from "./schema";
+import { qualifyingShort, qualifyingSummary, replaceControlCharacters, topicLabel } from "./schema";
 import type { EnquiryRecord } from "./store";
 
 /**
@@ -32,8 +32,19 @@ export function sanitiseSubject(subject: string, max = SUBJECT_MAX): string {
         .trimEnd()}…`;
 }
 
-export function enquirySubject(enquiry: Pick<EnquiryRecord, "topic" | "name">): string {
-  return sanitiseSubject(`New enquiry: ${topicLabel(enquiry.topic)} — ${enquiry.name}`);
+/**
+ * "New enquiry: <topic> — <name>"; with qualifying answers they lead, so the inbox list shows who is worth a
+ * call first: "Enquiry — 40–100 engineers, this quarter, a review — <topic> — <name>".
+ */
+export function enquirySubject(
+  enquiry: Pick<EnquiryRecord, "topic" | "name"> & Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind">>,
+): string {
+  const qualifiers = qualifyingSummary(enquiry);
+  return sanitiseSubject(
+    qualifiers
+      ? `Enquiry — ${qualifiers} — ${topicLabel(enquiry.topic)} — ${enquiry.name}`
+      : `New enquiry: ${topicLabel(enquiry.topic)} — ${enquiry.name}`,
+  );
 }
 
 const receivedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" });
@@ -99,7 +110,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export type EnquiryEmailProps = {
-  enquiry: Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "message">;
+  enquiry: Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "message"> &
+    Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind">>;
   source?: SourcePost;
 };
 
@@ -124,6 +136,9 @@ export function EnquiryEmail({ enquiry, source }: EnquiryEmailProps) {
             </Field>
             {enquiry.company ? <Field label="Company">{enquiry.company}</Field> : null}
             <Field label="Topic">{topicLabel(enquiry.topic)}</Field>
+            <Field label="Team size">{qualifyingShort("teamSize", enquiry.teamSize) ?? "not answered"}</Field>
+            <Field label="Timeline">{qualifyingShort("timeline", enquiry.timeline) ?? "not answered"}</Field>
+            <Field label="Kind of help">{qualifyingShort("helpKind", enquiry.helpKind) ?? "not answered"}</Field>
             <Field label="Came from">
               {source && sourceUrl ? (
                 <>

@@ -99,6 +99,16 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: "qualifying answers: team size, timeline, kind of help",
+    // Nullable columns added in place: old rows read as "not answered", and older code ignores them.
+    statements: [
+      "ALTER TABLE enquiries ADD COLUMN team_size TEXT",
+      "ALTER TABLE enquiries ADD COLUMN timeline TEXT",
+      "ALTER TABLE enquiries ADD COLUMN help_kind TEXT",
+    ],
+  },
 ];
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

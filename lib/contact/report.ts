@@ -1,5 +1,5 @@
 import type { FindPost } from "./email";
-import { replaceControlCharacters, topicLabel } from "./schema";
+import { qualifyingSummary, replaceControlCharacters, topicLabel } from "./schema";
 import type { EnquiryRecord, EnquiryStatus, SourceSummary } from "./store";
 
 /**
@@ -13,9 +13,23 @@ export type FunnelReport = {
   recent: Array<
     Pick<
       EnquiryRecord,
-      "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError" | "heldReason"
+      | "id"
+      | "createdAt"
+      | "name"
+      | "email"
+      | "company"
+      | "topic"
+      | "teamSize"
+      | "timeline"
+      | "helpKind"
+      | "status"
+      | "attempts"
+      | "lastError"
+      | "heldReason"
     > & {
       topicLabel: string;
+      /** The qualifying answers as the subject line shows them ("40–100 engineers, this quarter"), "" if none. */
+      qualifiers: string;
       source: string | null;
     }
   >;
@@ -69,7 +83,11 @@ export function buildReport(
       email: row.email,
       company: row.company,
       topic: row.topic,
+      teamSize: row.teamSize,
+      timeline: row.timeline,
+      helpKind: row.helpKind,
       topicLabel: topicLabel(row.topic),
+      qualifiers: qualifyingSummary(row),
       source: row.sourceSlug,
       status: row.status,
       attempts: row.attempts,
@@ -155,10 +173,18 @@ export function formatReport(report: FunnelReport): string {
         ["Date", 16],
         ["Name", 22],
         ["Topic", 22],
+        ["Team, when, help", 36],
         ["Source", 34],
         ["Status", 7],
       ],
-      report.recent.map((row) => [shortDate(row.createdAt), row.name, row.topicLabel, row.source ?? "—", row.status]),
+      report.recent.map((row) => [
+        shortDate(row.createdAt),
+        row.name,
+        row.topicLabel,
+        row.qualifiers || "—",
+        row.source ?? "—",
+        row.status,
+      ]),
     ),
   );
   lines.push("", "Enquiries per source article (spam excluded)");

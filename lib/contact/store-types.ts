@@ -11,6 +11,10 @@ export type EnquiryRecord = {
   email: string;
   company: string | null;
   topic: string;
+  /** The optional qualifying answers (values from lib/site.ts), null when not answered. */
+  teamSize: string | null;
+  timeline: string | null;
+  helpKind: string | null;
   message: string;
   sourceSlug: string | null;
   ipHash: string | null;
@@ -29,18 +33,19 @@ export type EnquiryRecord = {
 export type NewEnquiry = Pick<
   EnquiryRecord,
   "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"
-> & {
-  createdAt: Date;
-  /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
-  status: "pending" | "spam";
-  lastError?: string | null;
-  /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
-  networkHash?: string | null;
-  /** The normalised address (policy.ts), for the per-mailbox count. Defaults to the address lower-cased. */
-  addressKey?: string;
-  /** A digest of the form token: one token carries one real enquiry. */
-  tokenId?: string | null;
-};
+> &
+  Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind">> & {
+    createdAt: Date;
+    /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
+    status: "pending" | "spam";
+    lastError?: string | null;
+    /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
+    networkHash?: string | null;
+    /** The normalised address (policy.ts), for the per-mailbox count. Defaults to the address lower-cased. */
+    addressKey?: string;
+    /** A digest of the form token: one token carries one real enquiry. */
+    tokenId?: string | null;
+  };
 
 export type CreateOutcome =
   /** Stored: `pending` (emailed now), `held` (stored, waits for the author) or `spam` (kept for review). */

@@ -133,6 +133,9 @@ export async function handleEnquiry(
         email: enquiry.email,
         company: enquiry.company ?? null,
         topic: enquiry.topic,
+        teamSize: enquiry.teamSize ?? null,
+        timeline: enquiry.timeline ?? null,
+        helpKind: enquiry.helpKind ?? null,
         message: enquiry.message,
         // Only a post this build publishes counts as a source; anything else is dropped.
         sourceSlug: source ? enquiry.source! : null,

@@ -89,6 +89,27 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect(text).toContain(absoluteUrl(`/blog/${PUBLISHED_SLUG}`));
   });
 
+  it("stores the qualifying answers and leads the owner's subject and body with them; a crafted value is refused", async () => {
+    harness = await createHarness();
+    const state = await harness.submit(
+      harness.submission({ teamSize: "40-100", timeline: "this-quarter", helpKind: "review" }),
+    );
+    expect(state.status).toBe("success");
+    expect(await harness.only()).toMatchObject({ teamSize: "40-100", timeline: "this-quarter", helpKind: "review" });
+    await harness.settle();
+    const body = harness.fake.requests[0]!.body as { subject: string; text: string };
+    expect(body.subject).toBe(
+      "Enquiry — 40–100 engineers, this quarter, a review — Delivery and process — Ada Lovelace",
+    );
+    expect(body.text).toMatch(/Team size\s+40–100 engineers/);
+    expect(body.text).toMatch(/Timeline\s+this quarter/);
+
+    const crafted = await harness.submit(harness.submission({ teamSize: "9000" }));
+    expect(crafted).toMatchObject({ status: "invalid", values: { teamSize: "9000" } });
+    expect(crafted.fieldErrors.teamSize).toContain("Engineers in the team");
+    expect(await harness.store.recent(10)).toHaveLength(1);
+  });
+
   it("a 500 from the provider leaves the enquiry failed (the prospect still sees success); the retry later sends it exactly once", async () => {
     harness = await createHarness();
     harness.fake.queue({ kind: "status", status: 500 });
@@ -186,6 +207,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     const submission = harness.submission({
       name: "Grace Hopper",
       company: "",
+      teamSize: "10-40",
       message: "Our incidents repeat.\r\nHow do we stop that?",
     });
 
@@ -199,6 +221,9 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
       email: "ada@example.com",
       company: "",
       topic: "delivery-process",
+      teamSize: "10-40",
+      timeline: "",
+      helpKind: "",
       message: "Our incidents repeat.\r\nHow do we stop that?",
     });
     expect(state.formToken).toBe(submission.formToken);
