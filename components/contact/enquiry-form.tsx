@@ -31,7 +31,8 @@ export function EnquiryForm({ action, formToken, source, topics, qualifying, fal
   const { state, errors, summary, pending, formKey, formRef, statusRef, formAction, handleSubmit, control } =
     useEnquiryForm(action);
 
-  if (state.status === "success") return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} />;
+  if (state.status === "success")
+    return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} bookingUrl={state.bookingUrl} />;
 
   return (
     <form

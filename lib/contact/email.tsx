@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import { Fragment, type CSSProperties } from "react";
 
 import { lightColors } from "@/lib/design-tokens";
+import { BOOKING_PROVIDER_NAMES, type BookingProvider } from "@/lib/bookings/link";
 import { absoluteUrl, site } from "@/lib/site";
 
 import type { Mailer, SendResult } from "./mailer";
@@ -109,9 +110,16 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** Whether the success page offered a call, so the author knows a booking may already be on its way. */
+export function bookingLinkLine(provider: string | null | undefined): string {
+  if (!provider) return "Not offered (BOOKING_URL is not set): reply to suggest times";
+  const name = BOOKING_PROVIDER_NAMES[provider as BookingProvider] ?? provider;
+  return `Offered: they could book a 30-minute call on ${name} right away`;
+}
+
 export type EnquiryEmailProps = {
   enquiry: Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "message"> &
-    Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind">>;
+    Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind" | "bookingLink">>;
   source?: SourcePost;
 };
 
@@ -152,6 +160,7 @@ export function EnquiryEmail({ enquiry, source }: EnquiryEmailProps) {
                 "The contact page directly (no article)"
               )}
             </Field>
+            <Field label="Booking link">{bookingLinkLine(enquiry.bookingLink)}</Field>
             <Field label="Received">{`${receivedFormat.format(new Date(enquiry.createdAt))} UTC`}</Field>
             <Text style={styles.label}>Message</Text>
             <Text style={styles.message}>

@@ -52,6 +52,7 @@ const NEW_ROW_COLUMNS = [
   "network_hash",
   "address_key",
   "user_agent",
+  "booking_link",
 ];
 
 function insertInto(extraColumns: string[], tail = ""): string {
@@ -90,6 +91,10 @@ export function toRecord(row: Row): EnquiryRecord {
     ackSentAt: text(row, "ack_sent_at"),
     providerMessageId: text(row, "provider_message_id"),
     heldReason: text(row, "held_reason"),
+    bookingLink: text(row, "booking_link"),
+    bookingStatus: text(row, "booking_status") as EnquiryRecord["bookingStatus"],
+    bookingUid: text(row, "booking_uid"),
+    bookingChangedAt: text(row, "booking_changed_at"),
   };
 }
 
@@ -128,6 +133,7 @@ export async function insertEnquiry(db: Client, enquiry: NewEnquiry, policy: Pol
     network_hash: enquiry.networkHash ?? null,
     address_key: addressKey,
     user_agent: enquiry.userAgent,
+    booking_link: enquiry.bookingLink ?? null,
   };
   const windowStart = (windowMs: number) => since(now, windowMs).toISOString();
   const counts = await db.execute({

@@ -28,13 +28,20 @@ export type EnquiryRecord = {
   ackSentAt: string | null;
   providerMessageId: string | null;
   heldReason: string | null;
+  /** The scheduling provider whose link the prospect was offered (lib/bookings/link.ts), null when none was. */
+  bookingLink: string | null;
+  bookingStatus: BookingStatus | null;
+  bookingUid: string | null;
+  bookingChangedAt: string | null;
 };
+
+export type BookingStatus = "booked" | "cancelled";
 
 export type NewEnquiry = Pick<
   EnquiryRecord,
   "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"
 > &
-  Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind">> & {
+  Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind" | "bookingLink">> & {
     createdAt: Date;
     /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
     status: "pending" | "spam";

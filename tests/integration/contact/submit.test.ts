@@ -110,6 +110,32 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect(await harness.store.recent(10)).toHaveLength(1);
   });
 
+  it("with BOOKING_URL, the answer offers the prefilled scheduling link and the owner's email says it was offered", async () => {
+    harness = await createHarness();
+    const withoutLink = await harness.submit(harness.submission({ email: "first@example.com" }));
+    expect(withoutLink.bookingUrl).toBeUndefined();
+
+    harness.deps.bookingUrl = "https://cal.com/nora/30min";
+    const state = await harness.submit(harness.submission({ timeline: "now" }));
+    const stored = (await harness.store.recent(1))[0]!;
+    expect(stored.bookingLink).toBe("cal");
+    const link = new URL(state.bookingUrl!);
+    expect(link.origin + link.pathname).toBe("https://cal.com/nora/30min");
+    expect(link.searchParams.get("name")).toBe("Ada Lovelace");
+    expect(link.searchParams.get("email")).toBe("ada@example.com");
+    expect(link.searchParams.get("metadata[enquiryId]")).toBe(stored.id);
+    expect(link.searchParams.get("notes")).toBe("Enquiry about delivery and process (now)");
+
+    // The same enquiry sent twice (a resubmitted page) is offered the link to the same enquiry.
+    const again = await harness.submit({ ...harness.submission(), message: stored.message });
+    expect(new URL(again.bookingUrl!).searchParams.get("metadata[enquiryId]")).toBe(stored.id);
+
+    await harness.settle();
+    const texts = harness.fake.requests.map((request) => (request.body as { text: string }).text);
+    expect(texts[0]).toMatch(/Booking link\s+Not offered/);
+    expect(texts[1]).toMatch(/Booking link\s+Offered: they could book a 30-minute call on Cal\.com/);
+  });
+
   it("a 500 from the provider leaves the enquiry failed (the prospect still sees success); the retry later sends it exactly once", async () => {
     harness = await createHarness();
     harness.fake.queue({ kind: "status", status: 500 });

@@ -26,6 +26,10 @@ const base: EnquiryRecord = {
   ackSentAt: null,
   providerMessageId: null,
   heldReason: null,
+  bookingLink: null,
+  bookingStatus: null,
+  bookingUid: null,
+  bookingChangedAt: null,
 };
 
 const findPost = (slug: string) =>
