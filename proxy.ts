@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { LIMITS } from "@/lib/contact/schema";
+import { bookingWebhookPath } from "@/lib/routes";
 import { screenPost, type Refusal } from "@/lib/security/action-request";
 import { newNonce, NONCE_PATHS, noncePolicy } from "@/lib/security/nonce-policy";
 import { site } from "@/lib/site";
@@ -42,6 +43,8 @@ const MESSAGES: Record<Refusal["status"], string> = {
 };
 
 export async function proxy(request: NextRequest) {
+  // The booking webhook is a route handler, never an action: it answers every post itself (lib/bookings/webhook.ts).
+  if (request.nextUrl.pathname === bookingWebhookPath) return NextResponse.next();
   const refusal = await screenPost(request);
   if (refusal) return plain(refusal.status, MESSAGES[refusal.status]);
   if (!NONCE_PATHS.includes(request.nextUrl.pathname)) return NextResponse.next();

@@ -1,4 +1,7 @@
 import type { HeldReason, Policy } from "./policy";
+import type { BookingEvent, BookingOutcome, FunnelCount } from "./store-bookings";
+
+export type { BookingEvent, BookingOutcome, FunnelCount } from "./store-bookings";
 
 /** The enquiry store's records and operations (store.ts builds it; store-queries.ts holds the SQL). */
 
@@ -122,5 +125,9 @@ export interface EnquiryStore {
   purge(options: { now: Date; realDays: number; spamDays: number }): Promise<PurgeSummary>;
   /** A value every instance shares: the stored one, or `create()` stored now if there was none. */
   sharedSetting(key: string, create: () => string): Promise<string>;
+  /** Marks the matching enquiry booked (or back) for a scheduling provider's event, once per event. */
+  applyBookingEvent(event: BookingEvent): Promise<BookingOutcome>;
+  /** Real enquiries and booked calls per source article and month. */
+  funnelCounts(): Promise<FunnelCount[]>;
   close(): void;
 }
