@@ -78,7 +78,8 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-const Envelope = z.object({ triggerEvent: text(100), payload: z.record(z.string(), z.unknown()) });
+// The trigger is matched exactly as sent: "BOOKING_CREATED " is not an event this site knows.
+const Envelope = z.object({ triggerEvent: z.string().min(1).max(100), payload: z.record(z.string(), z.unknown()) });
 
 const BookingPayload = z.object({
   uid: text(200),
