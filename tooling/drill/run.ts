@@ -204,6 +204,17 @@ if (bad) {
   );
   add(
     d,
+    "booking webhook: by status",
+    hook
+      ? Object.entries(hook.byStatus)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(" ")
+      : "not run",
+    "—",
+    true,
+  );
+  add(
+    d,
     "booking webhook: a signed event books once afterwards",
     hook ? String(hook.bookedAfterwards) : "not run",
     "true",
