@@ -74,7 +74,7 @@ export const site = {
         { value: "now", label: "Now", short: "now" },
         { value: "this-quarter", label: "This quarter", short: "this quarter" },
         { value: "later", label: "Later", short: "later" },
-        { value: "exploring", label: "Just exploring", short: "just exploring" },
+        { value: "exploring", label: "Exploring", short: "just exploring" },
       ],
     },
     helpKind: {
