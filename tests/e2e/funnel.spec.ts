@@ -2,10 +2,10 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { calWebhookBody, calWebhookHeaders } from "../../tooling/shared/cal-webhook";
+import { expectNoAxeViolations } from "../support/axe";
 
 /**
  * From enquiry to booked call, end to end against the production build: the enquiry sent in the browser,
@@ -147,14 +147,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       const page = await context.newPage();
       await page.goto("/admin/funnel");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("From enquiry to booked call");
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-        .analyze();
-      expect(
-        results.violations.map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-        ),
-      ).toEqual([]);
+      await expectNoAxeViolations(page);
     } finally {
       await context.close();
     }
