@@ -2,7 +2,7 @@
  * The scheduling link offered once an enquiry is stored (BOOKING_URL): a plain link to the provider's own page,
  * prefilled so the prospect only picks a time. No provider script runs on this site.
  *
- * Parameters, as each provider documents them for a link:
+ * Parameters (docs/funnel.md says which documentation each was checked against):
  * - Cal.com: `name`, `email`, `notes` prefill the booking form; `metadata[key]=value` is stored on the booking
  *   and comes back in the webhook as `payload.metadata.key`, which is how the booking finds its enquiry.
  * - Calendly: `name` and `email` prefill; `utm_source`, `utm_medium`, `utm_content` are kept on the invitee
