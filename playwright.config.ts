@@ -34,6 +34,10 @@ if (hasFixtureBuild) process.env.E2E_FIXTURE_URL = `http://127.0.0.1:${fixturePo
 process.env.E2E_FAKE_RESEND_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "e2e-contact-"));
 const fakeResendURL = `http://127.0.0.1:${process.env.E2E_FAKE_RESEND_PORT}`;
+// The booking step and the funnel page (tests/e2e/funnel.spec.ts reads these through the environment too).
+process.env.E2E_BOOKING_URL ??= "https://cal.com/nora-castell/30min";
+process.env.E2E_BOOKING_WEBHOOK_SECRET ??= "e2e-booking-webhook-secret-0123456789";
+process.env.E2E_ADMIN_TOKEN ??= "e2e-admin-token-0123456789abcdef0123456789";
 const contactEnv = {
   DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR, "enquiries.db")}`,
   CONTACT_OUTBOX_DIR: path.join(process.env.E2E_DATA_DIR, "outbox"),
@@ -49,6 +53,9 @@ const contactEnv = {
   TRUST_PROXY: "true",
   // The suite sends more enquiries in minutes than a real hour brings; the held path is tested per client.
   CONTACT_OWNER_EMAILS_PER_HOUR: "1000",
+  BOOKING_URL: process.env.E2E_BOOKING_URL,
+  BOOKING_WEBHOOK_SECRET: process.env.E2E_BOOKING_WEBHOOK_SECRET,
+  ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN,
 };
 
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(

@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { ADMIN_HEADERS, adminGate } from "@/lib/admin/basic-auth";
 import { LIMITS } from "@/lib/contact/schema";
+import { getEnv } from "@/lib/env";
+import { adminPath, bookingWebhookPath } from "@/lib/routes";
 import { screenPost, type Refusal } from "@/lib/security/action-request";
 import { newNonce, NONCE_PATHS, noncePolicy } from "@/lib/security/nonce-policy";
 import { site } from "@/lib/site";
@@ -23,8 +26,11 @@ import { site } from "@/lib/site";
  *
  * Server actions can be invoked on any page route, so the proxy runs for every
  * path, but only for requests that can be actions (a Next-Action header or a
- * form content type) and for /contact: plain GETs of static pages never reach it.
+ * form content type), for /contact, and for /admin (HTTP Basic, lib/admin/basic-auth.ts): plain GETs of
+ * static pages never reach it.
  */
+
+const isAdminPath = (pathname: string) => pathname === adminPath || pathname.startsWith(`${adminPath}/`);
 
 function plain(status: number, text: string): NextResponse {
   return new NextResponse(`${text}\n`, {
@@ -42,6 +48,20 @@ const MESSAGES: Record<Refusal["status"], string> = {
 };
 
 export async function proxy(request: NextRequest) {
+  // The booking webhook is a route handler, never an action: it answers every post itself (lib/bookings/webhook.ts).
+  if (request.nextUrl.pathname === bookingWebhookPath) return NextResponse.next();
+  if (isAdminPath(request.nextUrl.pathname)) {
+    // HTTP Basic for /admin (lib/admin/basic-auth.ts): only a response here can carry the 401 challenge.
+    const gate = adminGate(request.headers.get("authorization"), getEnv().ADMIN_TOKEN);
+    if (gate instanceof Response) return gate;
+    if (gate === "pass") {
+      const response = NextResponse.next();
+      for (const [name, value] of Object.entries(ADMIN_HEADERS)) response.headers.set(name, value);
+      return response;
+    }
+    // No ADMIN_TOKEN: the pages do not exist, and render Next's 404.
+    return NextResponse.next();
+  }
   const refusal = await screenPost(request);
   if (refusal) return plain(refusal.status, MESSAGES[refusal.status]);
   if (!NONCE_PATHS.includes(request.nextUrl.pathname)) return NextResponse.next();
@@ -56,6 +76,8 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     "/contact",
+    "/admin",
+    "/admin/:path*",
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     {
       source: "/:path*",

@@ -66,6 +66,8 @@ const SECRET_VARIABLES = new Set([
   "DATABASE_URL",
   "CONTACT_FORM_SECRET",
   "CRON_SECRET",
+  "BOOKING_WEBHOOK_SECRET",
+  "ADMIN_TOKEN",
 ]);
 
 /** The server configuration's schema, built on first use. */
@@ -151,6 +153,26 @@ function buildEnvSchema() {
       TRUST_PROXY: trustProxy.default({ hops: 0 }),
       CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),
       CONTACT_OWNER_EMAILS_PER_HOUR: integer(1, 100_000).optional(),
+      // Bookings (lib/bookings): the scheduling link offered after an enquiry, and the secret Cal.com signs its webhooks with.
+      BOOKING_URL: z
+        .url({
+          protocol: /^https$/,
+          error:
+            "must be an https:// scheduling link, e.g. https://cal.com/you/30min or https://calendly.com/you/30min",
+        })
+        .optional(),
+      BOOKING_WEBHOOK_SECRET: z
+        .string()
+        .min(
+          16,
+          "must be at least 16 characters (try: openssl rand -hex 32), the same as the webhook's secret in Cal.com",
+        )
+        .optional(),
+      // The funnel page /admin/funnel: HTTP Basic, user "admin", this as the password. Unset: the page does not exist.
+      ADMIN_TOKEN: z
+        .string()
+        .min(32, "must be at least 32 characters of random (try: openssl rand -base64 32)")
+        .optional(),
     })
     .superRefine((env, ctx) => {
       if (env.RESEND_API_KEY && !env.CONTACT_FROM_EMAIL) {

@@ -45,3 +45,10 @@ export function contactPath(from?: string): string {
 
 /** The newsletter's page: the answer to a sign-up posted without JavaScript, and the confirm and unsubscribe links. */
 export const newsletterPath = "/newsletter";
+
+/** Cal.com's booking webhook (lib/bookings/webhook.ts). */
+export const bookingWebhookPath = "/api/bookings/webhook";
+
+/** The author's funnel page, behind HTTP Basic (lib/admin/basic-auth.ts); never in the sitemap. */
+export const adminPath = "/admin";
+export const adminFunnelPath = "/admin/funnel";

@@ -53,7 +53,43 @@ export const site = {
     { value: "workshop-talk", label: "A workshop or talk" },
     { value: "something-else", label: "Something else" },
   ],
+  /**
+   * The enquiry form's optional qualifying questions, each a closed list the schema accepts exactly. `short` is
+   * how a choice reads in the owner's email subject and the report ("Enquiry — 40–100 engineers, this quarter").
+   */
+  qualifying: {
+    teamSize: {
+      label: "Engineers in the team",
+      options: [
+        { value: "1-10", label: "1–10", short: "1–10 engineers" },
+        { value: "10-40", label: "10–40", short: "10–40 engineers" },
+        { value: "40-100", label: "40–100", short: "40–100 engineers" },
+        { value: "100-250", label: "100–250", short: "100–250 engineers" },
+        { value: "250-plus", label: "250+", short: "250+ engineers" },
+      ],
+    },
+    timeline: {
+      label: "When",
+      options: [
+        { value: "now", label: "Now", short: "now" },
+        { value: "this-quarter", label: "This quarter", short: "this quarter" },
+        { value: "later", label: "Later", short: "later" },
+        { value: "exploring", label: "Exploring", short: "just exploring" },
+      ],
+    },
+    helpKind: {
+      label: "Kind of help",
+      options: [
+        { value: "advisory", label: "Advisory", short: "advisory" },
+        { value: "coaching", label: "Coaching", short: "coaching" },
+        { value: "review", label: "A review", short: "a review" },
+        { value: "workshop", label: "A workshop", short: "a workshop" },
+      ],
+    },
+  },
 } as const;
+
+export type QualifyingQuestion = keyof typeof site.qualifying;
 
 export type ContactTopic = (typeof site.contactTopics)[number]["value"];
 

@@ -1,6 +1,7 @@
 /**
- * `npm run enquiries [-- --limit 50] [-- --json]`: the recent enquiries and a
- * table of enquiries per source article. Reads DATABASE_URL like the server.
+ * `npm run enquiries [-- --limit 50] [-- --json]`: the recent enquiries, a table of enquiries per source
+ * article, and the funnel from enquiry to booked call per source article and per month. Reads DATABASE_URL
+ * like the server.
  *
  *   --held              the enquiries stored but not emailed (a limit tripped), with why
  *   --spam              the spam kept for review, with the reason each was caught
@@ -81,13 +82,17 @@ try {
           ),
         );
     } else {
-      const [recent, bySource, totals, subscribers] = await Promise.all([
+      const [recent, bySource, totals, subscribers, funnel] = await Promise.all([
         store.recent(limit),
         store.countsBySource(),
         store.countsByStatus(),
         subscriberStore.countsBySource(),
+        store.funnelCounts(),
       ]);
-      const report = buildReport({ recent, bySource, totals, subscribers }, { findPost: runtime.delivery.findPost });
+      const report = buildReport(
+        { recent, bySource, totals, subscribers, funnel },
+        { findPost: runtime.delivery.findPost },
+      );
       console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     }
   } finally {

@@ -52,6 +52,7 @@ export default async function ContactPage({ searchParams }: Props) {
             formToken={formToken}
             source={source}
             topics={site.contactTopics}
+            qualifying={site.qualifying}
             fallbackEmail={site.author.email}
             retentionDays={runtime.env.CONTACT_RETENTION_DAYS}
           />

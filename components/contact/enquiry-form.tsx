@@ -2,11 +2,13 @@
 
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
 import type { EnquiryState } from "@/lib/contact/state";
+import type { site } from "@/lib/site";
 
 import { EnquirySuccess } from "./enquiry-success";
 import { Field } from "./field";
 import { FormProblem } from "./form-problem";
 import { MessageField } from "./message-field";
+import { QualifyingFields } from "./qualifying-fields";
 import { SendActions } from "./send-actions";
 import { useEnquiryForm } from "./use-enquiry-form";
 
@@ -17,17 +19,20 @@ type Props = {
   /** Slug of the published post the visitor came from, if any. */
   source?: string;
   topics: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+  /** The optional qualifying questions (lib/site.ts). */
+  qualifying: typeof site.qualifying;
   /** Offered as a direct alternative when the form cannot store a message. */
   fallbackEmail: string;
   /** How long an enquiry is kept (CONTACT_RETENTION_DAYS). */
   retentionDays: number;
 };
 
-export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, retentionDays }: Props) {
+export function EnquiryForm({ action, formToken, source, topics, qualifying, fallbackEmail, retentionDays }: Props) {
   const { state, errors, summary, pending, formKey, formRef, statusRef, formAction, handleSubmit, control } =
     useEnquiryForm(action);
 
-  if (state.status === "success") return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} />;
+  if (state.status === "success")
+    return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} bookingUrl={state.bookingUrl} />;
 
   return (
     <form
@@ -109,6 +114,8 @@ export function EnquiryForm({ action, formToken, source, topics, fallbackEmail, 
           )}
         />
       </div>
+
+      <QualifyingFields questions={qualifying} errors={errors} control={control} />
 
       <MessageField {...control("message")} error={errors.message} />
 

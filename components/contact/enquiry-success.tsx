@@ -7,10 +7,12 @@ type Props = {
   /** The server's confirmation, naming the person and the address the reply goes to. */
   message: string;
   fallbackEmail: string;
+  /** The prefilled scheduling link (BOOKING_URL), when one is configured. */
+  bookingUrl?: string;
 };
 
 /** What replaces the form once an enquiry is stored: focus moves to the confirmation, so it is read first. */
-export function EnquirySuccess({ message, fallbackEmail }: Props) {
+export function EnquirySuccess({ message, fallbackEmail, bookingUrl }: Props) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
   return (
@@ -18,7 +20,19 @@ export function EnquirySuccess({ message, fallbackEmail }: Props) {
       <h2 ref={titleRef} tabIndex={-1} autoFocus className="enquiry-success__title">
         {message}
       </h2>
-      <p>Your message is safely with me. Here is what happens next:</p>
+      <p>Your message is safely with me.</p>
+      {bookingUrl ? (
+        <div className="enquiry-success__booking">
+          {/* A plain link to the provider's page: no third-party script here, and it works without JavaScript. */}
+          <a className="enquiry-success__book" href={bookingUrl}>
+            Pick a time for a 30-minute call now
+          </a>
+          <p className="enquiry-success__booking-note">
+            Your name and email are filled in for you. Rather wait for my reply? That works too:
+          </p>
+        </div>
+      ) : null}
+      <p>Here is what happens next:</p>
       <ol className="enquiry-success__steps">
         <li>I read it myself, usually the same day.</li>
         <li>

@@ -14,8 +14,8 @@ type Props = {
   /** The control's name; also its id, and the stem of `<name>-hint` and `<name>-error`. */
   name: string;
   label: ReactNode;
-  /** Required unless marked optional, as the form's note says; the label then says so too. */
-  optional?: boolean;
+  /** Required unless marked optional, as the form's note says; the label then says so too ("quiet": a legend says it). */
+  optional?: boolean | "quiet";
   hint?: ReactNode;
   error?: string;
   /** Renders the control (input, select, textarea) with the wiring spread on it. */
@@ -37,7 +37,7 @@ export function Field({ name, label, optional = false, hint, error, control, chi
     <div className="field">
       <label htmlFor={name} className="field__label">
         {label}
-        {optional ? (
+        {optional === true ? (
           <>
             {" "}
             <span className="field__optional">(optional)</span>

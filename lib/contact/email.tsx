@@ -3,10 +3,11 @@ import { render } from "@react-email/render";
 import { Fragment, type CSSProperties } from "react";
 
 import { lightColors } from "@/lib/design-tokens";
+import { BOOKING_PROVIDER_NAMES, type BookingProvider } from "@/lib/bookings/link";
 import { absoluteUrl, site } from "@/lib/site";
 
 import type { Mailer, SendResult } from "./mailer";
-import { replaceControlCharacters, topicLabel } from "./schema";
+import { qualifyingShort, qualifyingSummary, replaceControlCharacters, topicLabel } from "./schema";
 import type { EnquiryRecord } from "./store";
 
 /**
@@ -32,8 +33,19 @@ export function sanitiseSubject(subject: string, max = SUBJECT_MAX): string {
         .trimEnd()}…`;
 }
 
-export function enquirySubject(enquiry: Pick<EnquiryRecord, "topic" | "name">): string {
-  return sanitiseSubject(`New enquiry: ${topicLabel(enquiry.topic)} — ${enquiry.name}`);
+/**
+ * "New enquiry: <topic> — <name>"; with qualifying answers they lead, so the inbox list shows who is worth a
+ * call first: "Enquiry — 40–100 engineers, this quarter, a review — <topic> — <name>".
+ */
+export function enquirySubject(
+  enquiry: Pick<EnquiryRecord, "topic" | "name"> & Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind">>,
+): string {
+  const qualifiers = qualifyingSummary(enquiry);
+  return sanitiseSubject(
+    qualifiers
+      ? `Enquiry — ${qualifiers} — ${topicLabel(enquiry.topic)} — ${enquiry.name}`
+      : `New enquiry: ${topicLabel(enquiry.topic)} — ${enquiry.name}`,
+  );
 }
 
 const receivedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" });
@@ -98,8 +110,16 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** Whether the success page offered a call, so the author knows a booking may already be on its way. */
+export function bookingLinkLine(provider: string | null | undefined): string {
+  if (!provider) return "Not offered (BOOKING_URL is not set): reply to suggest times";
+  const name = BOOKING_PROVIDER_NAMES[provider as BookingProvider] ?? provider;
+  return `Offered: they could book a 30-minute call on ${name} right away`;
+}
+
 export type EnquiryEmailProps = {
-  enquiry: Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "message">;
+  enquiry: Pick<EnquiryRecord, "id" | "createdAt" | "name" | "email" | "company" | "topic" | "message"> &
+    Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind" | "bookingLink">>;
   source?: SourcePost;
 };
 
@@ -124,6 +144,9 @@ export function EnquiryEmail({ enquiry, source }: EnquiryEmailProps) {
             </Field>
             {enquiry.company ? <Field label="Company">{enquiry.company}</Field> : null}
             <Field label="Topic">{topicLabel(enquiry.topic)}</Field>
+            <Field label="Team size">{qualifyingShort("teamSize", enquiry.teamSize) ?? "not answered"}</Field>
+            <Field label="Timeline">{qualifyingShort("timeline", enquiry.timeline) ?? "not answered"}</Field>
+            <Field label="Kind of help">{qualifyingShort("helpKind", enquiry.helpKind) ?? "not answered"}</Field>
             <Field label="Came from">
               {source && sourceUrl ? (
                 <>
@@ -137,6 +160,7 @@ export function EnquiryEmail({ enquiry, source }: EnquiryEmailProps) {
                 "The contact page directly (no article)"
               )}
             </Field>
+            <Field label="Booking link">{bookingLinkLine(enquiry.bookingLink)}</Field>
             <Field label="Received">{`${receivedFormat.format(new Date(enquiry.createdAt))} UTC`}</Field>
             <Text style={styles.label}>Message</Text>
             <Text style={styles.message}>

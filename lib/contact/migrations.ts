@@ -99,6 +99,36 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: "qualifying answers: team size, timeline, kind of help",
+    // Nullable columns added in place: old rows read as "not answered", and older code ignores them.
+    statements: [
+      "ALTER TABLE enquiries ADD COLUMN team_size TEXT",
+      "ALTER TABLE enquiries ADD COLUMN timeline TEXT",
+      "ALTER TABLE enquiries ADD COLUMN help_kind TEXT",
+    ],
+  },
+  {
+    version: 4,
+    name: "bookings: the link offered, the booked call, and the webhook events seen",
+    statements: [
+      // The provider whose link the success page offered (cal, calendly, other), null when none was.
+      "ALTER TABLE enquiries ADD COLUMN booking_link TEXT",
+      // booked | cancelled, null before any booking; the booking's uid and when it last changed.
+      "ALTER TABLE enquiries ADD COLUMN booking_status TEXT CHECK (booking_status IN ('booked', 'cancelled'))",
+      "ALTER TABLE enquiries ADD COLUMN booking_uid TEXT",
+      "ALTER TABLE enquiries ADD COLUMN booking_changed_at TEXT",
+      // One row per webhook event applied (or seen without a match): a replay finds its key and changes nothing.
+      `CREATE TABLE booking_events (
+        event_key    TEXT PRIMARY KEY,
+        trigger      TEXT NOT NULL,
+        booking_uid  TEXT NOT NULL,
+        enquiry_id   TEXT,
+        received_at  TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,6 +1,8 @@
+import { buildFunnel, percent, type Funnel } from "@/lib/bookings/funnel";
+
 import type { FindPost } from "./email";
-import { replaceControlCharacters, topicLabel } from "./schema";
-import type { EnquiryRecord, EnquiryStatus, SourceSummary } from "./store";
+import { qualifyingSummary, replaceControlCharacters, topicLabel } from "./schema";
+import type { EnquiryRecord, EnquiryStatus, FunnelCount, SourceSummary } from "./store";
 
 /**
  * The funnel report behind `npm run enquiries`: recent enquiries, and which
@@ -13,9 +15,24 @@ export type FunnelReport = {
   recent: Array<
     Pick<
       EnquiryRecord,
-      "id" | "createdAt" | "name" | "email" | "company" | "topic" | "status" | "attempts" | "lastError" | "heldReason"
+      | "id"
+      | "createdAt"
+      | "name"
+      | "email"
+      | "company"
+      | "topic"
+      | "teamSize"
+      | "timeline"
+      | "helpKind"
+      | "status"
+      | "attempts"
+      | "lastError"
+      | "heldReason"
+      | "bookingStatus"
     > & {
       topicLabel: string;
+      /** The qualifying answers as the subject line shows them ("40–100 engineers, this quarter"), "" if none. */
+      qualifiers: string;
       source: string | null;
     }
   >;
@@ -29,6 +46,8 @@ export type FunnelReport = {
     unsent: number;
     lastAt: string;
   }>;
+  /** From enquiry to booked call, per source article and per month (lib/bookings/funnel.ts). */
+  funnel: Funnel;
   /** Newsletter sign-ups per source article beside its enquiries; `slug: null` is the footer or /newsletter. */
   subscribersBySource: Array<{
     slug: string | null;
@@ -48,8 +67,10 @@ export function buildReport(
     bySource,
     totals,
     subscribers = [],
+    funnel = [],
   }: {
     recent: EnquiryRecord[];
+    funnel?: FunnelCount[];
     bySource: SourceSummary[];
     totals: Record<EnquiryStatus, number>;
     subscribers?: SubscriberSourceCount[];
@@ -69,7 +90,12 @@ export function buildReport(
       email: row.email,
       company: row.company,
       topic: row.topic,
+      teamSize: row.teamSize,
+      timeline: row.timeline,
+      helpKind: row.helpKind,
       topicLabel: topicLabel(row.topic),
+      qualifiers: qualifyingSummary(row),
+      bookingStatus: row.bookingStatus,
       source: row.sourceSlug,
       status: row.status,
       attempts: row.attempts,
@@ -87,6 +113,7 @@ export function buildReport(
       unsent: row.unsent,
       lastAt: row.lastAt,
     })),
+    funnel: buildFunnel(funnel, findPost),
     subscribersBySource: subscribers
       .filter((row) => row.confirmed + row.pending > 0)
       .map((row) => ({
@@ -114,6 +141,35 @@ function table(headers: Array<[string, number, ("left" | "right")?]>, rows: stri
 }
 
 const shortDate = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+function funnelLines({ funnel }: FunnelReport): string[] {
+  if (funnel.total.enquiries === 0) return [];
+  const row = (label: string, entry: Funnel["total"]) => [
+    label,
+    String(entry.enquiries),
+    String(entry.booked),
+    percent(entry.shareBooked),
+  ];
+  const headers = (first: [string, number]): Array<[string, number, ("left" | "right")?]> => [
+    first,
+    ["Enquiries", 9, "right"],
+    ["Booked calls", 12, "right"],
+    ["Booked", 6, "right"],
+  ];
+  return [
+    "",
+    `From enquiry to booked call (spam excluded): ${funnel.total.booked} of ${funnel.total.enquiries} booked (${percent(funnel.total.shareBooked)})`,
+    ...table(
+      headers(["Source", 48]),
+      funnel.bySource.map((entry) => row(entry.title, entry)),
+    ),
+    "",
+    ...table(
+      headers(["Month", 7]),
+      funnel.byMonth.map((entry) => row(entry.month, entry)),
+    ),
+  ];
+}
 
 function subscriberLines(report: FunnelReport): string[] {
   if (report.subscribersBySource.length === 0) return [];
@@ -155,10 +211,20 @@ export function formatReport(report: FunnelReport): string {
         ["Date", 16],
         ["Name", 22],
         ["Topic", 22],
+        ["Team, when, help", 36],
         ["Source", 34],
         ["Status", 7],
+        ["Call", 9],
       ],
-      report.recent.map((row) => [shortDate(row.createdAt), row.name, row.topicLabel, row.source ?? "—", row.status]),
+      report.recent.map((row) => [
+        shortDate(row.createdAt),
+        row.name,
+        row.topicLabel,
+        row.qualifiers || "—",
+        row.source ?? "—",
+        row.status,
+        row.bookingStatus ?? "—",
+      ]),
     ),
   );
   lines.push("", "Enquiries per source article (spam excluded)");
@@ -183,6 +249,7 @@ export function formatReport(report: FunnelReport): string {
       "",
       `⚠ ${totals.held} held (stored, not emailed: a limit tripped): npm run enquiries -- --held, then --release <id> or --mark-spam <id>`,
     );
+  lines.push(...funnelLines(report));
   lines.push(...subscriberLines(report));
   const unsent = totals.pending + totals.failed;
   if (unsent > 0)

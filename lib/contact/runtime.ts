@@ -91,6 +91,7 @@ export function createContactRuntime(env: Env, { findPost, log = console }: Runt
       sendAcknowledgement: env.CONTACT_SEND_ACK,
       fallbackEmail: site.author.email,
       newId: randomUUID,
+      bookingUrl: env.BOOKING_URL,
       defer,
     }),
     issueFormToken: async (now = Date.now()) => signFormToken(now, (await formSecret()).secret),

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 
-import { site, type ContactTopic } from "@/lib/site";
+import { site, type ContactTopic, type QualifyingQuestion } from "@/lib/site";
 
 /**
  * The enquiry, as the form sends it. One schema for the server action and the
@@ -14,13 +14,32 @@ export const LIMITS = {
   message: { min: 20, max: 5_000 },
 } as const;
 
-export const ENQUIRY_FIELDS = ["name", "email", "company", "topic", "message"] as const;
+/** The optional qualifying questions (lib/site.ts), in form order. */
+export const QUALIFYING_FIELDS = ["teamSize", "timeline", "helpKind"] as const;
+
+export const ENQUIRY_FIELDS = ["name", "email", "company", "topic", ...QUALIFYING_FIELDS, "message"] as const;
 export type EnquiryField = (typeof ENQUIRY_FIELDS)[number];
 
 const TOPIC_VALUES = site.contactTopics.map((topic) => topic.value) as [ContactTopic, ...ContactTopic[]];
 
 export function topicLabel(value: string): string {
   return site.contactTopics.find((topic) => topic.value === value)?.label ?? value;
+}
+
+type QualifyingValue<Q extends QualifyingQuestion> = (typeof site.qualifying)[Q]["options"][number]["value"];
+
+/** The choice's `short` wording (subject line, report), or the value itself for one no longer offered. */
+export function qualifyingShort(question: QualifyingQuestion, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const options: ReadonlyArray<{ value: string; short: string }> = site.qualifying[question].options;
+  return options.find((option) => option.value === value)?.short ?? value;
+}
+
+/** The answered qualifying questions in form order, as they read in a subject line: "40–100 engineers, this quarter". */
+export function qualifyingSummary(answers: Partial<Record<QualifyingQuestion, string | null>>): string {
+  return QUALIFYING_FIELDS.map((question) => qualifyingShort(question, answers[question]))
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** C0 and C1 control characters, DEL, and the Unicode line/paragraph separators. */
@@ -161,6 +180,28 @@ const message = z.pipe(
   z.transform((value: string) => value.normalize("NFC")),
 );
 
+/**
+ * An optional qualifying question: "" (not answered) is undefined; any other value must be one of the choices
+ * offered in lib/site.ts (only a crafted request sends another, and it is told so rather than silently dropped).
+ */
+function qualifying<Q extends QualifyingQuestion>(question: Q) {
+  const values = site.qualifying[question].options.map((option) => option.value) as [
+    QualifyingValue<Q>,
+    ...QualifyingValue<Q>[],
+  ];
+  return z.pipe(
+    z.pipe(
+      z.optional(z.string()),
+      z.transform((value: string | undefined) => (value === "" ? undefined : value)),
+    ),
+    z.optional(
+      z.enum(values, {
+        error: `Please choose one of the listed answers for “${site.qualifying[question].label}”, or leave it empty`,
+      }),
+    ),
+  );
+}
+
 /** A post slug; anything else is dropped (never an error: the source is a hint, not something the prospect typed). */
 const source = z.catch(
   z.optional(z.string().check(z.trim(), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(200))),
@@ -168,7 +209,17 @@ const source = z.catch(
 );
 
 /** Trims, normalises, rejects control characters and strips unknown keys (zod's default for objects). */
-export const EnquirySchema = z.object({ name, email, company, topic, message, source });
+export const EnquirySchema = z.object({
+  name,
+  email,
+  company,
+  topic,
+  teamSize: qualifying("teamSize"),
+  timeline: qualifying("timeline"),
+  helpKind: qualifying("helpKind"),
+  message,
+  source,
+});
 
 export type EnquiryInput = z.input<typeof EnquirySchema>;
 export type Enquiry = z.output<typeof EnquirySchema>;

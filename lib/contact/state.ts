@@ -19,6 +19,8 @@ export type EnquiryState = {
   values: EnquiryFormValues;
   /** The signed render time to send with the next attempt (see lib/contact/spam.ts). */
   formToken?: string;
+  /** With `success` and BOOKING_URL set: the prefilled scheduling link for a 30-minute call. */
+  bookingUrl?: string;
   /** With `error`: a mailto: link to the owner carrying the message, for when the store is down. */
   fallbackMailto?: string;
 };

@@ -43,12 +43,16 @@ const NEW_ROW_COLUMNS = [
   "email",
   "company",
   "topic",
+  "team_size",
+  "timeline",
+  "help_kind",
   "message",
   "source_slug",
   "ip_hash",
   "network_hash",
   "address_key",
   "user_agent",
+  "booking_link",
 ];
 
 function insertInto(extraColumns: string[], tail = ""): string {
@@ -71,6 +75,9 @@ export function toRecord(row: Row): EnquiryRecord {
     email: String(row.email),
     company: text(row, "company"),
     topic: String(row.topic),
+    teamSize: text(row, "team_size"),
+    timeline: text(row, "timeline"),
+    helpKind: text(row, "help_kind"),
     message: String(row.message),
     sourceSlug: text(row, "source_slug"),
     ipHash: text(row, "ip_hash"),
@@ -84,6 +91,10 @@ export function toRecord(row: Row): EnquiryRecord {
     ackSentAt: text(row, "ack_sent_at"),
     providerMessageId: text(row, "provider_message_id"),
     heldReason: text(row, "held_reason"),
+    bookingLink: text(row, "booking_link"),
+    bookingStatus: text(row, "booking_status") as EnquiryRecord["bookingStatus"],
+    bookingUid: text(row, "booking_uid"),
+    bookingChangedAt: text(row, "booking_changed_at"),
   };
 }
 
@@ -113,12 +124,16 @@ export async function insertEnquiry(db: Client, enquiry: NewEnquiry, policy: Pol
     email: enquiry.email,
     company: enquiry.company,
     topic: enquiry.topic,
+    team_size: enquiry.teamSize ?? null,
+    timeline: enquiry.timeline ?? null,
+    help_kind: enquiry.helpKind ?? null,
     message: enquiry.message,
     source_slug: enquiry.sourceSlug,
     ip_hash: enquiry.ipHash,
     network_hash: enquiry.networkHash ?? null,
     address_key: addressKey,
     user_agent: enquiry.userAgent,
+    booking_link: enquiry.bookingLink ?? null,
   };
   const windowStart = (windowMs: number) => since(now, windowMs).toISOString();
   const counts = await db.execute({

@@ -1,4 +1,7 @@
 import type { HeldReason, Policy } from "./policy";
+import type { BookingEvent, BookingOutcome, FunnelCount } from "./store-bookings";
+
+export type { BookingEvent, BookingOutcome, FunnelCount } from "./store-bookings";
 
 /** The enquiry store's records and operations (store.ts builds it; store-queries.ts holds the SQL). */
 
@@ -11,6 +14,10 @@ export type EnquiryRecord = {
   email: string;
   company: string | null;
   topic: string;
+  /** The optional qualifying answers (values from lib/site.ts), null when not answered. */
+  teamSize: string | null;
+  timeline: string | null;
+  helpKind: string | null;
   message: string;
   sourceSlug: string | null;
   ipHash: string | null;
@@ -24,23 +31,31 @@ export type EnquiryRecord = {
   ackSentAt: string | null;
   providerMessageId: string | null;
   heldReason: string | null;
+  /** The scheduling provider whose link the prospect was offered (lib/bookings/link.ts), null when none was. */
+  bookingLink: string | null;
+  bookingStatus: BookingStatus | null;
+  bookingUid: string | null;
+  bookingChangedAt: string | null;
 };
+
+export type BookingStatus = "booked" | "cancelled";
 
 export type NewEnquiry = Pick<
   EnquiryRecord,
   "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"
-> & {
-  createdAt: Date;
-  /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
-  status: "pending" | "spam";
-  lastError?: string | null;
-  /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
-  networkHash?: string | null;
-  /** The normalised address (policy.ts), for the per-mailbox count. Defaults to the address lower-cased. */
-  addressKey?: string;
-  /** A digest of the form token: one token carries one real enquiry. */
-  tokenId?: string | null;
-};
+> &
+  Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind" | "bookingLink">> & {
+    createdAt: Date;
+    /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
+    status: "pending" | "spam";
+    lastError?: string | null;
+    /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
+    networkHash?: string | null;
+    /** The normalised address (policy.ts), for the per-mailbox count. Defaults to the address lower-cased. */
+    addressKey?: string;
+    /** A digest of the form token: one token carries one real enquiry. */
+    tokenId?: string | null;
+  };
 
 export type CreateOutcome =
   /** Stored: `pending` (emailed now), `held` (stored, waits for the author) or `spam` (kept for review). */
@@ -110,5 +125,9 @@ export interface EnquiryStore {
   purge(options: { now: Date; realDays: number; spamDays: number }): Promise<PurgeSummary>;
   /** A value every instance shares: the stored one, or `create()` stored now if there was none. */
   sharedSetting(key: string, create: () => string): Promise<string>;
+  /** Marks the matching enquiry booked (or back) for a scheduling provider's event, once per event. */
+  applyBookingEvent(event: BookingEvent): Promise<BookingOutcome>;
+  /** Real enquiries and booked calls per source article and month. */
+  funnelCounts(): Promise<FunnelCount[]>;
   close(): void;
 }

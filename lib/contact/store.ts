@@ -1,5 +1,6 @@
 import { policyFor } from "./policy";
 import { openConnection, type ConnectionOptions } from "./store-connection";
+import * as bookings from "./store-bookings";
 import * as sql from "./store-queries";
 import type { EnquiryStore } from "./store-types";
 
@@ -46,6 +47,9 @@ export function createEnquiryStore(options: ConnectionOptions): EnquiryStore {
     markSpam: (id) => withDb("mark an enquiry as spam", (db) => sql.markSpam(db, id)),
     purge: (options) => withDb("delete old enquiries", (db) => sql.purge(db, options)),
     sharedSetting: (key, create) => withDb("read a shared setting", (db) => sql.sharedSetting(db, key, create)),
+    applyBookingEvent: (event) =>
+      serialised(() => withDb("record a booking", (db) => bookings.applyBookingEvent(db, event))),
+    funnelCounts: () => withDb("count the funnel", (db) => bookings.funnelCounts(db)),
     close,
   };
 }

@@ -1,8 +1,18 @@
+import { bookingLink, bookingProvider } from "@/lib/bookings/link";
+
 import { acknowledgeEnquiry, deliverEnquiry, type DeliveryDeps } from "./delivery";
 import { sendHeldDigest } from "./digest";
 import { hashBucket } from "./ip";
 import { normaliseAddress, type ClientBuckets, type Policy } from "./policy";
-import { ENQUIRY_FIELDS, EnquirySchema, fieldErrorsOf, replaceControlCharacters, topicLabel } from "./schema";
+import {
+  ENQUIRY_FIELDS,
+  EnquirySchema,
+  fieldErrorsOf,
+  qualifyingSummary,
+  replaceControlCharacters,
+  topicLabel,
+  type Enquiry,
+} from "./schema";
 import { checkSpam, FORM_TOKEN_FIELD, formTokenId, HONEYPOT_FIELD, tokenToCarry } from "./spam";
 import { invalidSummary, type EnquiryFormValues, type EnquiryState } from "./state";
 import { StoreUnavailableError } from "./store";
@@ -50,6 +60,8 @@ export type SubmitDeps = DeliveryDeps & {
   /** Keys the client-address hashes (secret.ts: never stored beside the database). */
   ipHashKey: Buffer;
   policy?: Policy;
+  /** BOOKING_URL: the scheduling link the success answer offers, prefilled (lib/bookings/link.ts). */
+  bookingUrl?: string;
 };
 
 const USER_AGENT_MAX = 400;
@@ -80,6 +92,12 @@ function mailtoFallback(to: string, submission: Submission): string {
   // Mail clients truncate long mailto: links; the first 1,500 characters carry the gist.
   const body = lines.join("\n").slice(0, 1_500);
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/** The note a Cal.com booking carries back to the author: what the enquiry was about, never the message itself. */
+function bookingNotes(enquiry: Enquiry): string {
+  const qualifiers = qualifyingSummary(enquiry);
+  return `Enquiry about ${topicLabel(enquiry.topic).toLowerCase()}${qualifiers ? ` (${qualifiers})` : ""}`;
 }
 
 /** The answer to a call of the action whose arguments are not a form (a crafted request): nothing is stored. */
@@ -133,6 +151,9 @@ export async function handleEnquiry(
         email: enquiry.email,
         company: enquiry.company ?? null,
         topic: enquiry.topic,
+        teamSize: enquiry.teamSize ?? null,
+        timeline: enquiry.timeline ?? null,
+        helpKind: enquiry.helpKind ?? null,
         message: enquiry.message,
         // Only a post this build publishes counts as a source; anything else is dropped.
         sourceSlug: source ? enquiry.source! : null,
@@ -143,6 +164,7 @@ export async function handleEnquiry(
         userAgent: cleanUserAgent(context.userAgent),
         status: verdict.spam ? "spam" : "pending",
         lastError: verdict.spam ? `spam: ${verdict.reason}` : null,
+        bookingLink: deps.bookingUrl ? bookingProvider(deps.bookingUrl) : null,
       },
       deps.policy,
     );
@@ -196,5 +218,21 @@ export async function handleEnquiry(
     });
   }
 
-  return { status: "success", message: successMessage(enquiry.name, enquiry.email), fieldErrors: {}, values: {} };
+  // Every stored (or repeated) enquiry is offered the call; caught spam gets the same answer, so a bot learns nothing.
+  const answer: EnquiryState = {
+    status: "success",
+    message: successMessage(enquiry.name, enquiry.email),
+    fieldErrors: {},
+    values: {},
+  };
+  if (deps.bookingUrl) {
+    const enquiryId = outcome.kind === "counted" ? deps.newId() : outcome.id;
+    answer.bookingUrl = bookingLink(deps.bookingUrl, {
+      enquiryId,
+      name: enquiry.name,
+      email: enquiry.email,
+      notes: bookingNotes(enquiry),
+    }).url;
+  }
+  return answer;
 }

@@ -5,12 +5,12 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { createClient } from "@libsql/client";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 import { submitEnquiry } from "../../tooling/drill/lib/enquire";
 import { loadContactForms } from "../../tooling/shared/form";
+import { expectNoAxeViolations } from "../support/axe";
 
 /**
  * The "Let's talk" funnel against the production build (`next start`), with
@@ -72,17 +72,6 @@ async function openContact(page: Page, testInfo: TestInfo, url = "/contact", sal
   await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIpFor(testInfo, salt) });
   await page.goto(url);
   return Date.now();
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  expect(
-    results.violations.map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    ),
-  ).toEqual([]);
 }
 
 test.describe("with JavaScript", () => {

@@ -6,6 +6,7 @@ import { startDrillServer, type DrillServer } from "../../tooling/drill/lib/serv
 import { runLoad } from "../../tooling/drill/load";
 import { runLockout } from "../../tooling/drill/lockout";
 import { runProviderDown } from "../../tooling/drill/provider-down";
+import { runWebhookFuzz } from "../../tooling/drill/lib/webhook-fuzz";
 import { runStoreFaults } from "../../tooling/drill/store-faults";
 
 /**
@@ -27,7 +28,7 @@ async function withServer(work: (server: DrillServer) => Promise<void>) {
   }
 }
 
-test("bad input: 200 malformed submissions give no 5xx, no email, no stored row but bots' as spam, and the form still works", async ({}, testInfo) => {
+test("bad input: 200 malformed submissions and 50 webhook posts give no 5xx, no email, no stored row but bots' as spam, no booking changed, and both still work", async ({}, testInfo) => {
   test.setTimeout(120_000);
   await withServer(async (server) => {
     const result = await runBadInput(server, { count: 200 });
@@ -39,6 +40,10 @@ test("bad input: 200 malformed submissions give no 5xx, no email, no stored row 
     expect(result.reflected).toEqual([]);
     expect(result.servesAfterwards).toBe(true);
     expect(result.validEnquiryAfterwards).toBe(true);
+    // The booking webhook's share: bad signatures, wrong types, huge bodies, malformed JSON, unknown events and people.
+    expect(result.webhook?.unexpected).toEqual([]);
+    expect(result.webhook?.bookingsChanged).toEqual([]);
+    expect(result.webhook?.bookedAfterwards).toBe(true);
     expect(result.ok).toBe(true);
   });
 });
@@ -131,6 +136,18 @@ test("lockout: against the default configuration, junk, plus-tagged mailboxes an
     // The plus-tagged flood was held, not dropped: every one of its posts is stored.
     expect(result.byStatus.held ?? 0).toBeGreaterThan(0);
     expect(result.ok).toBe(true);
+    // No BOOKING_WEBHOOK_SECRET, no ADMIN_TOKEN: the webhook and the admin page do not exist (404), whatever is sent.
+    const hooks = await runWebhookFuzz(
+      server,
+      { id: "00000000-0000-4000-8000-000000000000", email: "x@example.com" },
+      { count: 20 },
+    );
+    expect(hooks.unexpected).toEqual([]);
+    expect(hooks.bookedAfterwards).toBe("not-configured");
+    const adminAnswer = await fetch(`${server.url}/admin/funnel`, {
+      headers: { authorization: `Basic ${Buffer.from("admin:anything").toString("base64")}` },
+    });
+    expect(adminAnswer.status).toBe(404);
   } finally {
     await server.stop();
   }

@@ -73,6 +73,24 @@ describe("parseEnv", () => {
     expect(message).not.toContain("pw@host");
   });
 
+  it("checks the booking and admin settings, without echoing the secrets", () => {
+    expect(parseEnv({}).BOOKING_URL).toBeUndefined();
+    expect(parseEnv({ BOOKING_URL: "https://cal.com/nora/30min" }).BOOKING_URL).toBe("https://cal.com/nora/30min");
+    const { problems: list, message } = problems({
+      BOOKING_URL: "http://cal.com/nora/30min",
+      BOOKING_WEBHOOK_SECRET: "tooshort",
+      ADMIN_TOKEN: "hunter2hunter2",
+    });
+    expect(list.map((problem) => problem.variable).sort()).toEqual([
+      "ADMIN_TOKEN",
+      "BOOKING_URL",
+      "BOOKING_WEBHOOK_SECRET",
+    ]);
+    expect(message).toContain("BOOKING_URL: must be an https:// scheduling link");
+    expect(message).not.toContain("tooshort");
+    expect(message).not.toContain("hunter2");
+  });
+
   it("requires a verified sender once a Resend key is set", () => {
     expect(problems({ RESEND_API_KEY: "re_123" }).problems[0]?.variable).toBe("CONTACT_FROM_EMAIL");
     expect(

@@ -67,8 +67,12 @@ describe("robots", () => {
     });
   });
 
-  it("allows everything on a production URL", () => {
-    expect(robotsFor(new URL("https://steadystate.co.uk"), {}).rules).toEqual({ userAgent: "*", allow: "/" });
+  it("allows everything but /admin on a production URL", () => {
+    expect(robotsFor(new URL("https://steadystate.co.uk"), {}).rules).toEqual({
+      userAgent: "*",
+      allow: "/",
+      disallow: "/admin",
+    });
   });
 
   it("treats only public HTTPS hosts outside preview platforms as production", () => {

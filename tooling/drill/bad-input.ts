@@ -15,10 +15,15 @@
  * Invariants: no 5xx, no email, no stored row except `bot` rows stored as
  * spam, no unescaped reflection of a payload, and the server still serves
  * pages and takes a real enquiry afterwards.
+ *
+ * Then the booking webhook (lib/webhook-fuzz.ts) gets the same treatment,
+ * aimed at that real enquiry: no 5xx, no booking changed, and afterwards a
+ * correctly signed event books it exactly once.
  */
 import { jsFields, loadContactForm, multipart, pool, readActionState, send, waitForToken } from "../shared/form";
 import { generateCases } from "./lib/fuzz-cases";
 import { enquiryRows, stillServes, type DrillServer } from "./lib/server";
+import { runWebhookFuzz, type WebhookFuzzResult } from "./lib/webhook-fuzz";
 
 export type ResponseClass = "2xx" | "3xx" | "4xx" | "5xx" | "network";
 
@@ -37,6 +42,7 @@ export type BadInputResult = {
   fiveXx: string[];
   servesAfterwards: boolean;
   validEnquiryAfterwards: boolean;
+  webhook: WebhookFuzzResult | null;
   loggedErrors: string[];
   seconds: number;
   ok: boolean;
@@ -158,6 +164,13 @@ export async function runBadInput(
     validEnquiryAfterwards = server.fake.deliveries.some((d) => d.reply_to === email);
   }
 
+  // The webhook cases target the real enquiry just sent (its id and address), so a defect would book it.
+  let webhook: WebhookFuzzResult | null = null;
+  if (validEnquiryAfterwards) {
+    const target = (await enquiryRows(server)).find((row) => row.email === email);
+    if (target) webhook = await runWebhookFuzz(server, target, { count: Math.max(20, Math.round(count / 4)), seed });
+  }
+
   const result: BadInputResult = {
     cases: cases.length,
     byClass,
@@ -173,6 +186,7 @@ export async function runBadInput(
     fiveXx,
     servesAfterwards,
     validEnquiryAfterwards,
+    webhook,
     loggedErrors,
     seconds: (performance.now() - started) / 1000,
     ok: false,
@@ -185,6 +199,7 @@ export async function runBadInput(
     rowsViolating.length === 0 &&
     reflected.length === 0 &&
     servesAfterwards &&
-    validEnquiryAfterwards;
+    validEnquiryAfterwards &&
+    webhook?.ok === true;
   return result;
 }

@@ -194,8 +194,41 @@ if (bad) {
     "yes / yes",
     bad.servesAfterwards && bad.validEnquiryAfterwards,
   );
+  const hook = bad.webhook;
+  add(
+    d,
+    "booking webhook: unexpected answers / bookings changed",
+    hook ? `${hook.unexpected.length} of ${hook.cases} / ${hook.bookingsChanged.length}` : "not run",
+    "0 / 0",
+    Boolean(hook && hook.unexpected.length === 0 && hook.bookingsChanged.length === 0),
+  );
+  add(
+    d,
+    "booking webhook: by status",
+    hook
+      ? Object.entries(hook.byStatus)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(" ")
+      : "not run",
+    "—",
+    true,
+  );
+  add(
+    d,
+    "booking webhook: a signed event books once afterwards",
+    hook ? String(hook.bookedAfterwards) : "not run",
+    "true",
+    hook?.bookedAfterwards === true,
+  );
   add(d, "duration", `${bad.seconds.toFixed(1)} s`, "—", true);
-  if (!bad.ok) failures.push(...bad.fiveXx, ...bad.rowsViolating, ...bad.reflected.map((r) => `reflected: ${r}`));
+  if (!bad.ok)
+    failures.push(
+      ...bad.fiveXx,
+      ...bad.rowsViolating,
+      ...bad.reflected.map((r) => `reflected: ${r}`),
+      ...(hook?.unexpected ?? ["booking webhook fuzz not run"]),
+      ...(hook?.bookingsChanged.map((id) => `booking changed: ${id}`) ?? []),
+    );
 }
 const down = results["provider-down"];
 if (down) {

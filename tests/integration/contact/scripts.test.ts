@@ -75,6 +75,16 @@ beforeAll(async () => {
     });
     await store.create(created);
     await store.markSent(created.id, { now: new Date(), providerMessageId: null });
+    if (index === 0) {
+      // The first prospect booked a call (a signed Cal.com webhook does this in production).
+      await store.applyBookingEvent({
+        trigger: "BOOKING_CREATED",
+        bookingUid: "bk_scripts",
+        enquiryId: created.id,
+        emails: [],
+        at: new Date(),
+      });
+    }
   }
   await store.create(enquiry({ sourceSlug: onCall, status: "spam", lastError: "spam: honeypot" }));
   const failed = enquiry({ name: "Grace Hopper", sourceSlug: onCall });
@@ -111,12 +121,41 @@ describe("npm run enquiries", () => {
     ]);
   });
 
+  it("--json gives the funnel from enquiry to booked call per source article and per month (spam excluded)", async () => {
+    const { code, stdout } = await script("enquiries.ts", ["--json"]);
+    expect(code).toBe(0);
+    const { funnel, recent } = JSON.parse(stdout) as {
+      funnel: {
+        total: { enquiries: number; booked: number; shareBooked: number };
+        bySource: Array<{ slug: string | null; enquiries: number; booked: number; shareBooked: number }>;
+        byMonth: Array<{ month: string; enquiries: number; booked: number }>;
+      };
+      recent: Array<{ name: string; bookingStatus: string | null }>;
+    };
+    expect(funnel.total).toEqual({ enquiries: 6, booked: 1, shareBooked: 1 / 6 });
+    expect(funnel.bySource[0]).toEqual({
+      slug: "designing-an-on-call-rotation-nobody-dreads",
+      title: "Designing an On-Call Rotation Nobody Dreads",
+      enquiries: 4,
+      booked: 1,
+      shareBooked: 0.25,
+    });
+    expect(funnel.bySource.slice(1).every((entry) => entry.booked === 0)).toBe(true);
+    // The rows were made within the last hours: one month, or two across a month's first hours.
+    expect(funnel.byMonth.reduce((sum, entry) => sum + entry.enquiries, 0)).toBe(6);
+    expect(funnel.byMonth.reduce((sum, entry) => sum + entry.booked, 0)).toBe(1);
+    expect(funnel.byMonth.every((entry) => /^\d{4}-\d{2}$/.test(entry.month))).toBe(true);
+    expect(recent.find((row) => row.name === "Prospect 0")?.bookingStatus).toBe("booked");
+  });
+
   it("prints the tables for a person", async () => {
     const { code, stdout } = await script("enquiries.ts", ["--limit", "3"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 0 held, 1 spam");
     expect(stdout).toContain("Recent (latest 3, times in UTC)");
     expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+67%/);
+    expect(stdout).toContain("From enquiry to booked call (spam excluded): 1 of 6 booked (17%)");
+    expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+1\s+25%/);
     expect(stdout).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");
   });
 

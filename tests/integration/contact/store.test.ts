@@ -50,7 +50,7 @@ function enquiry(overrides: Partial<NewEnquiry> = {}): NewEnquiry {
 describe("migrations", () => {
   it("create the enquiries table with the agreed columns, once, and record the version", async () => {
     const client = open();
-    expect(await migrate(client)).toEqual([1, 2]);
+    expect(await migrate(client)).toEqual([1, 2, 3, 4]);
     expect(await migrate(client)).toEqual([]);
 
     const columns = await client.execute("SELECT name FROM pragma_table_info('enquiries') ORDER BY cid");
@@ -78,11 +78,20 @@ describe("migrations", () => {
       "token_id",
       "held_reason",
       "digested_at",
+      "team_size",
+      "timeline",
+      "help_kind",
+      "booking_link",
+      "booking_status",
+      "booking_uid",
+      "booking_changed_at",
     ]);
     const ledger = await client.execute("SELECT version, name FROM schema_migrations");
     expect(ledger.rows.map((row) => [row.version, row.name])).toEqual([
       [1, "create enquiries"],
       [2, "held enquiries, policy buckets, single-use tokens, spam counts, shared settings"],
+      [3, "qualifying answers: team size, timeline, kind of help"],
+      [4, "bookings: the link offered, the booked call, and the webhook events seen"],
     ]);
   });
 
@@ -92,9 +101,9 @@ describe("migrations", () => {
     await client.execute(
       "INSERT INTO enquiries (id, created_at, name, email, topic, message, status) VALUES ('old', '2025-01-01T00:00:00.000Z', 'n', 'Ada@Example.com', 't', 'm', 'sent')",
     );
-    expect(await migrate(client)).toEqual([2]);
-    const row = (await client.execute("SELECT id, status, address_key FROM enquiries")).rows[0]!;
-    expect([row.id, row.status, row.address_key]).toEqual(["old", "sent", "ada@example.com"]);
+    expect(await migrate(client)).toEqual([2, 3, 4]);
+    const row = (await client.execute("SELECT id, status, address_key, team_size FROM enquiries")).rows[0]!;
+    expect([row.id, row.status, row.address_key, row.team_size]).toEqual(["old", "sent", "ada@example.com", null]);
   });
 
   it("reject a status outside pending|sent|failed|spam|held", async () => {
@@ -110,22 +119,22 @@ describe("migrations", () => {
   it("apply a later migration exactly once, even from two connections at the same time", async () => {
     const later: Migration[] = [
       ...MIGRATIONS,
-      { version: 3, name: "add notes", statements: ["ALTER TABLE enquiries ADD COLUMN notes TEXT"] },
+      { version: 99, name: "add notes", statements: ["ALTER TABLE enquiries ADD COLUMN notes TEXT"] },
     ];
     const [first, second] = [open(), open()];
     await migrate(first);
     const applied = await Promise.allSettled([migrate(first, later), migrate(second, later)]);
     const versions = applied.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
-    expect(versions).toEqual([3]);
+    expect(versions).toEqual([99]);
     const ledger = await first.execute("SELECT version FROM schema_migrations ORDER BY version");
-    expect(ledger.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(ledger.rows.map((row) => row.version)).toEqual([...MIGRATIONS.map((migration) => migration.version), 99]);
   });
 
   it("refuse to run against a database newer than the code", async () => {
     const client = open();
-    await migrate(client, [...MIGRATIONS, { version: 7, name: "future", statements: ["SELECT 1"] }]);
+    await migrate(client, [...MIGRATIONS, { version: 100, name: "future", statements: ["SELECT 1"] }]);
     await expect(migrate(client)).rejects.toThrow(
-      "The enquiry database is at schema version 7, newer than this code knows (2)",
+      "The enquiry database is at schema version 100, newer than this code knows (4)",
     );
   });
 });

@@ -89,6 +89,53 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     expect(text).toContain(absoluteUrl(`/blog/${PUBLISHED_SLUG}`));
   });
 
+  it("stores the qualifying answers and leads the owner's subject and body with them; a crafted value is refused", async () => {
+    harness = await createHarness();
+    const state = await harness.submit(
+      harness.submission({ teamSize: "40-100", timeline: "this-quarter", helpKind: "review" }),
+    );
+    expect(state.status).toBe("success");
+    expect(await harness.only()).toMatchObject({ teamSize: "40-100", timeline: "this-quarter", helpKind: "review" });
+    await harness.settle();
+    const body = harness.fake.requests[0]!.body as { subject: string; text: string };
+    expect(body.subject).toBe(
+      "Enquiry — 40–100 engineers, this quarter, a review — Delivery and process — Ada Lovelace",
+    );
+    expect(body.text).toMatch(/Team size\s+40–100 engineers/);
+    expect(body.text).toMatch(/Timeline\s+this quarter/);
+
+    const crafted = await harness.submit(harness.submission({ teamSize: "9000" }));
+    expect(crafted).toMatchObject({ status: "invalid", values: { teamSize: "9000" } });
+    expect(crafted.fieldErrors.teamSize).toContain("Engineers in the team");
+    expect(await harness.store.recent(10)).toHaveLength(1);
+  });
+
+  it("with BOOKING_URL, the answer offers the prefilled scheduling link and the owner's email says it was offered", async () => {
+    harness = await createHarness();
+    const withoutLink = await harness.submit(harness.submission({ email: "first@example.com" }));
+    expect(withoutLink.bookingUrl).toBeUndefined();
+
+    harness.deps.bookingUrl = "https://cal.com/nora/30min";
+    const state = await harness.submit(harness.submission({ timeline: "now" }));
+    const stored = (await harness.store.recent(1))[0]!;
+    expect(stored.bookingLink).toBe("cal");
+    const link = new URL(state.bookingUrl!);
+    expect(link.origin + link.pathname).toBe("https://cal.com/nora/30min");
+    expect(link.searchParams.get("name")).toBe("Ada Lovelace");
+    expect(link.searchParams.get("email")).toBe("ada@example.com");
+    expect(link.searchParams.get("metadata[enquiryId]")).toBe(stored.id);
+    expect(link.searchParams.get("notes")).toBe("Enquiry about delivery and process (now)");
+
+    // The same enquiry sent twice (a resubmitted page) is offered the link to the same enquiry.
+    const again = await harness.submit({ ...harness.submission(), message: stored.message });
+    expect(new URL(again.bookingUrl!).searchParams.get("metadata[enquiryId]")).toBe(stored.id);
+
+    await harness.settle();
+    const texts = harness.fake.requests.map((request) => (request.body as { text: string }).text);
+    expect(texts[0]).toMatch(/Booking link\s+Not offered/);
+    expect(texts[1]).toMatch(/Booking link\s+Offered: they could book a 30-minute call on Cal\.com/);
+  });
+
   it("a 500 from the provider leaves the enquiry failed (the prospect still sees success); the retry later sends it exactly once", async () => {
     harness = await createHarness();
     harness.fake.queue({ kind: "status", status: 500 });
@@ -186,6 +233,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     const submission = harness.submission({
       name: "Grace Hopper",
       company: "",
+      teamSize: "10-40",
       message: "Our incidents repeat.\r\nHow do we stop that?",
     });
 
@@ -199,6 +247,9 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
       email: "ada@example.com",
       company: "",
       topic: "delivery-process",
+      teamSize: "10-40",
+      timeline: "",
+      helpKind: "",
       message: "Our incidents repeat.\r\nHow do we stop that?",
     });
     expect(state.formToken).toBe(submission.formToken);

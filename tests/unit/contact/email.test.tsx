@@ -19,6 +19,15 @@ describe("subject", () => {
     expect(enquirySubject(enquiry)).toBe("New enquiry: Delivery and process — Ada Lovelace");
   });
 
+  it("leads with the qualifying answers when there are any, in form order", () => {
+    expect(enquirySubject({ ...enquiry, teamSize: "40-100", timeline: "this-quarter" })).toBe(
+      "Enquiry — 40–100 engineers, this quarter — Delivery and process — Ada Lovelace",
+    );
+    expect(enquirySubject({ ...enquiry, helpKind: "review", teamSize: "250-plus", timeline: null })).toBe(
+      "Enquiry — 250+ engineers, a review — Delivery and process — Ada Lovelace",
+    );
+  });
+
   it("removes CR/LF and other controls, so nothing can be injected into the headers", () => {
     const subject = enquirySubject({ topic: "delivery-process", name: "Ada\r\nBcc: victim@example.com\u0000\u2028x" });
     expect(subject).toBe("New enquiry: Delivery and process — Ada Bcc: victim@example.com x");

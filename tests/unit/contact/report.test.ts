@@ -10,6 +10,9 @@ const base: EnquiryRecord = {
   email: "ada@example.com",
   company: null,
   topic: "delivery-process",
+  teamSize: null,
+  timeline: null,
+  helpKind: null,
   message: "m",
   sourceSlug: "on-call",
   ipHash: null,
@@ -23,6 +26,10 @@ const base: EnquiryRecord = {
   ackSentAt: null,
   providerMessageId: null,
   heldReason: null,
+  bookingLink: null,
+  bookingStatus: null,
+  bookingUid: null,
+  bookingChangedAt: null,
 };
 
 const findPost = (slug: string) =>
@@ -65,7 +72,7 @@ describe("funnel report", () => {
   it("prints a readable table: date, name, topic, source, status, and a nudge to retry", () => {
     const text = formatReport(report);
     expect(text).toContain("Enquiries: 7 stored — 4 sent, 1 failed, 0 pending, 0 held, 2 spam");
-    expect(text).toMatch(/2025-11-03 09:30\s+Ada Lovelace\s+Delivery and process\s+on-call\s+sent/);
+    expect(text).toMatch(/2025-11-03 09:30\s+Ada Lovelace\s+Delivery and process\s+—\s+on-call\s+sent/);
     expect(text).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+3\s+60%\s+2025-11-03/);
     expect(text).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");
     // Control characters from stored rows cannot reach the terminal.

@@ -6,6 +6,7 @@ import {
   findControlCharacter,
   LIMITS,
   messageLength,
+  qualifyingSummary,
   validateField,
 } from "@/lib/contact/schema";
 import { site } from "@/lib/site";
@@ -172,6 +173,32 @@ describe("EnquirySchema", () => {
       ["a C1 control", "Hello there, can we talk \u0085 soon?"],
     ])("rejects %s", (_label, message) => {
       expect(errorsFor({ ...valid, message }).message).toMatch(/invisible control character/);
+    });
+  });
+
+  describe("qualifying questions", () => {
+    it("are optional: missing or empty means not answered", () => {
+      const result = EnquirySchema.parse({ ...valid, teamSize: "", timeline: undefined });
+      expect(result.teamSize).toBeUndefined();
+      expect(result.timeline).toBeUndefined();
+      expect(result.helpKind).toBeUndefined();
+    });
+
+    it("accept every choice lib/site.ts offers, and nothing else", () => {
+      for (const question of ["teamSize", "timeline", "helpKind"] as const) {
+        for (const option of site.qualifying[question].options) {
+          expect(EnquirySchema.parse({ ...valid, [question]: option.value })[question]).toBe(option.value);
+        }
+        expect(errorsFor({ ...valid, [question]: "lots" })[question]).toContain(site.qualifying[question].label);
+        expect(errorsFor({ ...valid, [question]: 42 })[question]).toBeDefined();
+      }
+    });
+
+    it("read as the subject line wording, in form order", () => {
+      expect(qualifyingSummary({ helpKind: "workshop", teamSize: "10-40", timeline: "exploring" })).toBe(
+        "10–40 engineers, just exploring, a workshop",
+      );
+      expect(qualifyingSummary({ teamSize: null })).toBe("");
     });
   });
 

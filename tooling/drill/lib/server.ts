@@ -16,6 +16,8 @@ import { startFakeResend, type FakeResend } from "../../shared/fake-resend";
 export const FORM_SECRET = "drill-form-secret-0123456789abcdef0123456789";
 export const CRON_SECRET = "drill-cron-secret-0123456789abcdef";
 export const OWNER = "owner@steadystate.test";
+export const BOOKING_WEBHOOK_SECRET = "drill-booking-webhook-secret-0123456789";
+export const ADMIN_TOKEN = "drill-admin-token-0123456789abcdef0123456789";
 
 export type DrillServer = {
   url: string;
@@ -70,6 +72,8 @@ export async function startDrillServer({
     CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.test>",
     CONTACT_FORM_SECRET: FORM_SECRET,
     CRON_SECRET,
+    BOOKING_WEBHOOK_SECRET,
+    ADMIN_TOKEN,
     // The signed render time stays checked; the drills wait out one second instead of three.
     CONTACT_MIN_SUBMIT_SECONDS: "1",
     CONTACT_EMAIL_TIMEOUT_MS: "1000",
@@ -87,12 +91,17 @@ export async function startDrillServer({
       "CONTACT_MIN_SUBMIT_SECONDS",
       "TRUST_PROXY",
       "CONTACT_OWNER_EMAILS_PER_HOUR",
+      "BOOKING_WEBHOOK_SECRET",
+      "ADMIN_TOKEN",
     ])
       delete serverEnv[key];
   // Variables of the developer's own shell must not leak into the drill's server.
   const base = childEnv(cwd, serverEnv);
   for (const key of Object.keys(base)) {
-    if (/^(DATABASE_|RESEND_|CONTACT_|CRON_SECRET|TRUST_PROXY|SITE_)/.test(key) && !(key in serverEnv))
+    if (
+      /^(DATABASE_|RESEND_|CONTACT_|CRON_SECRET|TRUST_PROXY|SITE_|BOOKING_|ADMIN_TOKEN)/.test(key) &&
+      !(key in serverEnv)
+    )
       delete base[key];
   }
   // `npm start` is server.mjs (next start plus the socket address); a copy without it (an older build) uses next start.

@@ -1,0 +1,113 @@
+import type { Client } from "@libsql/client";
+
+import { normaliseAddress } from "./policy";
+import type { BookingStatus } from "./store-types";
+
+/**
+ * The enquiry store's booking SQL: a scheduling provider's event (lib/bookings/webhook.ts) marks the enquiry it
+ * belongs to as booked, or back, exactly once per event, and the funnel counts what came of each source article.
+ */
+
+export type BookingEvent = {
+  trigger: "BOOKING_CREATED" | "BOOKING_CANCELLED";
+  bookingUid: string;
+  /** The id the booking link carried (Cal.com metadata), if any; tried before the emails. */
+  enquiryId?: string;
+  /** The attendees' addresses, to match an enquiry when no id came back. */
+  emails: string[];
+  at: Date;
+};
+
+export type BookingOutcome =
+  /** The enquiry's booking changed (`status` is the new state). */
+  | { kind: "applied"; enquiryId: string; status: BookingStatus }
+  /** Matched, but nothing to change (a cancellation of a booking that is not the enquiry's current one). */
+  | { kind: "unchanged"; enquiryId: string }
+  /** No real enquiry has that id or address: recorded, so a retry is not looked up again. */
+  | { kind: "unmatched" }
+  /** This event was seen before (a provider's retry or a replay): nothing changes twice. */
+  | { kind: "replay" };
+
+/** The funnel per source article and month (UTC): real enquiries, and those with a call booked now. */
+export type FunnelCount = { sourceSlug: string | null; month: string; enquiries: number; booked: number };
+
+const REAL = "status != 'spam'";
+
+export async function applyBookingEvent(db: Client, event: BookingEvent): Promise<BookingOutcome> {
+  const key = `${event.trigger}:${event.bookingUid}`;
+  const tx = await db.transaction("write");
+  try {
+    const seen = await tx.execute({ sql: "SELECT 1 FROM booking_events WHERE event_key = ?", args: [key] });
+    if (seen.rows.length > 0) return { kind: "replay" };
+
+    let enquiryId: string | undefined;
+    if (event.trigger === "BOOKING_CANCELLED") {
+      // A cancellation names the booking: the enquiry it booked, whatever the attendee's address is now.
+      const booked = await tx.execute({
+        sql: `SELECT id FROM enquiries WHERE booking_uid = ? AND ${REAL} LIMIT 1`,
+        args: [event.bookingUid],
+      });
+      enquiryId = booked.rows[0] ? String(booked.rows[0].id) : undefined;
+    }
+    if (!enquiryId && event.enquiryId) {
+      const byId = await tx.execute({
+        sql: `SELECT id FROM enquiries WHERE id = ? AND ${REAL}`,
+        args: [event.enquiryId],
+      });
+      enquiryId = byId.rows[0] ? String(byId.rows[0].id) : undefined;
+    }
+    const keys = [...new Set(event.emails.map(normaliseAddress))].slice(0, 20);
+    if (!enquiryId && keys.length > 0) {
+      // The latest real enquiry from that person: the one the booking most likely follows.
+      const byEmail = await tx.execute({
+        sql: `SELECT id FROM enquiries WHERE address_key IN (${keys.map(() => "?").join(", ")}) AND ${REAL}
+              ORDER BY created_at DESC LIMIT 1`,
+        args: keys,
+      });
+      enquiryId = byEmail.rows[0] ? String(byEmail.rows[0].id) : undefined;
+    }
+
+    let outcome: BookingOutcome = { kind: "unmatched" };
+    if (enquiryId) {
+      const at = event.at.toISOString();
+      const changed =
+        event.trigger === "BOOKING_CREATED"
+          ? await tx.execute({
+              sql: "UPDATE enquiries SET booking_status = 'booked', booking_uid = ?, booking_changed_at = ? WHERE id = ?",
+              args: [event.bookingUid, at, enquiryId],
+            })
+          : await tx.execute({
+              sql: `UPDATE enquiries SET booking_status = 'cancelled', booking_changed_at = ?
+                    WHERE id = ? AND booking_uid = ? AND booking_status = 'booked'`,
+              args: [at, enquiryId, event.bookingUid],
+            });
+      outcome =
+        changed.rowsAffected === 1
+          ? { kind: "applied", enquiryId, status: event.trigger === "BOOKING_CREATED" ? "booked" : "cancelled" }
+          : { kind: "unchanged", enquiryId };
+    }
+    await tx.execute({
+      sql: "INSERT INTO booking_events (event_key, trigger, booking_uid, enquiry_id, received_at) VALUES (?, ?, ?, ?, ?)",
+      args: [key, event.trigger, event.bookingUid, enquiryId ?? null, event.at.toISOString()],
+    });
+    await tx.commit();
+    return outcome;
+  } finally {
+    tx.close();
+  }
+}
+
+export async function funnelCounts(db: Client): Promise<FunnelCount[]> {
+  const result = await db.execute(`
+    SELECT source_slug, substr(created_at, 1, 7) AS month, count(*) AS enquiries,
+           sum(booking_status = 'booked') AS booked
+    FROM enquiries WHERE ${REAL}
+    GROUP BY source_slug, month
+    ORDER BY month DESC, enquiries DESC`);
+  return result.rows.map((row) => ({
+    sourceSlug: row.source_slug === null ? null : String(row.source_slug),
+    month: String(row.month),
+    enquiries: Number(row.enquiries),
+    booked: Number(row.booked),
+  }));
+}
