@@ -45,3 +45,6 @@ export function contactPath(from?: string): string {
 
 /** The newsletter's page: the answer to a sign-up posted without JavaScript, and the confirm and unsubscribe links. */
 export const newsletterPath = "/newsletter";
+
+/** Search: the dialog in the header with JavaScript; this page explains the alternatives without it. */
+export const searchPath = "/search";

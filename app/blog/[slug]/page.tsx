@@ -13,6 +13,7 @@ import { TagList } from "@/components/post/tag-list";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { SectionLinks } from "@/components/share/section-links";
 import { ShareBar } from "@/components/share/share-bar";
+import { formatDate } from "@/lib/content/dates";
 import { getPostBySlug, getPosts } from "@/lib/content/posts";
 import { adjacentPosts, relatedPosts } from "@/lib/content/related";
 import { postJsonLd } from "@/lib/seo/json-ld";
@@ -44,12 +45,20 @@ export default async function PostPage({ params }: Props) {
   return (
     <div className="container container--post">
       <JsonLdScript data={postJsonLd(post)} />
-      <article className="post" id="post" aria-labelledby="post-title">
+      {/* Search indexes the article only (scripts/build-search-index.ts), with its date, sort key and topics. */}
+      <article
+        className="post"
+        id="post"
+        aria-labelledby="post-title"
+        data-pagefind-body=""
+        data-pagefind-meta={`date:${formatDate(post.publishDate)}`}
+        data-pagefind-sort={`date:${post.publishDate}`}
+      >
         <header className="post__header">
           <h1 id="post-title">{post.title}</h1>
           <p className="post__dek">{post.description}</p>
           <PostMeta post={post} showUpdated />
-          <TagList tags={post.tags} />
+          <TagList tags={post.tags} searchFilter />
           <ShareBar url={url} title={post.title} description={post.description} variant="compact" />
         </header>
         <div className="post__layout">
