@@ -48,3 +48,13 @@ export const newsletterPath = "/newsletter";
 
 /** Search: the dialog in the header with JavaScript; this page explains the alternatives without it. */
 export const searchPath = "/search";
+
+/** Every series, and one series' parts in order. */
+export const seriesIndexPath = "/series";
+
+export function seriesPath(slug: string): string {
+  return `${seriesIndexPath}/${slug}`;
+}
+
+/** The featured essays with a short introduction ("Start here"). */
+export const startPath = "/start";

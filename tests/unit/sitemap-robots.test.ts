@@ -59,6 +59,25 @@ describe("sitemap", () => {
   });
 });
 
+describe("sitemap: series", () => {
+  it("lists /series and each series, dated by its newest part, only when there are series", () => {
+    const series = { name: "Calm incidents", slug: "calm-incidents" };
+    const entries = sitemapEntries(
+      [
+        post("one", "2024-01-01", [], { series: { ...series, order: 1 } }),
+        post("two", "2024-02-01", [], { series: { ...series, order: 2 } }),
+        post("alone", "2024-05-01", []),
+      ],
+      20,
+    );
+    const lastmod = (path: string) => entries.find((e) => e.url === `${site.url}${path}`)?.lastModified;
+    expect(lastmod("/series")).toBe("2024-02-01");
+    expect(lastmod("/series/calm-incidents")).toBe("2024-02-01");
+    const none = sitemapEntries([post("alone", "2024-05-01", [])], 20).map((e) => e.url);
+    expect(none).not.toContain(`${site.url}/series`);
+  });
+});
+
 describe("robots", () => {
   it("disallows everything on localhost and previews, and points to the sitemap", () => {
     expect(robotsFor(new URL("http://localhost:3000"), {})).toEqual({

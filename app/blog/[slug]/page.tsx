@@ -8,13 +8,14 @@ import { PostCta } from "@/components/post/post-cta";
 import { PostMeta } from "@/components/post/post-meta";
 import { PostNeighbours } from "@/components/post/post-neighbours";
 import { RelatedPosts } from "@/components/post/related-posts";
+import { SeriesNav, SeriesNext } from "@/components/post/series-nav";
 import { TableOfContents } from "@/components/post/table-of-contents";
 import { TagList } from "@/components/post/tag-list";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { SectionLinks } from "@/components/share/section-links";
 import { ShareBar } from "@/components/share/share-bar";
 import { formatDate } from "@/lib/content/dates";
-import { getPostBySlug, getPosts } from "@/lib/content/posts";
+import { getPostBySlug, getPosts, getSeriesPosition } from "@/lib/content/posts";
 import { adjacentPosts, relatedPosts } from "@/lib/content/related";
 import { postJsonLd } from "@/lib/seo/json-ld";
 import { postMetadata } from "@/lib/seo/metadata";
@@ -41,10 +42,11 @@ export default async function PostPage({ params }: Props) {
   const { newer, older } = adjacentPosts(post, posts);
   const related = relatedPosts(post, posts, 3);
   const url = absoluteUrl(post.url);
+  const position = getSeriesPosition(post);
 
   return (
     <div className="container container--post">
-      <JsonLdScript data={postJsonLd(post)} />
+      <JsonLdScript data={postJsonLd(post, position?.series)} />
       {/* Search indexes the article only (scripts/build-search-index.ts), with its date, sort key and topics. */}
       <article
         className="post"
@@ -60,11 +62,13 @@ export default async function PostPage({ params }: Props) {
           <PostMeta post={post} showUpdated />
           <TagList tags={post.tags} searchFilter />
           <ShareBar url={url} title={post.title} description={post.description} variant="compact" />
+          {position ? <SeriesNav position={position} /> : null}
         </header>
         <div className="post__layout">
           <TableOfContents headings={post.headings} />
           <div className="post__body">
             <PostBody source={post.body} />
+            {position ? <SeriesNext position={position} /> : null}
             <ShareBar url={url} title={post.title} description={post.description} />
             <PostCta post={post} />
             <PostNewsletter action={subscribeToNewsletter} slug={post.slug} />
