@@ -14,6 +14,7 @@ const post = (slug: string, publishDate: string, tags: string[], extra: Partial<
   url: `/blog/${slug}`,
   publishDate,
   tags: tags.map((name) => ({ name, slug: name.toLowerCase() })),
+  featured: false,
   ...extra,
 });
 
@@ -75,6 +76,9 @@ describe("sitemap: series", () => {
     expect(lastmod("/series/calm-incidents")).toBe("2024-02-01");
     const none = sitemapEntries([post("alone", "2024-05-01", [])], 20).map((e) => e.url);
     expect(none).not.toContain(`${site.url}/series`);
+    expect(none).not.toContain(`${site.url}/start`);
+    const featured = sitemapEntries([post("f", "2024-03-01", [], { featured: true })], 20);
+    expect(featured.find((e) => e.url === `${site.url}/start`)?.lastModified).toBe("2024-03-01");
   });
 });
 
