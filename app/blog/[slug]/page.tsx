@@ -12,6 +12,7 @@ import { SeriesNav, SeriesNext } from "@/components/post/series-nav";
 import { TableOfContents } from "@/components/post/table-of-contents";
 import { TagList } from "@/components/post/tag-list";
 import { JsonLdScript } from "@/components/seo/json-ld";
+import { QuoteLinks } from "@/components/share/quote-links";
 import { SectionLinks } from "@/components/share/section-links";
 import { ShareBar } from "@/components/share/share-bar";
 import { formatDate } from "@/lib/content/dates";
@@ -75,6 +76,7 @@ export default async function PostPage({ params }: Props) {
           </div>
         </div>
         <SectionLinks url={url} containerId="post" />
+        <QuoteLinks url={url} title={post.title} />
       </article>
       <RelatedPosts posts={related} />
       <PostNeighbours newer={newer} older={older} />
