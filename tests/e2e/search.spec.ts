@@ -175,3 +175,15 @@ test.describe("the fixture build (hostile title, drafts)", () => {
     expect(alerted).toBe(false);
   });
 });
+
+test("search works under /contact's per-request script policy, with no CSP violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/contact");
+  const dialog = await openSearch(page);
+  await dialog.getByRole("searchbox").fill(published.word);
+  await expect(dialog.getByRole("status")).toHaveText(/^1 result/);
+  expect(violations).toEqual([]);
+});
