@@ -25,6 +25,8 @@ export function QuoteLinks({ url, title }: { url: string; title: string }) {
       document.removeEventListener("selectionchange", onSelection);
     }
     document.addEventListener("selectionchange", onSelection);
+    // A selection made before this script ran (a slow connection) still counts.
+    onSelection();
     return () => document.removeEventListener("selectionchange", onSelection);
   }, []);
 

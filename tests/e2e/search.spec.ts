@@ -187,3 +187,20 @@ test("search works under /contact's per-request script policy, with no CSP viola
   await expect(dialog.getByRole("status")).toHaveText(/^1 result/);
   expect(violations).toEqual([]);
 });
+
+test("a query of any content is harmless: markup is searched as text and announced literally", async ({ page }) => {
+  let alerted = false;
+  page.on("dialog", (dialog) => {
+    alerted = true;
+    void dialog.dismiss();
+  });
+  await page.goto("/");
+  const dialog = await openSearch(page);
+  const hostile = `<img src=x onerror=alert(1)> "quotes" & ${"long ".repeat(60)}`;
+  await dialog.getByRole("searchbox").fill(hostile);
+  // The field keeps at most 200 characters; the status repeats the query as text.
+  const kept = hostile.slice(0, 200).trim();
+  await expect(dialog.getByRole("status")).toContainText(`for “${kept}”`);
+  await expect(dialog.locator("img")).toHaveCount(0);
+  expect(alerted).toBe(false);
+});
