@@ -14,6 +14,9 @@ export const Post = defineDocumentType(() => ({
     tags: { type: "list", of: { type: "string" }, default: [] },
     draft: { type: "boolean", default: false },
     cta: { type: "string", required: false },
+    series: { type: "string", required: false },
+    seriesOrder: { type: "number", required: false },
+    featured: { type: "boolean", default: false },
   },
 }));
 

@@ -5,6 +5,7 @@ import "./globals.css";
 import "@/components/layout/layout.css";
 import "@/components/newsletter/newsletter.css";
 import "@/components/post/post.css";
+import "@/components/search/search.css";
 
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";

@@ -3,8 +3,8 @@ import Link from "next/link";
 
 import { PostList } from "@/components/post/post-list";
 import { JsonLdScript } from "@/components/seo/json-ld";
-import { getPosts } from "@/lib/content/posts";
-import { blogPath, contactPath, homePath } from "@/lib/routes";
+import { getFeaturedPosts, getPosts } from "@/lib/content/posts";
+import { blogPath, contactPath, homePath, startPath } from "@/lib/routes";
 import { homeJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
@@ -13,7 +13,11 @@ import "./page.css";
 export const metadata: Metadata = pageMetadata({ path: homePath });
 
 export default function HomePage() {
-  const latest = getPosts().slice(0, site.latestOnHome);
+  const featured = getFeaturedPosts();
+  // Featured essays come first, under "Start here"; the latest list does not repeat them.
+  const latest = getPosts()
+    .filter((post) => !post.featured)
+    .slice(0, site.latestOnHome);
   return (
     <div className="container">
       <JsonLdScript data={homeJsonLd()} />
@@ -44,6 +48,16 @@ export default function HomePage() {
           ))}
         </ul>
       </section>
+
+      {featured.length > 0 ? (
+        <section aria-labelledby="start-title">
+          <div className="section-head">
+            <h2 id="start-title">{site.startHere.title}</h2>
+            <Link href={startPath}>Why these →</Link>
+          </div>
+          <PostList posts={featured} headingLevel="h3" />
+        </section>
+      ) : null}
 
       <section aria-labelledby="latest-title">
         <div className="section-head">

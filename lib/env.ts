@@ -55,6 +55,11 @@ export function contentDir(source: EnvSource = process.env): string {
   return source.CONTENT_DIR ?? "content";
 }
 
+/** Next's build folder: `.next`, or NEXT_DIST_DIR for a second build (the e2e fixture). The search index lives in it. */
+export function distDir(source: EnvSource = process.env): string {
+  return source.NEXT_DIST_DIR || ".next";
+}
+
 /** `development` under `next dev`, `production` for builds and `next start`, `test` under vitest. */
 export function nodeEnv(source: EnvSource = process.env): string | undefined {
   return source.NODE_ENV;

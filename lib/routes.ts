@@ -52,3 +52,16 @@ export const bookingWebhookPath = "/api/bookings/webhook";
 /** The author's funnel page, behind HTTP Basic (lib/admin/basic-auth.ts); never in the sitemap. */
 export const adminPath = "/admin";
 export const adminFunnelPath = "/admin/funnel";
+
+/** Search: the dialog in the header with JavaScript; this page explains the alternatives without it. */
+export const searchPath = "/search";
+
+/** Every series, and one series' parts in order. */
+export const seriesIndexPath = "/series";
+
+export function seriesPath(slug: string): string {
+  return `${seriesIndexPath}/${slug}`;
+}
+
+/** The featured essays with a short introduction ("Start here"). */
+export const startPath = "/start";

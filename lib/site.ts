@@ -29,6 +29,12 @@ export const site = {
     github: "https://github.com/noracastell",
   },
   defaultCta: "Struggling with how your engineering team works together? Let’s talk.",
+  /** The featured essays (`featured: true`): first on the home page and gathered on /start. */
+  startHere: {
+    title: "Start here",
+    intro:
+      "New here? These are the essays I would hand a new engineering manager or a CTO on their first week: each stands on its own, and together they cover how I think about teams that ship calmly.",
+  },
   postsPerPage: 20,
   latestOnHome: 5,
   helpsWith: [

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { blogPath, contactPath, homePath, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
+import { SearchTrigger } from "@/components/search/search-trigger";
+
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -28,6 +30,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <SearchTrigger />
         <ThemeToggle />
       </div>
     </header>

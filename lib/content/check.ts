@@ -8,6 +8,7 @@ import { visit } from "unist-util-visit";
 
 import { remarkPlugins } from "./mdx-pipeline";
 import { parseFrontmatter, SLUG_PATTERN } from "./schema";
+import { seriesProblems, type SeriesClaim } from "./series";
 
 /**
  * Checks every post file before contentlayer runs, and reports every problem
@@ -63,7 +64,11 @@ function describeMdxError(displayPath: string, lineOffset: number, error: unknow
   return `${displayPath}${where}: MDX syntax error: ${reason}`;
 }
 
-async function checkPostFile(absolutePath: string, displayPath: string): Promise<string[]> {
+async function checkPostFile(
+  absolutePath: string,
+  displayPath: string,
+  claims: SeriesClaim[],
+): Promise<string[]> {
   const problems: string[] = [];
   const raw = await readFile(absolutePath, "utf8");
 
@@ -83,6 +88,10 @@ async function checkPostFile(absolutePath: string, displayPath: string): Promise
 
   const frontmatter = parseFrontmatter(displayPath, parsed.data);
   if (!frontmatter.ok) problems.push(...frontmatter.problems);
+  else if (frontmatter.data.series && frontmatter.data.seriesOrder) {
+    const { series, seriesOrder: order, draft } = frontmatter.data;
+    claims.push({ file: displayPath, series, order, draft });
+  }
 
   const lineOffset = raw.slice(0, raw.length - parsed.content.length).split("\n").length - 1;
   try {
@@ -111,6 +120,7 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
 
   const problems: string[] = [];
   const slugs = new Map<string, string[]>();
+  const claims: SeriesClaim[] = [];
   for (const file of files) {
     const shown = display(file);
     if (!file.endsWith(".mdx")) {
@@ -123,10 +133,11 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
       problems.push(`${shown}: file name "${slug}" is not a valid slug: use lowercase letters, digits and single hyphens${suggestion ? ` (e.g. ${suggestion}.mdx)` : ""}`);
     }
     slugs.set(slug, [...(slugs.get(slug) ?? []), shown]);
-    problems.push(...(await checkPostFile(file, shown)));
+    problems.push(...(await checkPostFile(file, shown, claims)));
   }
   for (const [slug, paths] of slugs) {
     if (paths.length > 1) problems.push(`${paths.join(", ")}: duplicate slug "${slug}": two posts cannot share a URL; rename one file`);
   }
+  problems.push(...seriesProblems(claims));
   return { files: files.length, problems };
 }

@@ -5,13 +5,15 @@ import { site } from "@/lib/site";
 import { analyzeBody, type Heading } from "./analyze";
 import { parseFrontmatter } from "./schema";
 import { readingMinutes, readingTimeLabel } from "./reading";
-import { toTags, type Tag } from "./tags";
+import { tagSlug, toTags, type Tag } from "./tags";
 
 /**
  * A post and the rules every list of posts follows, apart from where the documents come from: posts.ts
  * reads them through `contentlayer/generated` (Next and vitest), generated-posts.ts from the generated JSON
  * (the operator's scripts, which Node runs without the bundler's path mapping).
  */
+
+export type SeriesMembership = { name: string; slug: string; order: number };
 
 export type Post = {
   slug: string;
@@ -25,6 +27,10 @@ export type Post = {
   draft: boolean;
   cta: string;
   hasCustomCta: boolean;
+  /** The series this post is a part of, and which part. */
+  series?: SeriesMembership;
+  /** Shown first on the home page ("Start here") and on /start. */
+  featured: boolean;
   /** The MDX source without frontmatter. */
   body: string;
   words: number;
@@ -56,8 +62,19 @@ export type PostDocument = { _raw: { sourceFilePath: string; sourceFileName: str
 /** One post from its generated document, its frontmatter checked again with the schema the content check uses. */
 export function toPost(doc: PostDocument): Post {
   const sourceFile = `${contentDir()}/${doc._raw.sourceFilePath}`;
-  const { title, description, publishDate, updatedDate, tags, draft, cta } = doc;
-  const parsed = parseFrontmatter(sourceFile, { title, description, publishDate, updatedDate, tags, draft, cta });
+  const { title, description, publishDate, updatedDate, tags, draft, cta, series, seriesOrder, featured } = doc;
+  const parsed = parseFrontmatter(sourceFile, {
+    title,
+    description,
+    publishDate,
+    updatedDate,
+    tags,
+    draft,
+    cta,
+    series,
+    seriesOrder,
+    featured,
+  });
   if (!parsed.ok) throw new Error(`Invalid post:\n  ${parsed.problems.join("\n  ")}`);
   const slug = doc._raw.sourceFileName.replace(/\.mdx$/, "");
   const { words, headings } = analyzeBody(doc.body.raw);
@@ -73,6 +90,10 @@ export function toPost(doc: PostDocument): Post {
     draft: parsed.data.draft,
     cta: parsed.data.cta ?? site.defaultCta,
     hasCustomCta: parsed.data.cta !== undefined,
+    ...(parsed.data.series && parsed.data.seriesOrder
+      ? { series: { name: parsed.data.series, slug: tagSlug(parsed.data.series), order: parsed.data.seriesOrder } }
+      : {}),
+    featured: parsed.data.featured,
     body: doc.body.raw,
     words,
     readingMinutes: minutes,

@@ -4,6 +4,7 @@ import { site } from "@/lib/site";
 
 import { laterPageNumbers, paginate, parsePageParam, type Page } from "./pagination";
 import { findBySlug, postsFromDocuments, visiblePosts, type Post, type PostDocument } from "./post-model";
+import { collectSeries, seriesPosition, type Series, type SeriesPosition } from "./series";
 import { collectTags, type TagWithCount } from "./tags";
 
 export { byNewest, draftsAreVisible, visiblePosts, type Post } from "./post-model";
@@ -60,4 +61,23 @@ export function tagParams(): { tag: string }[] {
 
 export function tagPageParams(): { tag: string; page: string }[] {
   return getTags().flatMap((tag) => laterPageNumbers(tag.count, site.postsPerPage).map((n) => ({ tag: tag.slug, page: String(n) })));
+}
+
+export function getSeries(): Series[] {
+  return collectSeries(getPosts());
+}
+
+export function getSeriesBySlug(slug: string): Series | undefined {
+  return getSeries().find((series) => series.slug === slug);
+}
+
+export function getSeriesPosition(post: Post): SeriesPosition | undefined {
+  return seriesPosition(post, getPosts());
+}
+
+/** The featured posts ("Start here"), oldest first: the order a newcomer would read them. */
+export function getFeaturedPosts(): Post[] {
+  return getPosts()
+    .filter((post) => post.featured)
+    .reverse();
 }

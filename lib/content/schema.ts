@@ -44,7 +44,18 @@ const NonEmptyText = (field: string, max: number) =>
     .min(1, `must not be empty`)
     .max(max, `too long: at most ${max} characters`);
 
-const FRONTMATTER_KEYS = ["title", "description", "publishDate", "updatedDate", "tags", "draft", "cta"] as const;
+const FRONTMATTER_KEYS = [
+  "title",
+  "description",
+  "publishDate",
+  "updatedDate",
+  "tags",
+  "draft",
+  "cta",
+  "series",
+  "seriesOrder",
+  "featured",
+] as const;
 
 export const FrontmatterSchema = z
   .strictObject({
@@ -57,8 +68,24 @@ export const FrontmatterSchema = z
       .default([]),
     draft: z.boolean({ error: "expected true or false" }).default(false),
     cta: NonEmptyText("cta", 200).optional(),
+    /** The series' name, shown as written; posts with one name (any spelling of its slug) form one series. */
+    series: NonEmptyText("series", 120).optional(),
+    /** This post's part in its series: 1, 2, 3… without gaps. */
+    seriesOrder: z
+      .number({ error: "expected a whole number from 1, like 2" })
+      .int("expected a whole number from 1, like 2")
+      .min(1, "expected a whole number from 1, like 2")
+      .max(999, "too large: at most 999")
+      .optional(),
+    featured: z.boolean({ error: "expected true or false" }).default(false),
   })
   .superRefine((fm, ctx) => {
+    if (fm.series !== undefined && fm.seriesOrder === undefined) {
+      ctx.addIssue({ code: "custom", path: ["seriesOrder"], message: `required with "series": add seriesOrder: 1 for the first part` });
+    }
+    if (fm.seriesOrder !== undefined && fm.series === undefined) {
+      ctx.addIssue({ code: "custom", path: ["series"], message: `required with "seriesOrder": add the series' name, or remove seriesOrder` });
+    }
     if (fm.updatedDate && fm.updatedDate < fm.publishDate) {
       ctx.addIssue({
         code: "custom",

@@ -24,7 +24,8 @@ export function contentSecurityPolicy(
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // `next dev` additionally needs eval for its error overlay and React's dev tools.
-    "script-src": [...scriptSrc, ...(isDev ? ["'unsafe-eval'"] : [])],
+    // 'wasm-unsafe-eval' lets the search (Pagefind, loaded on first use) compile its WebAssembly; it allows no JS eval.
+    "script-src": [...scriptSrc, "'wasm-unsafe-eval'", ...(isDev ? ["'unsafe-eval'"] : [])],
     // Shiki colours code through style attributes (CSS variables), and next/font injects a style tag.
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:"],

@@ -56,8 +56,19 @@ export function homeJsonLd(): JsonLd {
 type PostForJsonLd = PostForMetadata & Pick<Post, "words">;
 
 /** A post: the article itself and where it sits (Home › Writing › post). */
-export function postJsonLd(post: PostForJsonLd): JsonLd {
+function seriesJsonLd(series: { name: string; url: string }) {
+  const url = absoluteUrl(series.url);
+  return { "@type": "CreativeWorkSeries", "@id": `${url}#series`, name: series.name, url };
+}
+
+export function postJsonLd(post: PostForJsonLd, series?: { name: string; url: string }): JsonLd {
   const url = absoluteUrl(post.url);
+  const blog = {
+    "@type": "Blog",
+    "@id": `${absoluteUrl(blogPath())}#blog`,
+    name: site.name,
+    url: absoluteUrl(blogPath()),
+  };
   return {
     "@context": "https://schema.org",
     "@graph": [
@@ -73,12 +84,8 @@ export function postJsonLd(post: PostForJsonLd): JsonLd {
         image: absoluteUrl(postOgImage(post).path),
         url,
         mainEntityOfPage: { "@type": "WebPage", "@id": url },
-        isPartOf: {
-          "@type": "Blog",
-          "@id": `${absoluteUrl(blogPath())}#blog`,
-          name: site.name,
-          url: absoluteUrl(blogPath()),
-        },
+        // The blog, and the series when the post is a part of one.
+        isPartOf: series ? [blog, seriesJsonLd(series)] : blog,
         keywords: post.tags.map((tag) => tag.name),
         wordCount: post.words,
         inLanguage: site.language,

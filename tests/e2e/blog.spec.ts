@@ -21,11 +21,33 @@ test.describe("reading", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "What I help with" })).toBeVisible();
-    const titles = await page.locator(".post-card__title a").allTextContents();
-    expect(titles).toEqual(published.slice(0, 5).map((p) => p.title));
+    // Featured essays first, under "Start here" (oldest first: reading order); the latest list leaves them out.
+    const start = page.getByRole("region", { name: "Start here" });
+    const featured = published.filter((p) => p.featured).reverse();
+    expect(featured.length).toBeGreaterThan(0);
+    await expect(start.locator(".post-card__title a")).toHaveText(featured.map((p) => p.title));
+    const latest = page.getByRole("region", { name: "Latest writing" });
+    const titles = await latest.locator(".post-card__title a").allTextContents();
+    expect(titles).toEqual(
+      published
+        .filter((p) => !p.featured)
+        .slice(0, 5)
+        .map((p) => p.title),
+    );
     await expect(page.getByRole("main").getByRole("link", { name: "Let’s talk" }).first()).toHaveAttribute(
       "href",
       "/contact",
+    );
+  });
+
+  test("/start gathers the featured essays under the introduction", async ({ page }) => {
+    await page.goto("/start");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start here");
+    await expect(page.locator(".post-card__title a")).toHaveText(
+      published
+        .filter((p) => p.featured)
+        .reverse()
+        .map((p) => p.title),
     );
   });
 

@@ -7,6 +7,7 @@ export type SourcePost = {
   slug: string;
   title: string;
   draft: boolean;
+  featured: boolean;
   tags: string[];
   cta?: string;
   publishDate: string;
@@ -24,6 +25,7 @@ export function readSourcePosts(contentDir = process.env.CONTENT_DIR ?? "content
         slug: path.basename(file, ".mdx"),
         title: String(data.title),
         draft: data.draft === true,
+        featured: data.featured === true,
         tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
         ...(typeof data.cta === "string" ? { cta: data.cta } : {}),
         publishDate: date,

@@ -21,7 +21,7 @@ describe("FrontmatterSchema", () => {
     const result = parseFrontmatter(FILE, valid);
     expect(result).toEqual({
       ok: true,
-      data: { ...valid, publishDate: "2025-05-02", draft: false },
+      data: { ...valid, publishDate: "2025-05-02", draft: false, featured: false },
     });
   });
 

@@ -22,6 +22,7 @@ const post: Post = {
   draft: false,
   cta: site.defaultCta,
   hasCustomCta: false,
+  featured: false,
   body: "Hello",
   words: 1834,
   readingMinutes: 8,
@@ -160,6 +161,21 @@ describe("JSON-LD", () => {
     const body = /^<script type="application\/ld\+json">(.*)<\/script>$/s.exec(html)?.[1];
     expect(body).toBeDefined();
     expect(get(JSON.parse(body!), "@graph", 0, "headline")).toBe(hostile.title);
+  });
+
+  it("names the series a post is part of beside the blog (isPartOf)", () => {
+    const [alone] = postJsonLd(post)["@graph"] as Loose[];
+    expect(alone!.isPartOf).toMatchObject({ "@type": "Blog" });
+    const [inSeries] = postJsonLd(post, { name: "Calm incidents", url: "/series/calm-incidents" })["@graph"] as Loose[];
+    expect(inSeries!.isPartOf).toEqual([
+      expect.objectContaining({ "@type": "Blog" }),
+      {
+        "@type": "CreativeWorkSeries",
+        "@id": `${site.url}/series/calm-incidents#series`,
+        name: "Calm incidents",
+        url: `${site.url}/series/calm-incidents`,
+      },
+    ]);
   });
 
   it("describes a post as a BlogPosting with its breadcrumb trail", () => {

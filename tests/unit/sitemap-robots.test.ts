@@ -14,6 +14,7 @@ const post = (slug: string, publishDate: string, tags: string[], extra: Partial<
   url: `/blog/${slug}`,
   publishDate,
   tags: tags.map((name) => ({ name, slug: name.toLowerCase() })),
+  featured: false,
   ...extra,
 });
 
@@ -56,6 +57,28 @@ describe("sitemap", () => {
     expect(urls).toEqual(expect.arrayContaining(["/blog/page/2", "/blog/page/3", "/tags/a/page/2", "/tags/a/page/3"]));
     expect(urls).not.toContain("/blog/page/4");
     expect(urls).not.toContain("/tags/a/page/4");
+  });
+});
+
+describe("sitemap: series", () => {
+  it("lists /series and each series, dated by its newest part, only when there are series", () => {
+    const series = { name: "Calm incidents", slug: "calm-incidents" };
+    const entries = sitemapEntries(
+      [
+        post("one", "2024-01-01", [], { series: { ...series, order: 1 } }),
+        post("two", "2024-02-01", [], { series: { ...series, order: 2 } }),
+        post("alone", "2024-05-01", []),
+      ],
+      20,
+    );
+    const lastmod = (path: string) => entries.find((e) => e.url === `${site.url}${path}`)?.lastModified;
+    expect(lastmod("/series")).toBe("2024-02-01");
+    expect(lastmod("/series/calm-incidents")).toBe("2024-02-01");
+    const none = sitemapEntries([post("alone", "2024-05-01", [])], 20).map((e) => e.url);
+    expect(none).not.toContain(`${site.url}/series`);
+    expect(none).not.toContain(`${site.url}/start`);
+    const featured = sitemapEntries([post("f", "2024-03-01", [], { featured: true })], 20);
+    expect(featured.find((e) => e.url === `${site.url}/start`)?.lastModified).toBe("2024-03-01");
   });
 });
 

@@ -10,6 +10,7 @@
  *   <script> elements as an ordinary post.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 
 import { XMLParser } from "fast-xml-parser";
@@ -105,6 +106,8 @@ function servableBuildFiles(distDir: string): string[] {
     }
   };
   walk(path.join(distDir, "static"), () => true);
+  // The search index (app/pagefind/[...file]/route.ts serves it from the build folder).
+  walk(path.join(distDir, "pagefind"), () => true);
   walk(
     path.join(distDir, "server", "app"),
     (file) => /\.(html|rsc|body|meta|json|xml|txt|png|segment\.rsc)$/.test(file) || file.includes(".segments"),
@@ -221,7 +224,9 @@ export async function scanSite(
   if (distDir) {
     for (const file of servableBuildFiles(distDir)) {
       buildFilesScanned += 1;
-      const text = readFileSync(file).toString("utf8");
+      const bytes = readFileSync(file);
+      // Pagefind's index files are gzip-compressed: read what they hold.
+      const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
       for (const marker of DRAFT_MARKERS)
         if (text.includes(marker)) buildFileLeaks.push(`${path.relative(distDir, file)} holds "${marker}"`);
     }
