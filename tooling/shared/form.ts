@@ -49,7 +49,10 @@ export async function loadContactForm(baseUrl: string, headers: Record<string, s
   const actionId = (JSON.parse(header[1]) as { id: string }).id;
   const formToken = hidden.find(([name]) => name === "formToken")?.[1];
   if (!formToken) throw new Error("no form token in the form");
-  const topics = [...form.matchAll(/<option\b[^>]*value="([^"]+)"/g)].map((m) => decodeEntities(m[1]!));
+  // Only the topic select's options: the form has other selects (the qualifying questions) whose values are not topics.
+  const topicSelect = /<select\b[^>]*\bname="topic"[^>]*>([\s\S]*?)<\/select>/.exec(form)?.[1];
+  if (!topicSelect) throw new Error("no topic select in the form");
+  const topics = [...topicSelect.matchAll(/<option\b[^>]*value="([^"]+)"/g)].map((m) => decodeEntities(m[1]!));
   return { hidden, actionId, formToken, topics, fetchedAt: Date.now() };
 }
 
