@@ -65,7 +65,7 @@ export const site = {
    */
   qualifying: {
     teamSize: {
-      label: "Engineers in the team",
+      label: "Team size",
       options: [
         { value: "1-10", label: "1–10", short: "1–10 engineers" },
         { value: "10-40", label: "10–40", short: "10–40 engineers" },
@@ -84,7 +84,7 @@ export const site = {
       ],
     },
     helpKind: {
-      label: "Kind of help",
+      label: "Help with",
       options: [
         { value: "advisory", label: "Advisory", short: "advisory" },
         { value: "coaching", label: "Coaching", short: "coaching" },

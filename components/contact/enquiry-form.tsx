@@ -50,7 +50,7 @@ export function EnquiryForm({ action, formToken, source, topics, qualifying, fal
       {summary ? <p className="form-status form-status--invalid">{summary}</p> : null}
 
       <p id="form-required-note" className="enquiry-form__note">
-        All fields are required unless marked optional.
+        Every field is required unless marked optional.
       </p>
 
       <div className="enquiry-form__row">

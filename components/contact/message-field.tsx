@@ -60,7 +60,7 @@ export function MessageField({ defaultValue, autoFocus, onChange, error }: Props
       label="Your message"
       hint={
         <>
-          What is going on in your team, and what would you like to change? Between {LIMITS.message.min} and{" "}
+          What is going on, and what would you like to change? {LIMITS.message.min} to{" "}
           {numberFormat.format(LIMITS.message.max)} characters.
         </>
       }

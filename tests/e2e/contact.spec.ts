@@ -241,6 +241,20 @@ test.describe("with JavaScript", () => {
     }
   });
 
+  test("on a phone the form, from its first line to the send button, fits one screen below the sticky header", async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openContact(page, testInfo);
+    const fit = await page.evaluate(() => {
+      const form = document.querySelector("form.enquiry-form")!.getBoundingClientRect();
+      const send = document.querySelector('form.enquiry-form button[type="submit"]')!.getBoundingClientRect();
+      const header = document.querySelector(".site-header")!.getBoundingClientRect();
+      return { needed: Math.ceil(send.bottom - form.top), available: Math.floor(innerHeight - header.height) };
+    });
+    expect(fit.needed).toBeLessThanOrEqual(fit.available);
+  });
+
   // One axe scan per test: a scan takes several seconds on a busy 2-core machine, and six in one test came within
   // 2 s of the timeout in CI. Each state is reached from a fresh page so no test depends on another.
   for (const colorScheme of ["light", "dark"] as const) {

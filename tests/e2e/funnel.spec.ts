@@ -29,7 +29,7 @@ async function sendEnquiry(page: Page, email: string, ip: string) {
   await page.getByLabel("Your name").fill("Ada Lovelace");
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("What would you like to talk about?").selectOption({ label: "Delivery and process" });
-  await page.getByLabel("Engineers in the team").selectOption({ label: "40–100" });
+  await page.getByLabel("Team size").selectOption({ label: "40–100" });
   await page.getByLabel("When").selectOption({ label: "This quarter" });
   await page.getByLabel("Your message").fill("Our post-mortems never change anything. Can we talk about it?");
   // The form refuses (as spam) anything sent sooner than the minimum after the page was rendered.

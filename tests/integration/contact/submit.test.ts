@@ -106,7 +106,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
     const crafted = await harness.submit(harness.submission({ teamSize: "9000" }));
     expect(crafted).toMatchObject({ status: "invalid", values: { teamSize: "9000" } });
-    expect(crafted.fieldErrors.teamSize).toContain("Engineers in the team");
+    expect(crafted.fieldErrors.teamSize).toContain("Team size");
     expect(await harness.store.recent(10)).toHaveLength(1);
   });
 
