@@ -3,11 +3,10 @@ import path from "node:path";
 
 import { createClient, type Client } from "@libsql/client";
 
-import { migrate } from "./migrations";
-
 /**
- * The connection to the enquiry database: opened lazily (and migrated) on first use, retried while another
- * process holds the lock on a local file, thrown away after any failure.
+ * A connection to one of the site's libSQL databases (enquiries, newsletter subscribers): opened lazily (and
+ * migrated) on first use, retried while another process holds the lock on a local file, thrown away after any
+ * failure.
  */
 
 /** The store could not be reached or written: the enquiry was NOT saved. */
@@ -64,6 +63,12 @@ export type ConnectionOptions = {
   lockWaitMs?: number;
 };
 
+/** Which database a connection serves: its migrations, and its name in error messages ("the enquiry database"). */
+export type DatabaseSchema = {
+  name: string;
+  migrate: (db: Client) => Promise<unknown>;
+};
+
 export type Connection = {
   /**
    * Runs `work`; any failure is reported as StoreUnavailableError (`Could not <what> …`), with the cause kept.
@@ -75,12 +80,10 @@ export type Connection = {
   close(): void;
 };
 
-export function openConnection({
-  url,
-  authToken,
-  timeoutMs = 8_000,
-  lockWaitMs = 3_000,
-}: ConnectionOptions): Connection {
+export function openConnection(
+  { url, authToken, timeoutMs = 8_000, lockWaitMs = 3_000 }: ConnectionOptions,
+  { name, migrate }: DatabaseSchema,
+): Connection {
   let ready: Promise<Client> | undefined;
   let opened: Client | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -132,10 +135,9 @@ export function openConnection({
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new StoreUnavailableError(
-        `Could not ${what} in the enquiry database (${describeDatabaseUrl(url)}): ${reason}`,
-        { cause: error },
-      );
+      throw new StoreUnavailableError(`Could not ${what} in ${name} (${describeDatabaseUrl(url)}): ${reason}`, {
+        cause: error,
+      });
     }
   }
 

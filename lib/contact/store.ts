@@ -1,4 +1,5 @@
 import { policyFor } from "./policy";
+import { migrate } from "./migrations";
 import { openConnection, type ConnectionOptions } from "./store-connection";
 import * as bookings from "./store-bookings";
 import * as sql from "./store-queries";
@@ -17,7 +18,7 @@ export { describeDatabaseUrl, StoreUnavailableError } from "./store-connection";
 export type * from "./store-types";
 
 export function createEnquiryStore(options: ConnectionOptions): EnquiryStore {
-  const { withDb, serialised, close } = openConnection(options);
+  const { withDb, serialised, close } = openConnection(options, { name: "the enquiry database", migrate });
   return {
     create(enquiry, policy = policyFor("enquiry")) {
       // Counting and inserting are serialised within this process, so a burst cannot slip past a limit between

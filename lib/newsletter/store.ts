@@ -1,10 +1,7 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-
-import { createClient, type Client, type Row } from "@libsql/client";
+import type { Client, Row } from "@libsql/client";
 
 import { decide, since, type Counts, type HeldReason, type SignupPolicy } from "@/lib/contact/policy";
-import { describeDatabaseUrl, StoreUnavailableError } from "@/lib/contact/store";
+import { openConnection, type ConnectionOptions } from "@/lib/contact/store-connection";
 
 import { migrateNewsletter } from "./migrations";
 import { NEWSLETTER_POLICY } from "./policy";
@@ -115,93 +112,10 @@ function toSubscriber(row: Row): Subscriber {
   };
 }
 
-function prepareLocalFile(url: string): void {
-  if (!url.startsWith("file:")) return;
-  let target = url.slice("file:".length).split("?")[0]!;
-  if (target.startsWith("//")) target = target.replace(/^\/\/(?:localhost)?/, "");
-  if (target === "" || target.startsWith(":memory:")) return;
-  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-}
-
-function isBusy(error: unknown): boolean {
-  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (
-      /^SQLITE_(BUSY|LOCKED)/.test(String(code ?? "")) ||
-      /database is locked|database table is locked/i.test(String(message ?? ""))
-    )
-      return true;
-  }
-  return false;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export type SubscriberStore = ReturnType<typeof createSubscriberStore>;
 
-export function createSubscriberStore({
-  url,
-  authToken,
-  timeoutMs = 8_000,
-  lockWaitMs = 3_000,
-}: {
-  url: string;
-  authToken?: string;
-  timeoutMs?: number;
-  lockWaitMs?: number;
-}) {
-  let ready: Promise<Client> | undefined;
-  let opened: Client | undefined;
-
-  function discard(): void {
-    opened?.close();
-    opened = undefined;
-    ready = undefined;
-  }
-
-  function client(): Promise<Client> {
-    ready ??= (async () => {
-      prepareLocalFile(url);
-      const remote = /^(https?|libsql):/.test(url);
-      // As the enquiry store: no SQLite busy timeout (it blocks the JavaScript thread); withDb waits instead.
-      const db = createClient({
-        url,
-        authToken,
-        timeout: 0,
-        ...(remote ? { fetch: (input: Request) => fetch(input, { signal: AbortSignal.timeout(timeoutMs) }) } : {}),
-      });
-      opened = db;
-      await migrateNewsletter(db);
-      return db;
-    })().catch((error: unknown) => {
-      discard();
-      throw error;
-    });
-    return ready;
-  }
-
-  async function withDb<T>(what: string, work: (db: Client) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + lockWaitMs;
-    try {
-      for (let attempt = 0; ; attempt += 1) {
-        let db: Client | undefined;
-        try {
-          db = await client();
-          return await work(db);
-        } catch (error) {
-          // A connection whose write failed may keep that statement's transaction open: never reuse it.
-          if (db && db === opened) discard();
-          if (!isBusy(error) || Date.now() >= deadline) throw error;
-          await sleep(Math.min(25 * 2 ** attempt, 250, Math.max(1, deadline - Date.now())));
-        }
-      }
-    } catch (error) {
-      throw new StoreUnavailableError(
-        `Could not ${what} in the subscriber database (${describeDatabaseUrl(url)}): ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
-    }
-  }
+export function createSubscriberStore(options: ConnectionOptions) {
+  const { withDb, close } = openConnection(options, { name: "the subscriber database", migrate: migrateNewsletter });
 
   async function byId(db: Client, id: string): Promise<Subscriber | undefined> {
     const row = (await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE id = ?", args: [id] })).rows[0];
@@ -543,8 +457,6 @@ export function createSubscriberStore({
       });
     },
 
-    close() {
-      discard();
-    },
+    close,
   };
 }
