@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
 import { searchPath } from "@/lib/routes";
 
@@ -21,6 +21,7 @@ function typingIn(target: EventTarget | null): boolean {
 export function SearchTrigger() {
   const [open, setOpen] = useState(false);
   const [requested, setRequested] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -31,7 +32,14 @@ export function SearchTrigger() {
       setOpen(true);
     }
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    // The `/` shortcut is announced only once its listener is attached: before hydration the key does nothing
+    // (the link still works). Set on the element, not through state, so announcing it costs no second render.
+    const trigger = link.current;
+    trigger?.setAttribute("aria-keyshortcuts", "/");
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      trigger?.removeAttribute("aria-keyshortcuts");
+    };
   }, []);
 
   return (
@@ -40,7 +48,7 @@ export function SearchTrigger() {
         href={searchPath}
         className="search-trigger"
         aria-haspopup="dialog"
-        aria-keyshortcuts="/"
+        ref={link}
         onClick={(event) => {
           if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
           event.preventDefault();

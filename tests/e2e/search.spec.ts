@@ -44,6 +44,8 @@ const posts = sources();
 const published = bodyOnlyWord(posts, (post) => !post.draft);
 
 async function openSearch(page: Page) {
+  // Before hydration the link goes to /search (the no-JavaScript page); the island says it is live with aria-keyshortcuts.
+  await expect(page.locator("a.search-trigger")).toHaveAttribute("aria-keyshortcuts", "/");
   await page.locator("a.search-trigger").click();
   const dialog = page.getByRole("dialog", { name: "Search the essays" });
   await expect(dialog).toBeVisible();
@@ -66,6 +68,8 @@ test("no search file is requested before the search opens", async ({ page }) => 
 
 test("finds a post by a word that appears only in its body, highlighted, by keyboard alone", async ({ page }) => {
   await page.goto("/");
+  // The shortcut is live once the header's island has hydrated (it says so with aria-keyshortcuts).
+  await expect(page.locator("a.search-trigger")).toHaveAttribute("aria-keyshortcuts", "/");
   await page.keyboard.press("/");
   const dialog = page.getByRole("dialog", { name: "Search the essays" });
   await expect(dialog).toBeVisible();
