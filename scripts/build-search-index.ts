@@ -1,6 +1,7 @@
 /**
- * The last step of `npm run build`: indexes the prerendered post pages with Pagefind into the build folder
- * (`.next/pagefind`, or `$NEXT_DIST_DIR/pagefind` for the e2e fixture). See lib/search/build-index.ts.
+ * The last step of `npm run build`: indexes the prerendered post pages with Pagefind into the build's static
+ * folder (`.next/static/pagefind/<version>`, or under `$NEXT_DIST_DIR` for the e2e fixture), served at
+ * `/_next/static/pagefind/<version>/`. See lib/search/build-index.ts and lib/search/paths.ts.
  */
 import { readGeneratedPosts } from "../lib/content/generated-posts";
 import { distDir } from "../lib/env";

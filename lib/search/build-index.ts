@@ -5,14 +5,15 @@ import { createIndex, close } from "pagefind";
 
 import { postPath } from "@/lib/routes";
 
-import { searchIndexDir } from "./serve";
+import { builtSearchIndexVersion, searchIndexDir, searchIndexRoot } from "./serve";
 
 /**
  * Builds the Pagefind index from the post pages `next build` prerendered (`<dist>/server/app/blog/<slug>.html`),
  * so search sees exactly the HTML readers get. Only the article's `data-pagefind-body` part is indexed (header,
  * navigation, share bars and the call to action carry `data-pagefind-ignore` or sit outside it). The index is
- * written into the build folder (`<dist>/pagefind`), which `app/pagefind/[...file]/route.ts` serves: each build
- * (the site and the e2e fixture) keeps its own index, and nothing is written into `public/` after a build.
+ * written into the build's static folder (`<dist>/static/pagefind/<version>`, see lib/search/paths.ts), served as
+ * static files on every host: each build (the site and the e2e fixture) keeps its own index, and nothing is
+ * written into `public/` after a build.
  */
 
 /** Parts of the article that are not the essay: sharing, contents, the call to action, the sign-up, anchors. */
@@ -29,7 +30,13 @@ export const NOT_INDEXED = [
 
 export type IndexedPost = { slug: string; draft: boolean; sourceFile: string };
 
-export type SearchIndexReport = { pages: number; files: number; bytes: number; outputPath: string };
+export type SearchIndexReport = {
+  pages: number;
+  files: number;
+  bytes: number;
+  outputPath: string;
+  version: string;
+};
 
 function prerenderedPostFile(dist: string, slug: string): string {
   return path.join(dist, "server", "app", "blog", `${slug}.html`);
@@ -45,8 +52,10 @@ export async function buildSearchIndex(dist: string, posts: readonly IndexedPost
   if (drafts.length > 0) {
     throw new Error(`Drafts are never indexed: ${drafts.map((post) => post.sourceFile).join(", ")}`);
   }
-  const outputPath = searchIndexDir(dist);
-  await rm(outputPath, { recursive: true, force: true });
+  const version = builtSearchIndexVersion(dist);
+  const outputPath = searchIndexDir(dist, version);
+  // Only this build's version is kept (an earlier build's folder would be served, but nothing asks for it).
+  await rm(searchIndexRoot(dist), { recursive: true, force: true });
 
   const { index, errors } = await createIndex({ forceLanguage: "en", excludeSelectors: NOT_INDEXED });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
@@ -70,7 +79,7 @@ export async function buildSearchIndex(dist: string, posts: readonly IndexedPost
       throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join("; ")}`);
     await removeBundledUi(outputPath);
     const { files, bytes } = await folderSize(outputPath);
-    return { pages: posts.length, files, bytes, outputPath };
+    return { pages: posts.length, files, bytes, outputPath, version };
   } finally {
     await close();
   }

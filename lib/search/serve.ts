@@ -1,43 +1,42 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { SEARCH_INDEX_FOLDER } from "./paths";
+import { SEARCH_INDEX_FOLDER, searchIndexUrlPath } from "./paths";
 
-/** The folder of one build's index. */
-export function searchIndexDir(dist: string): string {
-  return path.join(dist, SEARCH_INDEX_FOLDER);
-}
+/** Every file of a versioned index folder keeps its content for good: a changed index gets a new folder. */
+export const SEARCH_INDEX_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
-/**
- * Which file of a build's search index a request names, or null. Pagefind's files are flat names and
- * folders of hashed names (`fragment/en_3f2a….pf_fragment`): each segment must look like one, so no
- * request can leave the index folder (no `..`, no separators inside a segment, no hidden files).
- */
-const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/;
-
-export function indexFilePath(indexDir: string, segments: readonly string[]): string | null {
-  if (segments.length === 0 || segments.length > 3) return null;
-  if (!segments.every((segment) => SEGMENT.test(segment) && !segment.includes(".."))) return null;
-  const root = path.resolve(indexDir);
-  const file = path.resolve(root, ...segments);
-  return file.startsWith(`${root}${path.sep}`) ? file : null;
-}
-
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
+/** The header rule for next.config.ts: immutable caching on every host, whatever its default for `/_next/static/`. */
+export const searchIndexHeaders = {
+  source: `${searchIndexUrlPath(":version")}/:file*`,
+  headers: [{ key: "Cache-Control", value: SEARCH_INDEX_CACHE_CONTROL }],
 };
 
-export function indexFileType(file: string): string {
-  return TYPES[path.extname(file)] ?? "application/octet-stream";
+/** The folder of all of a build's indexes, and of the one for `version`. */
+export function searchIndexRoot(dist: string): string {
+  return path.join(dist, "static", SEARCH_INDEX_FOLDER);
+}
+
+export function searchIndexDir(dist: string, version: string): string {
+  return path.join(searchIndexRoot(dist), version);
 }
 
 /**
- * Pagefind names its index, fragment and filter files by content hash, so they can be kept for a year;
- * the loader, the entry file and the WebAssembly keep their names across builds, so they are revalidated.
+ * The index version a finished `next build` inlined into its code, read back from the build's record of its
+ * configuration (`required-server-files.json`, written by every production build), so the index is written
+ * exactly where that build's pages and dialog look for it.
  */
-export function indexFileCaching(file: string): string {
-  return /\.pf_(?:index|fragment|filter)$/.test(file)
-    ? "public, max-age=31536000, immutable"
-    : "public, max-age=0, must-revalidate";
+export function builtSearchIndexVersion(dist: string): string {
+  const file = path.join(dist, "required-server-files.json");
+  let version: unknown;
+  try {
+    version = (JSON.parse(readFileSync(file, "utf8")) as { config?: { env?: Record<string, unknown> } }).config?.env
+      ?.SEARCH_INDEX_VERSION;
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}; run next build first`);
+  }
+  if (typeof version !== "string" || !/^[a-f0-9]{8,64}$/.test(version)) {
+    throw new Error(`${file} records no search index version: was this build made with this next.config.ts?`);
+  }
+  return version;
 }

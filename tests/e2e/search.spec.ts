@@ -55,7 +55,7 @@ async function openSearch(page: Page) {
 test("no search file is requested before the search opens", async ({ page }) => {
   const requested: string[] = [];
   page.on("request", (request) => {
-    if (new URL(request.url()).pathname.startsWith("/pagefind/")) requested.push(request.url());
+    if (new URL(request.url()).pathname.startsWith("/_next/static/pagefind/")) requested.push(request.url());
   });
   await page.goto(`/blog/${published.post.slug}`, { waitUntil: "networkidle" });
   await page.mouse.wheel(0, 2000);

@@ -1,8 +1,17 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { decodeEntities, excerptParts } from "@/lib/search/excerpt";
-import { indexFileCaching, indexFilePath, indexFileType } from "@/lib/search/serve";
+import { searchIndexUrlPath } from "@/lib/search/paths";
+import {
+  builtSearchIndexVersion,
+  SEARCH_INDEX_CACHE_CONTROL,
+  searchIndexDir,
+  searchIndexHeaders,
+} from "@/lib/search/serve";
+import { computeSearchIndexVersion } from "@/lib/search/version";
 
 describe("excerptParts", () => {
   it("splits Pagefind's excerpt into marked and plain text, decoding its escapes", () => {
@@ -26,28 +35,81 @@ describe("excerptParts", () => {
   });
 });
 
-describe("indexFilePath", () => {
-  const root = path.resolve("/srv/site/.next/pagefind");
-
-  it("serves Pagefind's files inside the index folder", () => {
-    expect(indexFilePath(root, ["pagefind.js"])).toBe(path.join(root, "pagefind.js"));
-    expect(indexFilePath(root, ["fragment", "en_3f2a1b.pf_fragment"])).toBe(
-      path.join(root, "fragment", "en_3f2a1b.pf_fragment"),
+describe("where the index is written and served", () => {
+  it("lives in the build's own static folder, under a versioned name served from /_next/static/", () => {
+    expect(searchIndexDir("/srv/site/.next", "0123456789abcdef")).toBe(
+      path.join("/srv/site/.next", "static", "pagefind", "0123456789abcdef"),
     );
+    // Two builds of one checkout (the site and the e2e fixture) never write into each other's folder.
+    expect(searchIndexDir(".next-fixture", "0123456789abcdef")).not.toBe(searchIndexDir(".next", "0123456789abcdef"));
+    expect(searchIndexUrlPath("0123456789abcdef")).toBe("/_next/static/pagefind/0123456789abcdef");
   });
 
-  it.each([[[".."]], [["..", "BUILD_ID"]], [["a/../../x"]], [[".hidden"]], [[]], [["a", "b", "c", "d"]], [["x..y"]]])(
-    "refuses %j",
-    (segments) => {
-      expect(indexFilePath(root, segments)).toBeNull();
-    },
-  );
+  it("caches every file of a versioned folder for good, through a header rule that matches only the index", () => {
+    expect(SEARCH_INDEX_CACHE_CONTROL).toBe("public, max-age=31536000, immutable");
+    expect(searchIndexHeaders.source).toBe("/_next/static/pagefind/:version/:file*");
+    expect(searchIndexHeaders.headers).toEqual([{ key: "Cache-Control", value: SEARCH_INDEX_CACHE_CONTROL }]);
+  });
 
-  it("types and caches by what the file is", () => {
-    expect(indexFileType("pagefind.js")).toMatch(/^text\/javascript/);
-    expect(indexFileType("wasm.en.pagefind")).toBe("application/octet-stream");
-    expect(indexFileCaching("fragment/en_1.pf_fragment")).toContain("immutable");
-    expect(indexFileCaching("pagefind-entry.json")).toContain("must-revalidate");
+  it("reads the version a finished build inlined from its required-server-files.json", async () => {
+    const dist = await mkdtemp(path.join(tmpdir(), "search-dist-"));
+    try {
+      expect(() => builtSearchIndexVersion(dist)).toThrow(/run next build first/);
+      await writeFile(
+        path.join(dist, "required-server-files.json"),
+        JSON.stringify({ config: { env: { SEARCH_INDEX_VERSION: "a1b2c3d4e5f60718" } } }),
+      );
+      expect(builtSearchIndexVersion(dist)).toBe("a1b2c3d4e5f60718");
+      await writeFile(path.join(dist, "required-server-files.json"), JSON.stringify({ config: { env: {} } }));
+      expect(() => builtSearchIndexVersion(dist)).toThrow(/records no search index version/);
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("computeSearchIndexVersion", () => {
+  async function checkout() {
+    const root = await mkdtemp(path.join(tmpdir(), "search-version-"));
+    await mkdir(path.join(root, "content", "posts"), { recursive: true });
+    await mkdir(path.join(root, "components"), { recursive: true });
+    await writeFile(path.join(root, "content", "posts", "a.mdx"), "---\ntitle: A\n---\nBody");
+    await writeFile(path.join(root, "components", "post.tsx"), "export const Post = 1;");
+    await writeFile(path.join(root, "package-lock.json"), "{}");
+    return root;
+  }
+
+  it("is the same for the same inputs, and changes with a post, the code, the dependencies or SITE_URL", async () => {
+    const root = await checkout();
+    try {
+      const first = computeSearchIndexVersion(root, {});
+      expect(first).toMatch(/^[a-f0-9]{16}$/);
+      expect(computeSearchIndexVersion(root, {})).toBe(first);
+      // Files the index does not depend on (tests, docs, the build output) leave it alone.
+      await mkdir(path.join(root, "tests"));
+      await writeFile(path.join(root, "tests", "x.test.ts"), "1");
+      await mkdir(path.join(root, ".next"));
+      await writeFile(path.join(root, ".next", "BUILD_ID"), "x");
+      expect(computeSearchIndexVersion(root, {})).toBe(first);
+
+      const seen = new Set([first]);
+      const changed = async (change: () => Promise<void>, source: Record<string, string> = {}) => {
+        await change();
+        const version = computeSearchIndexVersion(root, source);
+        expect(seen.has(version)).toBe(false);
+        seen.add(version);
+      };
+      await changed(() => writeFile(path.join(root, "content", "posts", "a.mdx"), "---\ntitle: A\n---\nBody!"));
+      await changed(() => writeFile(path.join(root, "components", "post.tsx"), "export const Post = 2;"));
+      await changed(() => writeFile(path.join(root, "package-lock.json"), '{"pagefind":"1.6.1"}'));
+      await changed(async () => {}, { SITE_URL: "https://steadystate.co.uk" });
+      // The fixture build reads its posts from CONTENT_DIR: a different set of posts, a different version.
+      await mkdir(path.join(root, "fixture", "posts"), { recursive: true });
+      await writeFile(path.join(root, "fixture", "posts", "b.mdx"), "B");
+      await changed(async () => {}, { CONTENT_DIR: "fixture" });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -10,6 +10,8 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { searchIndexRoot } from "../../lib/search/serve";
+
 import { startNext, type Server } from "../shared/proc";
 import { ROOT } from "../shared/workspace";
 import { kb, measurePage } from "./page-weight";
@@ -24,7 +26,8 @@ const { values } = parseArgs({
 const postPath = `/blog/${values.post}`;
 
 function indexSize(dist: string): { pages: number; data: number; runtime: number } | null {
-  const dir = path.join(ROOT, dist, "pagefind");
+  // The build's index: <dist>/static/pagefind/<version> (lib/search/serve.ts).
+  const dir = searchIndexRoot(path.join(ROOT, dist));
   let files: string[];
   try {
     files = readdirSync(dir, { recursive: true, encoding: "utf8" });

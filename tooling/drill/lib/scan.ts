@@ -105,9 +105,8 @@ function servableBuildFiles(distDir: string): string[] {
       else if (keep(full)) files.push(full);
     }
   };
+  // Static files, the search index among them (<dist>/static/pagefind/<version>).
   walk(path.join(distDir, "static"), () => true);
-  // The search index (app/pagefind/[...file]/route.ts serves it from the build folder).
-  walk(path.join(distDir, "pagefind"), () => true);
   walk(
     path.join(distDir, "server", "app"),
     (file) => /\.(html|rsc|body|meta|json|xml|txt|png|segment\.rsc)$/.test(file) || file.includes(".segments"),
