@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { clientIp } from "@/lib/contact/ip";
 import { getContactRuntime } from "@/lib/contact/runtime";
 import type { EnquiryState } from "@/lib/contact/state";
+import { FORM_TOKEN_FIELD } from "@/lib/contact/fields";
 import { handleEnquiry, malformedRequestState, readSubmission } from "@/lib/contact/submit";
 import { getPostBySlug } from "@/lib/content/posts";
 
@@ -23,6 +24,6 @@ export async function submitEnquiry(_previous: EnquiryState, formData: FormData)
   return handleEnquiry(
     readSubmission(formData),
     { client: clientIp(requestHeaders, runtime.env.TRUST_PROXY), userAgent: requestHeaders.get("user-agent") },
-    await runtime.submitDeps((task) => after(task)),
+    await runtime.submitDeps((task) => after(task), formData.get(FORM_TOKEN_FIELD)),
   );
 }

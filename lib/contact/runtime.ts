@@ -10,7 +10,7 @@ import { createResendMailer, type Mailer } from "./mailer";
 import { createOutboxMailer } from "./outbox";
 import { policyFor } from "./policy";
 import { retryUnsent, type RetryOptions, type RetrySummary } from "./retry";
-import { resolveFormSecret, resolveIpHashKey, type FormSecret } from "./secret";
+import { createFormSigner, resolveFormSecret, resolveIpHashKey, type FormSecret } from "./secret";
 import { signFormToken } from "./spam";
 import { createEnquiryStore, type EnquiryStore, type PurgeSummary } from "./store";
 import type { SubmitDeps } from "./submit";
@@ -29,11 +29,16 @@ export type ContactRuntime = {
   env: Env;
   store: EnquiryStore;
   mailer: Mailer;
-  /** Read once (from the environment or the database) and then kept. */
+  /** Read once (from the environment or the database) and then kept; rejects while the database cannot be read. */
   formSecret(): Promise<FormSecret>;
   ipHashKeySource: "env" | "process";
   delivery: DeliveryDeps;
-  submitDeps(defer: SubmitDeps["defer"]): Promise<SubmitDeps>;
+  /**
+   * What the action needs to handle one submission; `submittedToken` (the form's token field) picks the secret it
+   * was signed with (secret.ts: a form signed while the database was down stays valid). Never rejects on the database.
+   */
+  submitDeps(defer: SubmitDeps["defer"], submittedToken?: unknown): Promise<SubmitDeps>;
+  /** A form token for the page; never rejects on the database (secret.ts createFormSigner). */
   issueFormToken(now?: number): Promise<string>;
   retry(options?: RetryOptions): Promise<RetrySummary>;
   /** Applies the retention periods (CONTACT_RETENTION_DAYS for real enquiries, the policy's for spam). */
@@ -57,13 +62,15 @@ export function createContactRuntime(env: Env, { findPost, log = console }: Runt
       })
     : createOutboxMailer({ dir: env.CONTACT_OUTBOX_DIR, log });
   let secret: Promise<FormSecret> | undefined;
-  const formSecret = () => {
-    secret ??= resolveFormSecret(env.CONTACT_FORM_SECRET, store).catch((error: unknown) => {
+  const sharedSecret = (candidate?: string) => {
+    secret ??= resolveFormSecret(env.CONTACT_FORM_SECRET, store, candidate).catch((error: unknown) => {
       secret = undefined; // the database may be back next time
       throw error;
     });
     return secret;
   };
+  const formSecret = () => sharedSecret();
+  const signer = createFormSigner(sharedSecret, { log });
   const ipHashKey = resolveIpHashKey(env.CONTACT_FORM_SECRET);
   const policy = policyFor("enquiry", { ownerEmailsPerHour: env.CONTACT_OWNER_EMAILS_PER_HOUR });
   const delivery: DeliveryDeps = {
@@ -82,9 +89,9 @@ export function createContactRuntime(env: Env, { findPost, log = console }: Runt
     formSecret,
     ipHashKeySource: ipHashKey.source,
     delivery,
-    submitDeps: async (defer) => ({
+    submitDeps: async (defer, submittedToken) => ({
       ...delivery,
-      formSecret: (await formSecret()).secret,
+      formSecret: (await signer.forToken(submittedToken)).secret,
       ipHashKey: ipHashKey.key,
       policy,
       minSubmitMs: env.CONTACT_MIN_SUBMIT_SECONDS * 1000,
@@ -94,7 +101,7 @@ export function createContactRuntime(env: Env, { findPost, log = console }: Runt
       bookingUrl: env.BOOKING_URL,
       defer,
     }),
-    issueFormToken: async (now = Date.now()) => signFormToken(now, (await formSecret()).secret),
+    issueFormToken: async (now = Date.now()) => signFormToken(now, (await signer.current()).secret),
     retry: (options) => retryUnsent(delivery, options),
     purge: (now = new Date()) =>
       store.purge({ now, realDays: env.CONTACT_RETENTION_DAYS, spamDays: policy.spamRetentionDays }),
