@@ -1,4 +1,5 @@
 import { sendAcknowledgementEmail, sendEnquiryEmail, type EmailSettings } from "./email";
+import { describeSent } from "./mailer";
 import type { EnquiryStore } from "./store";
 
 /**
@@ -48,7 +49,7 @@ export async function deliverEnquiry(
   const result = await sendEnquiryEmail(enquiry, deps);
   if (result.ok) {
     await deps.store.markSent(id, { now: deps.now(), providerMessageId: result.id });
-    deps.log.info(`[contact] Enquiry ${id} emailed to the owner (attempt ${enquiry.attempts}, ${result.where})`);
+    deps.log.info(`[contact] Enquiry ${id} ${describeSent(result, deps.to)} (attempt ${enquiry.attempts})`);
     return { status: "sent", where: result.where };
   }
   const nextAttemptAt = new Date(deps.now().getTime() + backoffDelay(enquiry.attempts));

@@ -18,7 +18,8 @@ export type OutgoingEmail = {
 };
 
 export type SendResult =
-  | { ok: true; id: string | null; where: string }
+  /** `outbox`: written to the local outbox (no RESEND_API_KEY), so nobody received it. */
+  | { ok: true; id: string | null; where: string; outbox?: boolean }
   /** `rateLimited`: the provider asked us to slow down (HTTP 429); a retry run stops there. */
   | { ok: false; error: string; rateLimited: boolean };
 
@@ -84,4 +85,11 @@ export function createResendMailer({
       return { ok: true, id: response.data?.id ?? null, where: `Resend id ${response.data?.id ?? "unknown"}` };
     },
   };
+}
+
+/** For logs: where an accepted email really went (a person's inbox through Resend, or a file in the local outbox). */
+export function describeSent(result: { where: string; outbox?: boolean }, to: string): string {
+  return result.outbox
+    ? `NOT emailed (no RESEND_API_KEY): written to the local outbox, ${result.where}`
+    : `emailed to ${to} through ${result.where}`;
 }

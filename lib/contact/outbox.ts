@@ -29,7 +29,7 @@ export function createOutboxMailer({ dir, log = console }: { dir: string; log?: 
         };
       }
       log.info(`[contact] No RESEND_API_KEY: email written to ${file}`);
-      return { ok: true, id: null, where: file };
+      return { ok: true, id: null, where: file, outbox: true };
     },
   };
 }
