@@ -38,12 +38,29 @@ export function stampSocketAddress(req, headerName) {
   req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
 }
 
+/**
+ * In production Next starts the instrumentation hook (the configuration check and the scheduler, instrumentation.ts)
+ * without waiting for it, so its report would come after "Ready". Wait for it: a bad configuration then stops the
+ * server before it says it is ready. Next's server object is internal: if it ever changes shape, this waits for
+ * nothing and the check still runs, just later.
+ */
+async function instrumentationRegistered(app) {
+  try {
+    const server = await app.server?.getServer?.();
+    await server?.prepare?.();
+  } catch (error) {
+    console.error("✖ The server could not start:", error);
+    process.exit(1);
+  }
+}
+
 export async function main({ host = process.env.HOST || "0.0.0.0", port = Number(process.env.PORT || 3000) } = {}) {
   const headerName = `${PREFIX}${randomBytes(8).toString("hex")}`;
   globalThis[SOCKET_ADDRESS_HEADER_KEY] = headerName;
   const app = next({ dev: false, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  await instrumentationRegistered(app);
   const server = createServer((req, res) => {
     stampSocketAddress(req, headerName);
     handle(req, res);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-// lib/site.ts imports readSiteUrl from here, and client components import lib/site.ts: so this module does no
+// lib/site.ts imports siteUrlOrDefault from here, and client components import lib/site.ts: so this module does no
 // work while it loads (`site` is read inside functions only, the zod schema is built on first use), which keeps the
 // import cycle safe and lets the bundler leave the server configuration out of client code.
-import { site } from "@/lib/site";
+import { parseTrustProxy, VERCEL_TRUST_PROXY, type TrustProxy } from "./contact/trust-proxy";
+import { site } from "./site";
 
 /**
  * Every environment variable the product reads, in one place.
@@ -38,6 +39,19 @@ export function readSiteUrl(source: EnvSource = process.env): URL {
   return url;
 }
 
+/**
+ * SITE_URL for lib/site.ts, which runs while any page loads: an invalid value gives the localhost default here
+ * instead of an exception, because the configuration check reports it (with every other bad value, in one list)
+ * and stops the build (scripts/check-build.ts, next.config.ts) and the server (instrumentation.ts) first.
+ */
+export function siteUrlOrDefault(source: EnvSource = process.env): URL {
+  try {
+    return readSiteUrl(source);
+  } catch {
+    return readSiteUrl({});
+  }
+}
+
 /** Whether SITE_URL was set at all (a production build without it warns). */
 export function siteUrlIsSet(source: EnvSource = process.env): boolean {
   return Boolean(source.SITE_URL?.trim());
@@ -58,6 +72,16 @@ export function contentDir(source: EnvSource = process.env): string {
 /** Next's build folder: `.next`, or NEXT_DIST_DIR for a second build (the e2e fixture). The search index lives in it. */
 export function distDir(source: EnvSource = process.env): string {
   return source.NEXT_DIST_DIR || ".next";
+}
+
+/** Next sets NEXT_PHASE while `next build` runs (prerendering included). */
+export function duringBuild(source: EnvSource = process.env): boolean {
+  return source.NEXT_PHASE === "phase-production-build";
+}
+
+/** Vercel sets VERCEL=1 in its builds and functions. */
+export function onVercel(source: EnvSource = process.env): boolean {
+  return source.VERCEL === "1";
 }
 
 /** `development` under `next dev`, `production` for builds and `next start`, `test` under vitest. */
@@ -95,23 +119,26 @@ function buildEnvSchema() {
 
   const flag = z.stringbool({ error: 'must be "true" or "false"' });
 
-  /**
-   * TRUST_PROXY: how many proxies in front append to X-Forwarded-For (0 = none: the socket address is the
-   * client), or the name of a platform header that carries only the client address. "true" = 1, "false" = 0.
-   */
+  /** TRUST_PROXY: a number of proxies, or a platform's client-IP header from a closed list (lib/contact/trust-proxy.ts). */
   const trustProxy = z
     .string()
     .trim()
     .transform((value, ctx) => {
-      const lower = value.toLowerCase();
-      if (lower === "false") return { hops: 0 };
-      if (lower === "true") return { hops: 1 };
-      if (/^\d+$/.test(lower) && Number(lower) <= 10) return { hops: Number(lower) };
-      if (/^[a-z][a-z0-9-]{1,63}$/.test(lower) && !/^\d/.test(lower)) return { header: lower };
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    });
+
+  const siteUrl = z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const url = URL.canParse(value) ? new URL(value) : null;
+      if (url && /^https?:$/.test(url.protocol)) return readSiteUrl({ SITE_URL: value }).toString().replace(/\/$/, "");
       ctx.addIssue({
         code: "custom",
-        message:
-          "must be the number of proxies in front (0–10, e.g. 1 for nginx), or a client-IP header name (e.g. cf-connecting-ip, fly-client-ip, x-real-ip)",
+        message: url ? "must start with https:// (or http://)" : "must be an absolute URL, e.g. https://example.com",
       });
       return z.NEVER;
     });
@@ -126,6 +153,11 @@ function buildEnvSchema() {
   return z
     .object({
       NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+      // Build settings, read where they are used (readSiteUrl, indexingEnv); checked here so a bad one is reported
+      // with the rest instead of failing a page later.
+      SITE_URL: siteUrl.optional(),
+      SITE_INDEXING: z.enum(["allow", "block"], { error: 'must be "allow" or "block"' }).optional(),
+      PORT: integer(0, 65_535).optional(),
       DATABASE_URL: z
         .string()
         .trim()
@@ -155,8 +187,12 @@ function buildEnvSchema() {
         .optional(),
       NEWSLETTER_FROM_EMAIL: mailbox.optional(),
       CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
-      TRUST_PROXY: trustProxy.default({ hops: 0 }),
+      // Unset: the socket is the client (npm start), or on Vercel the platform's x-real-ip (see parseEnv).
+      TRUST_PROXY: trustProxy.optional(),
       CONTACT_RETENTION_DAYS: integer(1, 3650).default(365),
+      // The scheduled run inside a long-running server (lib/scheduled): off when an external cron calls the route.
+      SCHEDULER_ENABLED: flag.default(true),
+      SCHEDULER_INTERVAL_SECONDS: integer(1, 86_400).default(300),
       CONTACT_OWNER_EMAILS_PER_HOUR: integer(1, 100_000).optional(),
       // Bookings (lib/bookings): the scheduling link offered after an enquiry, and the secret Cal.com signs its webhooks with.
       BOOKING_URL: z
@@ -193,18 +229,23 @@ function buildEnvSchema() {
 
 let envSchema: ReturnType<typeof buildEnvSchema> | undefined;
 
-export type Env = Omit<z.output<ReturnType<typeof buildEnvSchema>>, "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL"> & {
+export type Env = Omit<
+  z.output<ReturnType<typeof buildEnvSchema>>,
+  "CONTACT_TO_EMAIL" | "CONTACT_FROM_EMAIL" | "TRUST_PROXY"
+> & {
   CONTACT_TO_EMAIL: string;
   CONTACT_FROM_EMAIL: string;
+  TRUST_PROXY: TrustProxy;
 };
 
-type ConfigProblem = { variable: string; problem: string };
+export type ConfigProblem = { variable: string; problem: string };
 
 export class ConfigError extends Error {
   readonly problems: ConfigProblem[];
-  constructor(problems: ConfigProblem[]) {
+  /** `then`: what to do after fixing them ("start again", or "build again" before a build). */
+  constructor(problems: ConfigProblem[], { then = "start again" }: { then?: string } = {}) {
     super(
-      `Invalid configuration — fix these environment variables (or your .env file) and start again:\n${problems
+      `Invalid configuration — fix these environment variables (or your .env file) and ${then}:\n${problems
         .map(({ variable, problem }) => `  ${variable}: ${problem}`)
         .join("\n")}`,
     );
@@ -235,6 +276,7 @@ export function parseEnv(source: EnvSource = process.env): Env {
   // The defaults come from the site settings: the author receives enquiries.
   return {
     ...env,
+    TRUST_PROXY: env.TRUST_PROXY ?? (onVercel(source) ? VERCEL_TRUST_PROXY : { hops: 0 }),
     CONTACT_TO_EMAIL: env.CONTACT_TO_EMAIL ?? site.author.email,
     CONTACT_FROM_EMAIL: env.CONTACT_FROM_EMAIL ?? `${site.name} website <${site.author.email}>`,
   };

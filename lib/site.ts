@@ -3,9 +3,9 @@
  * than one page uses. Safe to import from client components (no secrets).
  */
 
-import { readSiteUrl } from "@/lib/env";
+import { siteUrlOrDefault } from "./env";
 
-export const siteUrl = readSiteUrl();
+export const siteUrl = siteUrlOrDefault();
 
 export const site = {
   name: "Steady State",

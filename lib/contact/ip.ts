@@ -1,6 +1,9 @@
 import { createHmac } from "node:crypto";
 
 import { clientBuckets, type ClientBuckets } from "./policy";
+import type { TrustProxy } from "./trust-proxy";
+
+export type { TrustProxy } from "./trust-proxy";
 
 /**
  * The client's address, for the per-client limits only. It is never stored:
@@ -15,10 +18,9 @@ import { clientBuckets, type ClientBuckets } from "./policy";
  *   (1 for nginx or Fly; 2 for Cloudflare in front of nginx).
  * - `TRUST_PROXY=<header>`: a platform header that holds only the client
  *   address and that the platform overwrites (Cloudflare `cf-connecting-ip`,
- *   Fly `fly-client-ip`, Vercel `x-real-ip`).
+ *   Fly `fly-client-ip`, Vercel `x-real-ip`), from the closed list in
+ *   trust-proxy.ts. On Vercel it is `x-real-ip` without any setting.
  */
-
-export type TrustProxy = { hops: number } | { header: string };
 
 /**
  * The name of the private header the server entry sets, per process, random:

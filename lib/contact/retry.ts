@@ -8,7 +8,7 @@ import { deliverEnquiry, type DeliveryDeps } from "./delivery";
  * 6 hours between attempts), sends are spaced out, and a 429 from the
  * provider ends the run early. The idempotency key (the enquiry id) makes a
  * resend of something the provider already accepted a no-op.
- * Used by `npm run enquiries:retry` and `POST /api/enquiries/retry`.
+ * Used by `npm run enquiries:retry` and the scheduled run (lib/scheduled).
  */
 
 export type RetryOptions = {
@@ -72,29 +72,4 @@ export function isAuthorised(authorization: string | null, secret: string): bool
   const match = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? "");
   if (!match) return false;
   return timingSafeEqual(digest(match[1]!), digest(secret));
-}
-
-function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
-}
-
-/** The retry endpoint for a scheduler, independent of Next (the route file only wires it). */
-export async function handleRetryRequest(
-  request: Request,
-  { cronSecret, run }: { cronSecret: string | undefined; run: () => Promise<RetrySummary> },
-): Promise<Response> {
-  if (!cronSecret) {
-    return json({ error: "The retry endpoint is disabled: set CRON_SECRET to enable it." }, 503);
-  }
-  if (!isAuthorised(request.headers.get("authorization"), cronSecret)) {
-    return json({ error: "Unauthorised: send Authorization: Bearer <CRON_SECRET>." }, 401, {
-      "WWW-Authenticate": 'Bearer realm="enquiries"',
-    });
-  }
-  try {
-    const summary = await run();
-    return json(summary, 200);
-  } catch (error) {
-    return json({ error: `Retry failed: ${error instanceof Error ? error.message : String(error)}` }, 503);
-  }
 }

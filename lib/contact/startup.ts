@@ -57,16 +57,3 @@ export function reportConfiguration(
     log.warn(`⚠ [contact]${secretNote}`);
   }
 }
-
-/**
- * For instrumentation.ts: `next start` only logs an error thrown by
- * `register` and keeps serving, so a bad configuration ends the process here.
- */
-export async function checkContactConfigurationOrExit(findPost: FindPost): Promise<void> {
-  try {
-    await checkContactConfiguration(findPost);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) console.error("✖ [contact] The contact funnel could not start:", error);
-    process.exit(1);
-  }
-}

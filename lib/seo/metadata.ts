@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import type { Post } from "@/lib/content/posts";
-import { nodeEnv, siteUrlIsSet } from "@/lib/env";
+import { duringBuild, nodeEnv, siteUrlIsSet } from "@/lib/env";
 import { feedMimeTypes } from "@/lib/feeds/mime-types";
 import { ogImageSize, ogImageType, ogVersion } from "@/lib/og/config";
 import { defaultOgImagePath, feedPaths, postOgImagePath, tagFeedPath } from "@/lib/routes";
@@ -71,10 +71,11 @@ let warned = false;
 /**
  * A production build without `SITE_URL` still works (tests and local builds
  * rely on the localhost default), but every canonical URL, feed link and
- * share card would point at localhost: say so once, loudly.
+ * share card would point at localhost: say so once, loudly, while building.
+ * The server says it at start (lib/deploy/startup.ts), from the build's record.
  */
 function warnWithoutSiteUrl(): void {
-  if (warned || nodeEnv() !== "production" || siteUrlIsSet()) return;
+  if (warned || nodeEnv() !== "production" || !duringBuild() || siteUrlIsSet()) return;
   warned = true;
   console.warn(
     `⚠ SITE_URL is not set: canonical URLs, feeds, the sitemap and share cards point at ${site.url}, and robots.txt disallows all crawling. Set SITE_URL=https://… for a real deployment.`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, parseEnv, siteUrlOrDefault } from "@/lib/env";
 
 function problems(env: Record<string, string>) {
   try {
@@ -138,5 +138,64 @@ describe("parseEnv", () => {
     ]) {
       expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
     }
+  });
+
+  it("takes TRUST_PROXY only as a hop count or a platform client-IP header from a closed list", () => {
+    for (const header of [
+      "cf-connecting-ip",
+      "true-client-ip",
+      "fly-client-ip",
+      "x-real-ip",
+      "x-vercel-forwarded-for",
+    ]) {
+      expect(parseEnv({ TRUST_PROXY: header.toUpperCase() }).TRUST_PROXY).toEqual({ header });
+    }
+    // A header clients write or append to would let anyone pick the address the limits count: refused, with the way out.
+    for (const header of ["x-forwarded-for", "X-Forwarded-For", "forwarded", "x-client-ip"]) {
+      const { problems: list, message } = problems({ TRUST_PROXY: header });
+      expect(list).toHaveLength(1);
+      expect(list[0]!.problem).toContain("clients can write or append to");
+      expect(list[0]!.problem).toContain("number of proxies in front instead (1 for nginx)");
+      expect(message).toContain("TRUST_PROXY:");
+    }
+    // Anything else is refused too, naming what is accepted.
+    const { problems: banana } = problems({ TRUST_PROXY: "banana" });
+    expect(banana[0]!.problem).toBe(
+      'must be the number of proxies in front (0–10, e.g. 1 for nginx) or one of the platform client-IP headers cf-connecting-ip, true-client-ip, fly-client-ip, x-real-ip, x-vercel-forwarded-for, x-nf-client-connection-ip, do-connecting-ip, fastly-client-ip (got "banana")',
+    );
+  });
+
+  it("on Vercel, reads the client address from the platform's x-real-ip without any setting", () => {
+    expect(parseEnv({ VERCEL: "1" }).TRUST_PROXY).toEqual({ header: "x-real-ip" });
+    expect(parseEnv({}).TRUST_PROXY).toEqual({ hops: 0 });
+    // An explicit setting still wins (e.g. Cloudflare in front of Vercel).
+    expect(parseEnv({ VERCEL: "1", TRUST_PROXY: "cf-connecting-ip" }).TRUST_PROXY).toEqual({
+      header: "cf-connecting-ip",
+    });
+  });
+
+  it("reports a bad SITE_URL, SITE_INDEXING or PORT with the rest, never as an exception while a page loads", () => {
+    const { problems: list } = problems({ SITE_URL: "steadystate.co.uk", SITE_INDEXING: "yes", PORT: "http" });
+    expect(list).toEqual([
+      { variable: "SITE_URL", problem: 'must be an absolute URL, e.g. https://example.com (got "steadystate.co.uk")' },
+      { variable: "SITE_INDEXING", problem: 'must be "allow" or "block" (got "yes")' },
+      { variable: "PORT", problem: 'must be a whole number (got "http")' },
+    ]);
+    expect(problems({ SITE_URL: "ftp://steadystate.co.uk" }).problems[0]!.problem).toMatch(
+      /^must start with https:\/\//,
+    );
+    expect(parseEnv({ SITE_URL: "https://steadystate.co.uk/" }).SITE_URL).toBe("https://steadystate.co.uk");
+    // lib/site.ts reads it while pages load: an invalid value falls back there, and the check above reports it.
+    expect(siteUrlOrDefault({ SITE_URL: "not a url" }).href).toBe("http://localhost:3000/");
+    expect(siteUrlOrDefault({ SITE_URL: "https://steadystate.co.uk" }).href).toBe("https://steadystate.co.uk/");
+  });
+
+  it("configures the in-process scheduler: on every 5 minutes by default, settable for tests, off for an external cron", () => {
+    expect(parseEnv({})).toMatchObject({ SCHEDULER_ENABLED: true, SCHEDULER_INTERVAL_SECONDS: 300 });
+    expect(parseEnv({ SCHEDULER_ENABLED: "false", SCHEDULER_INTERVAL_SECONDS: "1" })).toMatchObject({
+      SCHEDULER_ENABLED: false,
+      SCHEDULER_INTERVAL_SECONDS: 1,
+    });
+    expect(problems({ SCHEDULER_INTERVAL_SECONDS: "0" }).problems[0]?.variable).toBe("SCHEDULER_INTERVAL_SECONDS");
   });
 });

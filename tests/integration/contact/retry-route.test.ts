@@ -4,8 +4,9 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { handleRetryRequest } from "@/lib/contact/retry";
 import { createEnquiryStore, type EnquiryStore } from "@/lib/contact/store";
+
+import { handleScheduledRequest } from "@/lib/scheduled/route";
 
 import { startFakeResend, type FakeResend } from "../../../tooling/shared/fake-resend";
 
@@ -18,11 +19,12 @@ const CRON_SECRET = "cron-secret-for-the-route-test-0123456789";
 let fake: FakeResend;
 let dir: string;
 let store: EnquiryStore;
+let GET: (request: Request) => Promise<Response>;
 let POST: (request: Request) => Promise<Response>;
 
-function request(authorization?: string): Request {
+function request(authorization?: string, method = "POST"): Request {
   return new Request("http://127.0.0.1/api/enquiries/retry", {
-    method: "POST",
+    method,
     headers: authorization ? { authorization } : {},
   });
 }
@@ -39,7 +41,7 @@ beforeAll(async () => {
     CONTACT_FORM_SECRET: "route-test-secret-0123456789abcdef0123456789",
     CRON_SECRET,
   });
-  ({ POST } = await import("@/app/api/enquiries/retry/route"));
+  ({ GET, POST } = await import("@/app/api/enquiries/retry/route"));
   store = createEnquiryStore({ url: process.env.DATABASE_URL! });
 });
 
@@ -49,12 +51,19 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe("POST /api/enquiries/retry", () => {
-  it("refuses a request without the Bearer CRON_SECRET", async () => {
-    for (const authorization of [undefined, "Bearer wrong-secret", `Basic ${CRON_SECRET}`, `Bearer ${CRON_SECRET}x`]) {
-      const response = await POST(request(authorization));
-      expect(response.status).toBe(401);
-      expect(response.headers.get("www-authenticate")).toBe('Bearer realm="enquiries"');
+describe("/api/enquiries/retry (the scheduled run for a cron)", () => {
+  it("refuses a request without the Bearer CRON_SECRET, by GET (Vercel Cron) as by POST", async () => {
+    for (const handler of [GET, POST]) {
+      for (const authorization of [
+        undefined,
+        "Bearer wrong-secret",
+        `Basic ${CRON_SECRET}`,
+        `Bearer ${CRON_SECRET}x`,
+      ]) {
+        const response = await handler(request(authorization, handler === GET ? "GET" : "POST"));
+        expect(response.status).toBe(401);
+        expect(response.headers.get("www-authenticate")).toBe('Bearer realm="enquiries"');
+      }
     }
     expect(fake.requests).toHaveLength(0);
   });
@@ -78,20 +87,43 @@ describe("POST /api/enquiries/retry", () => {
       });
     }
 
-    const response = await POST(request(`Bearer ${CRON_SECRET}`));
+    // Vercel Cron's call: GET with the bearer.
+    const response = await GET(request(`Bearer ${CRON_SECRET}`, "GET"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toMatchObject({ due: 2, sent: 2, failed: 0, stoppedEarly: null });
+    const body = await response.json();
+    expect(body).toMatchObject({ ok: true, due: 2, sent: 2, failed: 0, stoppedEarly: null, digest: "skipped" });
+    expect(body.purged).toEqual({ real: 0, spam: 0, spamCounts: 0 });
+    expect(body.newsletter).toMatchObject({ confirmations: { due: 0 }, syncs: { due: 0 } });
     expect(fake.deliveries.map((delivery) => delivery.idempotencyKey).sort()).toEqual(ids);
     expect((await store.get(ids[0]!))?.status).toBe("sent");
 
+    // Any other scheduler's call: POST, as before.
     const again = await POST(request(`Bearer ${CRON_SECRET}`));
-    expect(await again.json()).toMatchObject({ due: 0, sent: 0 });
+    expect(await again.json()).toMatchObject({ ok: true, due: 0, sent: 0 });
     expect(fake.requests).toHaveLength(2);
   });
 
+  it("answers 503 with the reason when the database cannot be reached, and skips (200) while another run holds the lease", async () => {
+    const down = await handleScheduledRequest(request(`Bearer ${CRON_SECRET}`), {
+      cronSecret: CRON_SECRET,
+      run: async () => ({ ran: false, reason: "the database could not be reached: SQLITE_CANTOPEN" }),
+    });
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({
+      ok: false,
+      error: "Retry failed: the database could not be reached: SQLITE_CANTOPEN",
+    });
+    const busy = await handleScheduledRequest(request(`Bearer ${CRON_SECRET}`, "GET"), {
+      cronSecret: CRON_SECRET,
+      run: async () => ({ ran: false, reason: "another run is in progress" }),
+    });
+    expect(busy.status).toBe(200);
+    expect(await busy.json()).toEqual({ ok: true, skipped: "another run is in progress" });
+  });
+
   it("is disabled (503) while CRON_SECRET is not set", async () => {
-    const response = await handleRetryRequest(request("Bearer anything"), {
+    const response = await handleScheduledRequest(request("Bearer anything"), {
       cronSecret: undefined,
       run: () => Promise.reject(new Error("must not run")),
     });

@@ -1,25 +1,24 @@
-import { handleRetryRequest } from "@/lib/contact/retry";
-import { getContactRuntime } from "@/lib/contact/runtime";
 import { getPostBySlug } from "@/lib/content/posts";
+import { getEnv } from "@/lib/env";
+import { handleScheduledRequest } from "@/lib/scheduled/route";
+import { getScheduledRunner } from "@/lib/scheduled/server";
 
 /**
- * POST /api/enquiries/retry, for a scheduler: resends every unsent enquiry
- * that is due. Protected by `Authorization: Bearer <CRON_SECRET>`.
+ * /api/enquiries/retry: the scheduled run (retries due, held digest, retention, newsletter retries) for a cron.
+ * GET is how Vercel Cron calls it (vercel.json), POST how any other scheduler does; both need
+ * `Authorization: Bearer <CRON_SECRET>`. See lib/scheduled/.
  */
 
+export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-export async function POST(request: Request): Promise<Response> {
-  const runtime = getContactRuntime(getPostBySlug);
-  return handleRetryRequest(request, {
-    cronSecret: runtime.env.CRON_SECRET,
-    // Leave headroom under maxDuration: no new send starts after 45 s. The same scheduled run applies the
-    // retention periods and sends the held digest if one is due.
-    run: async () => {
-      const summary = await runtime.retry({ deadline: new Date(Date.now() + 45_000) });
-      const purged = await runtime.purge();
-      const digest = await runtime.sendHeldDigest();
-      return { ...summary, purged, digest: digest.status };
-    },
+async function handle(request: Request): Promise<Response> {
+  // Leave headroom under maxDuration: no new email starts after 45 s.
+  return handleScheduledRequest(request, {
+    cronSecret: getEnv().CRON_SECRET,
+    run: () => getScheduledRunner(getPostBySlug).runOnce("cron", { budgetMs: 45_000 }),
   });
 }
+
+export const GET = handle;
+export const POST = handle;
