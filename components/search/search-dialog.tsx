@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 
 import { excerptParts } from "@/lib/search/excerpt";
-import { pagefindScriptPath } from "@/lib/search/paths";
+import { pagefindBaseUrl, pagefindScriptPath } from "@/lib/search/paths";
 
 /** The part of Pagefind's browser API (pagefind.js, served with the index) this dialog uses. */
 type PagefindResultData = {
@@ -13,7 +13,7 @@ type PagefindResultData = {
   filters: { tag?: string[] };
 };
 type Pagefind = {
-  options(options: { excerptLength?: number }): Promise<void>;
+  options(options: { excerptLength?: number; baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<{ tag?: Record<string, number> }>;
   search(
@@ -31,7 +31,7 @@ function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const url = pagefindScriptPath;
     const pagefind = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
+    await pagefind.options({ excerptLength: 24, baseUrl: pagefindBaseUrl });
     await pagefind.init();
     return pagefind;
   })();

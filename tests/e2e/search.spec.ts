@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
+import { builtSearchIndexVersion, SEARCH_INDEX_CACHE_CONTROL } from "../../lib/search/serve";
 import { DRAFT_MARKERS, HOSTILE_SLUG, HOSTILE_TITLE } from "../../tooling/shared/hostile-posts";
 
 /** Search (Pagefind, loaded on first open) in Chromium against the production build and its index. */
@@ -52,6 +53,29 @@ async function openSearch(page: Page) {
   return dialog;
 }
 
+test("the index is this build's static output: served under its version, cached for good, apart from the fixture's", async ({
+  request,
+}) => {
+  const version = builtSearchIndexVersion(".next");
+  for (const file of ["pagefind.js", "pagefind-entry.json"]) {
+    const response = await request.get(`/_next/static/pagefind/${version}/${file}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe(SEARCH_INDEX_CACHE_CONTROL);
+  }
+  // Nothing is served from a runtime route any more (it read the index from disk, which Vercel never shipped).
+  expect((await request.get("/pagefind/pagefind.js")).status()).toBe(404);
+  const fixture = process.env.E2E_FIXTURE_URL;
+  if (fixture) {
+    // The fixture's 45 posts are another index, in its own build folder: neither build overwrote the other.
+    const fixtureVersion = builtSearchIndexVersion(".next-fixture");
+    expect(fixtureVersion).not.toBe(version);
+    expect((await request.get(`${fixture}/_next/static/pagefind/${fixtureVersion}/pagefind-entry.json`)).status()).toBe(
+      200,
+    );
+    expect((await request.get(`${fixture}/_next/static/pagefind/${version}/pagefind-entry.json`)).status()).toBe(404);
+  }
+});
+
 test("no search file is requested before the search opens", async ({ page }) => {
   const requested: string[] = [];
   page.on("request", (request) => {
@@ -61,7 +85,9 @@ test("no search file is requested before the search opens", async ({ page }) => 
   await page.mouse.wheel(0, 2000);
   await page.locator("a.search-trigger").hover();
   expect(requested).toEqual([]);
-  const loader = page.waitForRequest((request) => request.url().endsWith("/pagefind/pagefind.js"));
+  const loader = page.waitForRequest((request) =>
+    /^\/_next\/static\/pagefind\/[a-f0-9]+\/pagefind\.js$/.test(new URL(request.url()).pathname),
+  );
   await openSearch(page);
   await loader;
 });
