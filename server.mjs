@@ -12,12 +12,14 @@
  * removed first, and under a plain `next start` the symbol is absent, so a
  * client cannot pass anything for the peer address.
  *
- *   HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`.
+ *   HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`, from the
+ *   environment or a .env file.
  */
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 
+import nextEnv from "@next/env";
 import next from "next";
 
 export const SOCKET_ADDRESS_HEADER_KEY = Symbol.for("steady-state.socket-address-header");
@@ -54,7 +56,15 @@ async function instrumentationRegistered(app) {
   }
 }
 
-export async function main({ host = process.env.HOST || "0.0.0.0", port = Number(process.env.PORT || 3000) } = {}) {
+/** HOST and PORT may come from a .env file, as every other variable: load them the way Next does, before reading them. */
+function loadEnvFiles() {
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+}
+
+export async function main({ host, port } = {}) {
+  loadEnvFiles();
+  host ??= process.env.HOST || "0.0.0.0";
+  port ??= Number(process.env.PORT || 3000);
   const headerName = `${PREFIX}${randomBytes(8).toString("hex")}`;
   globalThis[SOCKET_ADDRESS_HEADER_KEY] = headerName;
   const app = next({ dev: false, hostname: host, port });
