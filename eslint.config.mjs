@@ -45,4 +45,5 @@ export default defineConfig([
   { name: "boundaries/tooling-bench", files: ["tooling/bench/**"], rules: restrict(toTests, toDrill) },
   { name: "boundaries/tooling-drill", files: ["tooling/drill/**"], rules: restrict(toTests, toBench) },
   { name: "boundaries/tooling-fixture", files: ["tooling/fixture/**"], rules: restrict(toTests, toBench, toDrill) },
+  { name: "boundaries/tooling-deploy", files: ["tooling/deploy/**"], rules: restrict(toTests, toBench, toDrill) },
 ]);
