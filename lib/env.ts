@@ -282,6 +282,12 @@ export function parseEnv(source: EnvSource = process.env): Env {
   };
 }
 
+/** Every variable the server configuration reads (the schema's keys), for .env.example's completeness test. */
+export function serverVariableNames(): string[] {
+  envSchema ??= buildEnvSchema();
+  return Object.keys(envSchema.shape);
+}
+
 let cached: Env | undefined;
 
 /** The validated configuration of this process, read once. */

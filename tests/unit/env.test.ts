@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { ConfigError, parseEnv, siteUrlOrDefault } from "@/lib/env";
+import { readFileSync } from "node:fs";
+
+import { ConfigError, parseEnv, serverVariableNames, siteUrlOrDefault } from "@/lib/env";
 
 function problems(env: Record<string, string>) {
   try {
@@ -197,5 +199,15 @@ describe("parseEnv", () => {
       SCHEDULER_INTERVAL_SECONDS: 1,
     });
     expect(problems({ SCHEDULER_INTERVAL_SECONDS: "0" }).problems[0]?.variable).toBe("SCHEDULER_INTERVAL_SECONDS");
+  });
+
+  it(".env.example lists every variable once, each on its own line, and nothing the site does not read", () => {
+    const lines = readFileSync(".env.example", "utf8").split("\n");
+    const listed = lines.flatMap((line) => /^# ([A-Z][A-Z0-9_]*)=/.exec(line)?.[1] ?? []);
+    expect(new Set(listed).size).toBe(listed.length);
+    // The build settings and HOST are read outside the server configuration (next.config.ts, server.mjs).
+    const buildOnly = ["HOST", "CONTENT_DIR", "NEXT_DIST_DIR", "NEXT_OUTPUT"];
+    const expected = [...serverVariableNames().filter((name) => name !== "NODE_ENV"), ...buildOnly];
+    expect([...listed].sort()).toEqual([...expected].sort());
   });
 });
