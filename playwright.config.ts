@@ -47,6 +47,9 @@ const contactEnv = {
   CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.test>",
   CONTACT_FORM_SECRET: "e2e-form-secret-0123456789abcdef0123456789",
   CRON_SECRET: "e2e-cron-secret-0123456789abcdef",
+  // The suite drives the scheduled run through the cron route; a run of the server's own scheduler in the middle of
+  // a test would race it for the lease. tests/e2e/deploy.spec.ts starts its own server to test the scheduler.
+  SCHEDULER_ENABLED: "false",
   // Humans need 3 s by default; 1 s keeps the check real while tests wait only as long as needed.
   CONTACT_MIN_SUBMIT_SECONDS: "1",
   // Each test sends its own X-Forwarded-For, so the per-IP limit (5 an hour) never couples tests.

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 import { createClient, type Client, type InValue, type ResultSet, type Transaction } from "@libsql/client";
+
+import { readBody, send } from "./fake-resend";
 
 /**
  * A remote libSQL server for tests, on 127.0.0.1: it speaks Hrana over HTTP (version 2, JSON: `POST /v2/pipeline`),
@@ -222,20 +224,6 @@ async function handle(stream: Stream, request: StreamRequest): Promise<{ respons
 function closeStream(stream: Stream): void {
   stream.tx?.close(); // an open transaction is rolled back, as when a remote stream closes
   stream.db.close();
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(body));
 }
 
 export async function startFakeLibsql({ file, authToken }: { file: string; authToken?: string }): Promise<FakeLibsql> {

@@ -102,7 +102,8 @@ export type FakeResend = {
   close(): Promise<void>;
 };
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The request's body as text (the fakes' shared helpers: fake-libsql.ts uses them too). */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -111,7 +112,7 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+export function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(body));
 }

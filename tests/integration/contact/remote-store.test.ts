@@ -151,24 +151,18 @@ describe("the scheduled run's lease and the health check over a remote libSQL UR
     expect(await one.lastRun(now)).toMatchObject({ ok: true, running: false });
 
     const store = createEnquiryStore({ url: fake.url, authToken: TOKEN });
-    const report = await checkHealth({
+    const health = {
       lease: one,
       store,
       databaseUrl: fake.url,
       emailing: false,
-      mode: "vercel-cron",
+      mode: "vercel-cron" as const,
       intervalSeconds: 300,
-    });
+    };
+    const report = await checkHealth(health);
     expect(report).toMatchObject({ status: "ok", database: { state: "writable", kind: "remote" } });
     fake.outage(true);
-    const down = await checkHealth({
-      lease: one,
-      store,
-      databaseUrl: fake.url,
-      emailing: false,
-      mode: "vercel-cron",
-      intervalSeconds: 300,
-    });
+    const down = await checkHealth(health);
     expect(down).toMatchObject({ status: "unavailable", database: { state: "unwritable" } });
     fake.outage(false);
     for (const closable of [one, two, store]) closable.close();
