@@ -153,3 +153,29 @@ test("/contact with an unwritable database folder renders the form and answers '
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("the cron route takes Vercel Cron's GET with the bearer (and POST), and /api/health reports the suite's server", async ({
+  request,
+}) => {
+  const secret = "e2e-cron-secret-0123456789abcdef"; // playwright.config.ts
+  expect((await request.get("/api/enquiries/retry")).status()).toBe(401);
+  expect((await request.get("/api/enquiries/retry", { headers: { authorization: "Bearer nope" } })).status()).toBe(401);
+  const run = await request.get("/api/enquiries/retry", { headers: { authorization: `Bearer ${secret}` } });
+  expect(run.status()).toBe(200);
+  expect(run.headers()["cache-control"]).toBe("no-store");
+  expect(await run.json()).toMatchObject({ ok: true, stoppedEarly: null, purged: { real: 0 } });
+
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(health.headers()["cache-control"]).toBe("no-store");
+  const body = await health.json();
+  expect(body).toMatchObject({
+    status: "ok",
+    database: { state: "writable", kind: "local-file" },
+    email: { state: "resend" },
+    // The suite's server leaves the scheduled run to the cron route (SCHEDULER_ENABLED=false).
+    scheduler: { mode: "external-cron", intervalSeconds: null },
+  });
+  expect(body.scheduler.lastRun?.ok).toBe(true);
+  expect(JSON.stringify(body)).not.toMatch(/e2e-contact-|re_e2e|owner@/);
+});
