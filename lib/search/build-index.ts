@@ -31,8 +31,9 @@ export type IndexedPost = { slug: string; draft: boolean; sourceFile: string };
 
 export type SearchIndexReport = { pages: number; files: number; bytes: number; outputPath: string };
 
+/** Posts are Pages Router pages (pages/blog/[slug].tsx): prerendered to `<dist>/server/pages/blog/<slug>.html`. */
 function prerenderedPostFile(dist: string, slug: string): string {
-  return path.join(dist, "server", "app", "blog", `${slug}.html`);
+  return path.join(dist, "server", "pages", "blog", `${slug}.html`);
 }
 
 /**

@@ -2,10 +2,38 @@
  * Response headers for every route (next.config.ts `headers()`), kept apart
  * so tests can check the policy without starting a server.
  */
+import { createHash } from "node:crypto";
+
+// Relative, not `@/`: next.config.ts loads this file.
+import { islandsScript, themeScript } from "../islands/scripts";
+
+/** The CSP source of an inline script: its SHA-256, computed from the source itself so an edit never leaves a stale hash. */
+export function inlineScriptHash(source: string): string {
+  return `'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`;
+}
 
 /**
- * The site-wide policy, or with `perRequest` (lib/security/nonce-policy.ts) the script sources of a page
- * rendered per request, which replace 'unsafe-inline'.
+ * Pages served as static HTML without the framework's runtime (the posts, pages/blog/[slug].tsx) run only the
+ * two inline scripts every page has (the theme, the islands): a strict policy allows exactly those by hash,
+ * with no 'unsafe-inline'. 'self' lets them load their modules on first use (search, quote popover, sign-up)
+ * and Pagefind; nothing else can run.
+ *
+ * Only the posts that exist get it: an unknown /blog/<slug> is answered by the App Router's 404 page, whose
+ * framework scripts are inline (Next renders app/not-found.tsx for every 404 when the App Router is present).
+ * Slugs are kebab-case, so they are safe in the route's pattern.
+ */
+export function staticPageSources(postSlugs: readonly string[]): string[] {
+  const slugs = postSlugs.filter((slug) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug));
+  return slugs.length ? [`/blog/:slug(${slugs.join("|")})`] : [];
+}
+
+export function staticPageScripts(): string[] {
+  return ["'self'", inlineScriptHash(themeScript), inlineScriptHash(islandsScript)];
+}
+
+/**
+ * The site-wide policy, or with `perRequestScripts` the script sources that replace 'unsafe-inline': a page
+ * rendered per request (lib/security/nonce-policy.ts) or a static page without the framework's runtime.
  */
 export function contentSecurityPolicy(
   isDev: boolean,
@@ -70,6 +98,28 @@ export const PERMISSIONS_POLICY = [
   "web-share=(self)",
   "browsing-topics=()",
 ].join(", ");
+
+/**
+ * The header entries of next.config.ts: the site-wide headers, then the strict script policy of the static pages
+ * (a later entry's header replaces an earlier one's of the same name).
+ */
+export function headerRules(postSlugs: readonly string[], isDev = process.env.NODE_ENV === "development") {
+  return [
+    { source: "/:path*", headers: securityHeaders(isDev) },
+    // `next dev` hydrates these pages with the framework's scripts: the strict policy applies to the build only.
+    ...(isDev
+      ? []
+      : staticPageSources(postSlugs).map((source) => ({
+          source,
+          headers: [
+            {
+              key: "Content-Security-Policy",
+              value: contentSecurityPolicy(false, { perRequestScripts: staticPageScripts() }),
+            },
+          ],
+        }))),
+  ];
+}
 
 export function securityHeaders(isDev = process.env.NODE_ENV === "development"): { key: string; value: string }[] {
   return [
