@@ -24,7 +24,7 @@ export default function App({ Component, pageProps }: AppProps) {
   return (
     <>
       <Head>
-        {headElements(shellHeadTags())}
+        {headElements(shellHeadTags(), "shell")}
         <style
           dangerouslySetInnerHTML={{
             __html: `:root{--font-serif:${serif.style.fontFamily};--font-serif-italic:${serifItalic.style.fontFamily}}`,

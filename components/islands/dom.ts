@@ -67,9 +67,44 @@ export function typingIn(target: EventTarget | null): boolean {
 }
 
 /**
- * Loads an ES module by address at run time (a lazy island, Pagefind). Through a parameter, so the bundler
+ * Loads an ES module by address at run time (Pagefind, from a lazy island). Through a parameter, so the bundler
  * leaves a native `import()` and never tries to resolve or inline the address.
  */
 export function importModule<T>(url: string): Promise<T> {
   return import(/* webpackIgnore: true */ url) as Promise<T>;
+}
+
+type Registry = Record<string, unknown>;
+const registry = (): Registry => ((window as unknown as { __islands?: Registry }).__islands ??= {});
+
+/** Called last by a lazy island module (`registerIsland(import.meta.url, { … })`): hands its exports to the loader. */
+export function registerIsland(url: string, exports: unknown): void {
+  registry()[url] = exports;
+}
+
+const loading = new Map<string, Promise<unknown>>();
+
+/**
+ * Loads a lazy island module (search dialog, quote popover, sign-up sender) with a `<script type="module">`
+ * element rather than `import()`: under a nonce policy with 'strict-dynamic' (/contact) a script inserted by a
+ * trusted script may load, while an `import()` from the inline islands script (allowed by hash, without a
+ * nonce) is refused. The module registers its exports (registerIsland); a failed load can be tried again.
+ */
+export function loadIsland<T>(path: string): Promise<T> {
+  const url = new URL(path, location.href).href;
+  let pending = loading.get(url) as Promise<T> | undefined;
+  if (!pending) {
+    pending = new Promise<T>((resolve, reject) => {
+      const script = document.createElement("script");
+      script.type = "module";
+      script.src = url;
+      script.onload = () =>
+        url in registry() ? resolve(registry()[url] as T) : reject(new Error(`${url} registered nothing`));
+      script.onerror = () => reject(new Error(`could not load ${url}`));
+      document.head.append(script);
+    });
+    pending.catch(() => loading.delete(url));
+    loading.set(url, pending);
+  }
+  return pending;
 }

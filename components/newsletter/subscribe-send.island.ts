@@ -1,3 +1,4 @@
+import { registerIsland } from "@/components/islands/dom";
 import type { SubscribeState } from "@/lib/newsletter/state";
 
 /**
@@ -80,3 +81,5 @@ export async function send(form: HTMLFormElement): Promise<void> {
     button.textContent = label;
   }
 }
+
+registerIsland(import.meta.url, { send, showAnswer });

@@ -1,4 +1,4 @@
-import { closestTarget, importModule } from "@/components/islands/dom";
+import { closestTarget, loadIsland } from "@/components/islands/dom";
 
 /**
  * The sign-up forms with JavaScript: one delegated listener for every form on the page. The code that sends a
@@ -10,14 +10,8 @@ declare const SUBSCRIBE_SEND_MODULE: string;
 
 type SendModule = typeof import("./subscribe-send.island");
 
-let loading: Promise<SendModule> | undefined;
-
 function loadSend(): Promise<SendModule> {
-  loading ??= importModule<SendModule>(SUBSCRIBE_SEND_MODULE);
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+  return loadIsland<SendModule>(SUBSCRIBE_SEND_MODULE);
 }
 
 export function initSubscribe(doc: Document = document): void {

@@ -4,7 +4,7 @@
  * imported from the index the trigger names, a topic filter, results announced in a status region. Excerpts are
  * split into text and <mark> parts and inserted as text, so a hostile title or body shows literally.
  */
-import { h, importModule } from "@/components/islands/dom";
+import { h, importModule, registerIsland } from "@/components/islands/dom";
 import { excerptParts } from "@/lib/search/excerpt";
 
 import { announcement, SHOWN, type Pagefind, type PagefindResultData, type SearchState } from "./search-state";
@@ -164,3 +164,5 @@ export function openSearch(trigger: HTMLElement): void {
   if (!dialog.open) dialog.showModal();
   dialog.querySelector<HTMLInputElement>("input[type=search]")?.focus();
 }
+
+registerIsland(import.meta.url, { openSearch });

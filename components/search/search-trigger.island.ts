@@ -1,4 +1,4 @@
-import { closestTarget, importModule, isPlainClick, typingIn } from "@/components/islands/dom";
+import { closestTarget, isPlainClick, loadIsland, typingIn } from "@/components/islands/dom";
 
 /**
  * The header's search: a link to /search that works without JavaScript; with it, the link (or `/` anywhere
@@ -11,14 +11,8 @@ declare const SEARCH_DIALOG_MODULE: string;
 
 type DialogModule = typeof import("./search-dialog.island");
 
-let loading: Promise<DialogModule> | undefined;
-
 function loadDialog(): Promise<DialogModule> {
-  loading ??= importModule<DialogModule>(SEARCH_DIALOG_MODULE);
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+  return loadIsland<DialogModule>(SEARCH_DIALOG_MODULE);
 }
 
 async function open(trigger: HTMLAnchorElement): Promise<void> {

@@ -1,4 +1,4 @@
-import { importModule } from "@/components/islands/dom";
+import { loadIsland } from "@/components/islands/dom";
 
 /**
  * Quote links, on devices with a fine pointer (on touch, the section links and the native share stay the way):
@@ -21,7 +21,7 @@ export function initQuoteLinks(doc: Document = document): void {
     if (started || !selection || selection.isCollapsed || !container!.contains(selection.anchorNode)) return;
     started = true;
     doc.removeEventListener("selectionchange", onSelection);
-    importModule<typeof import("./quote-popover.island")>(QUOTE_POPOVER_MODULE)
+    loadIsland<typeof import("./quote-popover.island")>(QUOTE_POPOVER_MODULE)
       .then((module) => module.startQuotePopover(container!, post!.dataset.shareUrl!, post!.dataset.shareTitle ?? ""))
       .catch(() => {
         // Offline: no popover; the section links still work.

@@ -3,7 +3,7 @@
  * Mastodon, asking once for the reader's server). The link is the canonical URL with a text fragment built by
  * lib/share/text-fragment.ts from the selection, widened to whole words at both ends.
  */
-import { CONFIRMATION_MS, h } from "@/components/islands/dom";
+import { CONFIRMATION_MS, h, registerIsland } from "@/components/islands/dom";
 import {
   MASTODON_INSTANCE_KEY,
   mastodonShareUrl,
@@ -151,3 +151,5 @@ export function startQuotePopover(container: HTMLElement, pageUrl: string, title
   });
   update();
 }
+
+registerIsland(import.meta.url, { startQuotePopover });

@@ -41,7 +41,7 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
 export default function PostPage({ view, head, jsonLd }: Props) {
   return (
     <>
-      <Head>{headElements(head)}</Head>
+      <Head>{headElements(head, "page")}</Head>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <PostArticle {...view} />
     </>
