@@ -4,16 +4,24 @@ import path from "node:path";
 import type { NextConfig } from "next";
 
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/body-limit";
-import { headerRules } from "./lib/security/headers";
+import { toTags } from "./lib/content/tags";
+import { headerRules, type StaticPages } from "./lib/security/headers";
 
-/** The published posts' slugs, from what `npm run content` generated (read here without the app's modules). */
-function publishedSlugs(): string[] {
+/**
+ * The published posts and how many posts each topic holds, from what `npm run content` generated (read here
+ * without the app's modules): the static pages' strict script policy names them (lib/security/headers.ts).
+ */
+function staticPages(): StaticPages {
   try {
     const file = path.join(process.cwd(), ".contentlayer", "generated", "Post", "_index.json");
-    const posts = JSON.parse(readFileSync(file, "utf8")) as { draft?: boolean; _raw: { sourceFileName: string } }[];
-    return posts.filter((post) => post.draft !== true).map((post) => post._raw.sourceFileName.replace(/\.mdx$/, ""));
+    const posts = (
+      JSON.parse(readFileSync(file, "utf8")) as { draft?: boolean; tags?: string[]; _raw: { sourceFileName: string } }[]
+    ).filter((post) => post.draft !== true);
+    const tags: Record<string, number> = {};
+    for (const post of posts) for (const tag of toTags(post.tags ?? [])) tags[tag.slug] = (tags[tag.slug] ?? 0) + 1;
+    return { posts: posts.map((post) => post._raw.sourceFileName.replace(/\.mdx$/, "")), tags };
   } catch {
-    return [];
+    return { posts: [] };
   }
 }
 
@@ -27,7 +35,7 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
-      ...headerRules(publishedSlugs()),
+      ...headerRules(staticPages()),
       // The islands' modules loaded on first use are named by content hash (lib/islands/islands-build.ts).
       { source: "/islands/:file*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
     ];

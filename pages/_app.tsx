@@ -5,6 +5,7 @@ import "@/components/newsletter/newsletter.css";
 import "@/components/post/post.css";
 import "@/components/search/search.css";
 import "@/components/share/share.css";
+import "@/components/home/home.css";
 
 import type { AppProps } from "next/app";
 import Head from "next/head";

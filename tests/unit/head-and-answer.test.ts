@@ -8,10 +8,8 @@ import { pageMetadata, postMetadata, rootMetadata } from "@/lib/seo/metadata";
 import { getPosts } from "@/lib/content/posts";
 import { site } from "@/lib/site";
 
-const find = (tags: HeadTag[], key: string, value: string) =>
-  tags
-    .filter((tag) => tag.tag !== "title" && tag.attrs[key] === value)
-    .map((tag) => (tag.tag === "title" ? "" : tag.attrs));
+const find = (tags: HeadTag[], key: string, value: string): Record<string, string>[] =>
+  tags.flatMap((tag) => (tag.tag !== "title" && tag.attrs[key] === value ? [tag.attrs] : []));
 
 describe("head tags for the Pages Router (lib/seo/head-tags.ts)", () => {
   const post = getPosts()[0]!;

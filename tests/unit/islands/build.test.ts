@@ -34,19 +34,27 @@ describe("the islands' build", () => {
     expect(staticPageScripts()).toEqual(["'self'", inlineScriptHash(themeScript), inlineScriptHash(islandsScript)]);
   });
 
-  it("gives the strict policy to the posts that exist only, after the site-wide headers (so it wins)", () => {
-    expect(staticPageSources(["on-call", "one-on-ones", "bad slug/../x"])).toEqual([
+  it("gives the strict policy to the static pages that exist only, after the site-wide headers (so it wins)", () => {
+    const tags = { culture: 41, "c-plus-plus": 2, ダ: 1 };
+    expect(staticPageSources({ posts: ["on-call", "one-on-ones", "bad slug/../x"], tags })).toEqual([
+      "/",
+      "/blog",
       "/blog/:slug(on-call|one-on-ones)",
+      "/tags/:tag(culture|c-plus-plus)",
+      "/tags/culture/page/:page(2|3)",
     ]);
-    expect(staticPageSources([])).toEqual([]);
-    const rules = headerRules(["on-call"], false);
-    expect(rules.map((rule) => rule.source)).toEqual(["/:path*", "/blog/:slug(on-call)"]);
-    const strict = rules[1]!.headers[0]!;
+    expect(staticPageSources({ posts: [] })).toEqual(["/", "/blog"]);
+    const rules = headerRules({ posts: ["on-call"] }, false);
+    expect(rules.map((rule) => rule.source)).toEqual(["/:path*", "/", "/blog", "/blog/:slug(on-call)"]);
+    const strict = rules[3]!.headers[0]!;
     expect(strict.key).toBe("Content-Security-Policy");
     expect(/script-src ([^;]+)/.exec(strict.value)![1]).not.toContain("'unsafe-inline'");
     expect(strict.value).toContain(inlineScriptHash(islandsScript));
-    // `next dev` hydrates the posts with the framework's scripts: no strict policy there.
-    expect(headerRules(["on-call"], true)).toHaveLength(1);
+    // `next dev` hydrates these pages with the framework's scripts: no strict policy there.
+    expect(headerRules({ posts: ["on-call"] }, true)).toHaveLength(1);
+    // 41 posts make three pages of the blog's list: /blog, /blog/page/2 and /blog/page/3.
+    const many = staticPageSources({ posts: Array.from({ length: 41 }, (_, i) => `post-${i}`) });
+    expect(many).toContain("/blog/page/:page(2|3)");
   });
 });
 

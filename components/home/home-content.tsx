@@ -1,26 +1,12 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-
 import { PostList } from "@/components/post/post-list";
-import { JsonLdScript } from "@/components/seo/json-ld";
-import { getFeaturedPosts, getPosts } from "@/lib/content/posts";
-import { blogPath, contactPath, homePath, startPath } from "@/lib/routes";
-import { homeJsonLd } from "@/lib/seo/json-ld";
-import { pageMetadata } from "@/lib/seo/metadata";
+import type { Post } from "@/lib/content/posts";
+import { blogPath, contactPath, startPath } from "@/lib/routes";
 import { site } from "@/lib/site";
-import "./page.css";
 
-export const metadata: Metadata = pageMetadata({ path: homePath });
-
-export default function HomePage() {
-  const featured = getFeaturedPosts();
-  // Featured essays come first, under "Start here"; the latest list does not repeat them.
-  const latest = getPosts()
-    .filter((post) => !post.featured)
-    .slice(0, site.latestOnHome);
+/** The home page's content (pages/index.tsx): who this is for, featured essays first, the latest, a closing call. */
+export function HomeContent({ featured, latest }: { featured: readonly Post[]; latest: readonly Post[] }) {
   return (
     <div className="container">
-      <JsonLdScript data={homeJsonLd()} />
       <section className="hero" aria-labelledby="hero-title">
         <p className="eyebrow">{site.author.role}</p>
         <h1 id="hero-title">Engineering teams that ship calmly, sleep well and keep their people.</h1>
@@ -28,12 +14,12 @@ export default function HomePage() {
           I&rsquo;m {site.author.name}. {site.author.bio}
         </p>
         <p className="hero__actions">
-          <Link className="button" href={contactPath()}>
+          <a className="button" href={contactPath()}>
             Let&rsquo;s talk
-          </Link>
-          <Link className="button button--quiet" href={blogPath()}>
+          </a>
+          <a className="button button--quiet" href={blogPath()}>
             Read the essays
-          </Link>
+          </a>
         </p>
       </section>
 
@@ -53,7 +39,7 @@ export default function HomePage() {
         <section aria-labelledby="start-title">
           <div className="section-head">
             <h2 id="start-title">{site.startHere.title}</h2>
-            <Link href={startPath}>Why these →</Link>
+            <a href={startPath}>Why these →</a>
           </div>
           <PostList posts={featured} headingLevel="h3" />
         </section>
@@ -62,7 +48,7 @@ export default function HomePage() {
       <section aria-labelledby="latest-title">
         <div className="section-head">
           <h2 id="latest-title">Latest writing</h2>
-          <Link href={blogPath()}>All posts →</Link>
+          <a href={blogPath()}>All posts →</a>
         </div>
         {latest.length > 0 ? <PostList posts={latest} headingLevel="h3" /> : <p>The first essay is on its way.</p>}
       </section>
@@ -73,9 +59,9 @@ export default function HomePage() {
           Tell me what is going on. I read every message myself and reply within two working days, with a straight
           answer on whether I can help.
         </p>
-        <Link className="button" href={contactPath()}>
+        <a className="button" href={contactPath()}>
           Let&rsquo;s talk
-        </Link>
+        </a>
       </section>
     </div>
   );
