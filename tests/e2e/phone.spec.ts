@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { expect, test, type Page } from "@playwright/test";
 
 import { expectNoAxeViolations } from "../support/axe";
@@ -148,6 +150,28 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.locator("a.search-trigger")).toBeFocused();
       await page.keyboard.press("/");
       await expect(dialog.getByRole("searchbox")).toHaveValue("team");
+    });
+
+    test("the enquiry's confirmation fits: a short heading on one line, nothing past the edge", async ({
+      page,
+    }, testInfo) => {
+      const id = createHash("sha256").update(`${testInfo.testId}:${Date.now()}`).digest();
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.${id[0]}.${id[1]}.${id[2]}` });
+      await page.goto("/contact");
+      const shownAt = Date.now();
+      await page.getByLabel("Your name").fill("Ada Lovelace");
+      await page.getByLabel("Email", { exact: true }).fill(`phone-${id.toString("hex").slice(0, 8)}@example.com`);
+      await page.getByLabel("What would you like to talk about?").selectOption({ index: 1 });
+      await page.getByLabel("Your message").fill("Our on-call rotation burns people out; can we talk about it?");
+      // The form refuses anything sent within its minimum time (1 s in the e2e server).
+      await page.waitForTimeout(Math.max(0, shownAt + 1_300 - Date.now()));
+      await page.getByRole("button", { name: "Send message" }).click();
+      const heading = page.getByRole("heading", { name: "I’ve got your message" });
+      await expect(heading).toBeFocused();
+      const lineHeight = await heading.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      expect((await heading.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+      expect(await overflowing(page, ".enquiry-success")).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     });
   });
 }
