@@ -72,12 +72,15 @@ for (const colorScheme of ["light", "dark"] as const) {
   });
 }
 
-/** Elements inside `root` whose box passes the viewport's right edge (or the root's own). */
+/** Elements inside `root` whose box passes the viewport's right edge (or the root's own), scrolling frames' content aside. */
 async function overflowing(page: Page, root: string): Promise<string[]> {
   return page.locator(root).evaluate((element) => {
     const limit = Math.min(document.documentElement.clientWidth, element.getBoundingClientRect().right);
     const out: string[] = [];
     for (const el of [element, ...element.querySelectorAll("*")]) {
+      // What scrolls inside its own frame (a wide table, a long code line) is meant to go past it.
+      const scroller = el.parentElement?.closest(".table-scroll, pre");
+      if (scroller && element.contains(scroller)) continue;
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.right > limit + 0.5 && getComputedStyle(el).position !== "fixed")
         out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(box.right)} > ${Math.round(limit)}`);
@@ -112,10 +115,17 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("a wide table scrolls inside its frame and shows that there is more", async ({ page }) => {
-      const withTable = publishedPosts().find((post) => post.slug.includes("post-mortem")) ?? publishedPosts()[0]!;
-      await page.goto(`/blog/${withTable.slug}`);
+      // The first post that has a table.
+      let found = false;
+      for (const post of publishedPosts()) {
+        await page.goto(`/blog/${post.slug}`);
+        if ((await page.locator(".table-scroll").count()) > 0) {
+          found = true;
+          break;
+        }
+      }
+      test.skip(!found, "no table in the sample posts");
       const frame = page.locator(".table-scroll").first();
-      test.skip((await frame.count()) === 0, "no table in the sample posts");
       await expect(frame).toHaveAttribute("tabindex", "0");
       const { scrolls, shadows } = await frame.evaluate((el) => ({
         scrolls: el.scrollWidth > el.clientWidth,
