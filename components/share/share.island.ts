@@ -4,8 +4,8 @@ import { copyText } from "./copy";
 
 /**
  * What a post's share bars and headings do with JavaScript (components/share/share-bar.tsx renders the rest):
- * - "Copy link" and, where the browser has one, "More…" (the native share sheet) are in the markup but
- *   `hidden`, so nothing that cannot work shows without a script; this shows them;
+ * - "Copy link" and, where the browser has one, "More…" (the native share sheet): shown from the first paint by
+ *   the head script's classes (share-actions.tsx), they act here;
  * - a heading's `#` link puts `#section` in the address bar (no new history entry), scrolls the heading under
  *   the sticky header and copies the canonical URL with the anchor; without JavaScript it is a plain link.
  * One delegated listener each; the canonical URL and title come from the article (`data-share-url`).
@@ -18,11 +18,6 @@ function article(from: Element): HTMLElement | null {
 }
 
 export function initShare(doc: Document = document): void {
-  const canShare = typeof navigator.share === "function";
-  for (const button of doc.querySelectorAll<HTMLElement>('[data-share="copy"], [data-share="native"]')) {
-    if (button.dataset.share === "copy" || canShare) button.closest("li")?.removeAttribute("hidden");
-  }
-
   doc.addEventListener("click", async (event) => {
     const button = closestTarget<HTMLButtonElement>(event, 'button[data-share="copy"], button[data-share="native"]');
     if (button) {

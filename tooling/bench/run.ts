@@ -289,7 +289,11 @@ function weightTable({
   // Pages holding the post's article are compared with its ceiling and its markup; the home and list pages with theirs.
   const holdsArticle = (p: PageWeight) => p === ceiling || p === floorArticle || p.page === post;
   const ownCeiling = (p: PageWeight) =>
-    holdsArticle(p) ? ceiling : ceilings.find((c) => c.page === ceilingLabelFor(p.page, post));
+    holdsArticle(p)
+      ? ceiling
+      : ceilings.includes(p) || pages.includes(p)
+        ? ceilings.find((c) => c.page === ceilingLabelFor(p.page, post))
+        : undefined;
   const vsCeiling = (p: PageWeight) => {
     const top = ownCeiling(p);
     return top

@@ -35,11 +35,15 @@ describe("the share island", () => {
     });
   });
 
-  it("shows Copy link; the native share only where the browser has one", () => {
-    Object.defineProperty(navigator, "share", { configurable: true, value: undefined });
-    initShare(document);
-    expect(document.querySelector('[data-share="copy"]')!.closest("li")!.hidden).toBe(false);
-    expect(document.querySelector('[data-share="native"]')!.closest("li")!.hidden).toBe(true);
+  it("the head script shows Copy link from the first paint, and the native share only where the browser has one", async () => {
+    for (const share of [undefined, async () => undefined]) {
+      document.documentElement.className = "";
+      Object.defineProperty(navigator, "share", { configurable: true, value: share });
+      vi.resetModules();
+      await import("@/components/layout/theme-early.island");
+      expect(document.documentElement.classList.contains("js")).toBe(true);
+      expect(document.documentElement.classList.contains("can-share")).toBe(Boolean(share));
+    }
   });
 
   it("copies the canonical URL and confirms in the live region", async () => {
