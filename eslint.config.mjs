@@ -26,6 +26,8 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    "lib/islands/generated.ts",
+    "public/islands/**",
   ]),
   {
     name: "boundaries/product",

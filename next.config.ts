@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 
@@ -9,7 +12,26 @@ import { buildSiteUrlRecord } from "./lib/deploy/checks";
 import { computeSearchIndexVersion } from "./lib/search/version";
 import { searchIndexHeaders } from "./lib/search/serve";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/body-limit";
-import { securityHeaders } from "./lib/security/headers";
+import { toTags } from "./lib/content/tags";
+import { headerRules, type StaticPages } from "./lib/security/headers";
+
+/**
+ * The published posts and how many posts each topic holds, from what `npm run content` generated (read here
+ * without the app's modules): the static pages' strict script policy names them (lib/security/headers.ts).
+ */
+function staticPages(): StaticPages {
+  try {
+    const file = path.join(process.cwd(), ".contentlayer", "generated", "Post", "_index.json");
+    const posts = (
+      JSON.parse(readFileSync(file, "utf8")) as { draft?: boolean; tags?: string[]; _raw: { sourceFileName: string } }[]
+    ).filter((post) => post.draft !== true);
+    const tags: Record<string, number> = {};
+    for (const post of posts) for (const tag of toTags(post.tags ?? [])) tags[tag.slug] = (tags[tag.slug] ?? 0) + 1;
+    return { posts: posts.map((post) => post._raw.sourceFileName.replace(/\.mdx$/, "")), tags };
+  } catch {
+    return { posts: [] };
+  }
+}
 
 export default function config(phase: string): NextConfig {
   // A production build with a bad or unsafe configuration stops here, before anything is compiled.
@@ -31,7 +53,15 @@ export default function config(phase: string): NextConfig {
       serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     },
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders() }, searchIndexHeaders];
+      return [
+        ...headerRules(staticPages()),
+        searchIndexHeaders,
+        // The islands' modules loaded on first use are named by content hash (lib/islands/islands-build.ts).
+        {
+          source: "/islands/:file*",
+          headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+        },
+      ];
     },
   };
 }

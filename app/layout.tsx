@@ -10,9 +10,8 @@ import "@/components/search/search.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
-import { ThemeScript } from "@/components/layout/theme-script";
+import { ThemeScript } from "@/components/layout/inline-scripts";
+import { SiteShell } from "@/components/layout/site-shell";
 import { rootMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
 
@@ -35,14 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <ThemeScript />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
+        <SiteShell>{children}</SiteShell>
       </body>
     </html>
   );

@@ -46,6 +46,18 @@ export function contactPath(from?: string): string {
 /** The newsletter's page: the answer to a sign-up posted without JavaScript, and the confirm and unsubscribe links. */
 export const newsletterPath = "/newsletter";
 
+/** Where every sign-up form posts (a route handler: the post pages run no framework code to call an action). */
+export const newsletterSubscribePath = "/newsletter/subscribe";
+
+/** The newsletter page's own form, where the answer to a sign-up posted without JavaScript shows. */
+export function newsletterAnswerPath({ from, answer }: { from?: string; answer?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (from) query.set("from", from);
+  if (answer) query.set("answer", answer);
+  const search = query.toString();
+  return `${newsletterPath}${search ? `?${search}` : ""}#subscribe`;
+}
+
 /** Cal.com's booking webhook (lib/bookings/webhook.ts). */
 export const bookingWebhookPath = "/api/bookings/webhook";
 

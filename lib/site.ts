@@ -3,6 +3,7 @@
  * than one page uses. Safe to import from client components (no secrets).
  */
 
+import { POSTS_PER_PAGE } from "./content/pagination";
 import { siteUrlOrDefault } from "./env";
 
 export const siteUrl = siteUrlOrDefault();
@@ -35,7 +36,7 @@ export const site = {
     intro:
       "New here? These are the essays I would hand a new engineering manager or a CTO on their first week: each stands on its own, and together they cover how I think about teams that ship calmly.",
   },
-  postsPerPage: 20,
+  postsPerPage: POSTS_PER_PAGE,
   latestOnHome: 5,
   helpsWith: [
     {

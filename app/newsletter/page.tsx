@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { cookies } from "next/headers";
 
 import { NEWSLETTER_PROMISE } from "@/components/newsletter/newsletter-signup";
 import { SubscribeForm } from "@/components/newsletter/subscribe-form";
 import { getPostBySlug } from "@/lib/content/posts";
+import { ANSWER_COOKIE, decodeAnswer } from "@/lib/forms/answer-cookie";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
 import { site } from "@/lib/site";
 
-import { subscribeToNewsletter } from "./actions";
 import "./newsletter.css";
 
 export const metadata: Metadata = {
@@ -16,15 +16,18 @@ export const metadata: Metadata = {
   alternates: { canonical: "/newsletter" },
 };
 
-type Props = { searchParams: Promise<{ from?: string | string[] }> };
+type Props = { searchParams: Promise<{ from?: string | string[]; answer?: string | string[] }> };
 
 export default async function NewsletterPage({ searchParams }: Props) {
-  const { from } = await searchParams;
-  // Only a published post is carried as the source, and only then is it part of the form's address.
+  const { from, answer } = await searchParams;
+  // Only a published post is carried as the source.
   const post = typeof from === "string" ? getPostBySlug(from) : undefined;
   const source = post && typeof from === "string" ? from : undefined;
-  // A post's form posts here without JavaScript: the same permalink shows its answer in this form.
-  const permalink = source ? `/newsletter?from=${encodeURIComponent(source)}` : "/newsletter";
+  // A sign-up posted without JavaScript (from any form) lands here: its answer shows in this page's form.
+  const state = decodeAnswer(
+    (await cookies()).get(ANSWER_COOKIE)?.value,
+    typeof answer === "string" ? answer : undefined,
+  );
   const formToken = (await getNewsletterRuntime(getPostBySlug)).issueFormToken();
 
   return (
@@ -53,25 +56,19 @@ export default async function NewsletterPage({ searchParams }: Props) {
         </ul>
       </section>
 
-      <section className="newsletter__form" aria-labelledby="subscribe-title">
+      <section className="newsletter__form" id="subscribe" aria-labelledby="subscribe-title">
         <h2 id="subscribe-title">Subscribe</h2>
         {post ? (
           <p>
-            You were reading: <Link href={post.url}>{post.title}</Link>
+            You were reading: <a href={post.url}>{post.title}</a>
           </p>
         ) : null}
-        <SubscribeForm
-          action={subscribeToNewsletter}
-          id="newsletter-subscribe"
-          permalink={permalink}
-          source={source}
-          formToken={formToken}
-        />
+        <SubscribeForm id="newsletter-subscribe" source={source} formToken={formToken} state={state ?? undefined} />
       </section>
 
       <p>
         Prefer a feed? <a href="/feed.xml">RSS</a>, <a href="/atom.xml">Atom</a> and <a href="/feed.json">JSON Feed</a>{" "}
-        carry every essay in full. Want to talk now? <Link href="/contact">Let&rsquo;s talk</Link>.
+        carry every essay in full. Want to talk now? <a href="/contact">Let&rsquo;s talk</a>.
       </p>
     </div>
   );

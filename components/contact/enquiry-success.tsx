@@ -11,16 +11,20 @@ type Props = {
   bookingUrl?: string;
 };
 
-/** What replaces the form once an enquiry is stored: focus moves to the confirmation, so it is read first. */
+/**
+ * What replaces the form once an enquiry is stored: a short heading (one line on a phone), then the server's
+ * confirmation naming the person and the address the reply goes to. Focus moves to the heading, so it is read
+ * first.
+ */
 export function EnquirySuccess({ message, fallbackEmail, bookingUrl }: Props) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
   return (
     <div className="enquiry-success">
       <h2 ref={titleRef} tabIndex={-1} autoFocus className="enquiry-success__title">
-        {message}
+        I&rsquo;ve got your message
       </h2>
-      <p>Your message is safely with me.</p>
+      <p className="enquiry-success__message">{message}</p>
       {bookingUrl ? (
         <div className="enquiry-success__booking">
           {/* A plain link to the provider's page: no third-party script here, and it works without JavaScript. */}

@@ -1,9 +1,6 @@
-import Link from "next/link";
-
-import { subscribeToNewsletter } from "@/app/newsletter/actions";
 import { FooterNewsletter } from "@/components/newsletter/newsletter-signup";
 import { feedMimeTypes } from "@/lib/feeds/mime-types";
-import { blogPath, contactPath, feedPaths, tagsPath } from "@/lib/routes";
+import { blogPath, contactPath, feedPaths, newsletterPath, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
 export function SiteFooter() {
@@ -11,26 +8,25 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
-        <FooterNewsletter action={subscribeToNewsletter} />
+        <FooterNewsletter />
         <p>
           <strong>{site.name}</strong> — {site.tagline.toLowerCase()} by {site.author.name}.
         </p>
         <nav aria-label="Footer">
           <ul>
             <li>
-              <Link href={blogPath()}>All writing</Link>
+              <a href={blogPath()}>All writing</a>
             </li>
             <li>
-              <Link href={tagsPath}>Topics</Link>
+              <a href={tagsPath}>Topics</a>
             </li>
             <li>
-              <Link href={contactPath()}>Work with me</Link>
+              <a href={contactPath()}>Work with me</a>
             </li>
             <li>
-              <Link href="/newsletter">Newsletter</Link>
+              <a href={newsletterPath}>Newsletter</a>
             </li>
             <li>
-              {/* A plain link: the feed is a file, not a page for the client router. */}
               <a href={feedPaths.rss} type={feedMimeTypes.rss}>
                 Subscribe (RSS)
               </a>

@@ -1,37 +1,37 @@
-import Link from "next/link";
-
+import { SearchTrigger } from "@/components/search/search-trigger";
 import { blogPath, contactPath, homePath, tagsPath } from "@/lib/routes";
 import { site } from "@/lib/site";
 
-import { SearchTrigger } from "@/components/search/search-trigger";
-
 import { ThemeToggle } from "./theme-toggle";
 
+/** The header of every page, App Router and Pages Router alike (components/layout/site-shell.tsx). */
 export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href={homePath} className="site-header__brand">
+        <a href={homePath} className="site-header__brand">
           <span className="site-header__name">{site.name}</span>
           <span className="site-header__by">by {site.author.name}</span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="site-nav">
           <ul>
             <li>
-              <Link href={blogPath()}>Writing</Link>
+              <a href={blogPath()}>Writing</a>
             </li>
             <li>
-              <Link href={tagsPath}>Topics</Link>
+              <a href={tagsPath}>Topics</a>
             </li>
             <li>
-              <Link href={contactPath()} className="site-nav__cta">
+              <a href={contactPath()} className="site-nav__cta">
                 Let&rsquo;s talk
-              </Link>
+              </a>
             </li>
           </ul>
         </nav>
-        <SearchTrigger />
-        <ThemeToggle />
+        <div className="site-header__tools">
+          <SearchTrigger />
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

@@ -1,54 +1,12 @@
-"use client";
-
-import { useSyncExternalStore } from "react";
-
-import { THEME_STORAGE_KEY } from "./theme-script";
-
-type Theme = "light" | "dark";
-
-const CHANGE_EVENT = "themechange";
-
-function currentTheme(): Theme {
-  const chosen = document.documentElement.dataset.theme;
-  if (chosen === "light" || chosen === "dark") return chosen;
-  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-}
-
-function subscribe(onChange: () => void) {
-  const media = window.matchMedia("(prefers-color-scheme: dark)");
-  media.addEventListener("change", onChange);
-  window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    media.removeEventListener("change", onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
-}
-
-/** Flips between light and dark and remembers the choice; until then the OS decides. */
+/** Flips between light and dark and remembers the choice (theme-toggle.island.ts); until then the OS decides. */
 export function ThemeToggle() {
-  // null on the server: the real theme is only known in the browser.
-  const theme = useSyncExternalStore<Theme | null>(subscribe, currentTheme, () => null);
-
-  function toggle() {
-    const next: Theme = currentTheme() === "dark" ? "light" : "dark";
-    document.documentElement.dataset.theme = next;
-    try {
-      localStorage.setItem(THEME_STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-    window.dispatchEvent(new Event(CHANGE_EVENT));
-  }
-
-  const isDark = theme === "dark";
   return (
     <button
       type="button"
-      className="theme-toggle"
-      onClick={toggle}
-      aria-pressed={theme === null ? undefined : isDark}
+      className="theme-toggle header-button"
+      data-theme-toggle=""
       aria-label="Dark theme"
-      title={isDark ? "Switch to light theme" : "Switch to dark theme"}
+      suppressHydrationWarning
     >
       <svg
         aria-hidden="true"

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { Page } from "@/lib/content/pagination";
 
 /** Older/newer page links; `hrefFor(1)` must be the list's first page. */
@@ -8,9 +6,9 @@ export function PaginationNav({ page, hrefFor }: { page: Page<unknown>; hrefFor:
   return (
     <nav className="pagination" aria-label="Pages">
       {page.prevPage ? (
-        <Link href={hrefFor(page.prevPage)} rel="prev" className="pagination__link">
+        <a href={hrefFor(page.prevPage)} rel="prev" className="pagination__link">
           ← Newer posts
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -18,9 +16,9 @@ export function PaginationNav({ page, hrefFor }: { page: Page<unknown>; hrefFor:
         Page {page.page} of {page.totalPages}
       </span>
       {page.nextPage ? (
-        <Link href={hrefFor(page.nextPage)} rel="next" className="pagination__link">
+        <a href={hrefFor(page.nextPage)} rel="next" className="pagination__link">
           Older posts →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { Post } from "@/lib/content/posts";
 import { contactPath } from "@/lib/routes";
 
@@ -13,9 +11,9 @@ export function PostCta({ post }: { post: Post }) {
       <p className="post-cta__sub">
         A first conversation is free, takes 30 minutes, and you leave with at least one thing to try on Monday.
       </p>
-      <Link className="button" href={contactPath(post.slug)}>
+      <a className="button" href={contactPath(post.slug)}>
         Let&rsquo;s talk
-      </Link>
+      </a>
     </aside>
   );
 }

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { Post } from "@/lib/content/posts";
 
 import { PostMeta } from "./post-meta";
@@ -15,7 +13,7 @@ export function PostList({ posts, headingLevel = "h2" }: { posts: readonly Post[
         <li key={post.slug} className="post-card">
           <article>
             <Heading className="post-card__title">
-              <Link href={post.url}>{post.title}</Link>
+              <a href={post.url}>{post.title}</a>
             </Heading>
             <PostMeta post={post} />
             <p className="post-card__description">{post.description}</p>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { Post } from "@/lib/content/posts";
 
 /** The previous and next post in the blog's order, at the end of an article. */
@@ -8,18 +6,18 @@ export function PostNeighbours({ newer, older }: { newer: Post | null; older: Po
   return (
     <nav className="post-neighbours" aria-label="More posts">
       {older ? (
-        <Link href={older.url} rel="prev" className="post-neighbours__link">
+        <a href={older.url} rel="prev" className="post-neighbours__link">
           <span className="post-neighbours__label">← Previous</span>
           <span className="post-neighbours__title">{older.title}</span>
-        </Link>
+        </a>
       ) : (
         <span />
       )}
       {newer ? (
-        <Link href={newer.url} rel="next" className="post-neighbours__link post-neighbours__link--next">
+        <a href={newer.url} rel="next" className="post-neighbours__link post-neighbours__link--next">
           <span className="post-neighbours__label">Next →</span>
           <span className="post-neighbours__title">{newer.title}</span>
-        </Link>
+        </a>
       ) : (
         <span />
       )}

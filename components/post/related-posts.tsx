@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { Post } from "@/lib/content/posts";
 
 import { PostMeta } from "./post-meta";
@@ -13,9 +11,9 @@ export function RelatedPosts({ posts }: { posts: readonly Post[] }) {
       <ul className="related__list">
         {posts.map((post) => (
           <li key={post.slug}>
-            <Link href={post.url} className="related__title">
+            <a href={post.url} className="related__title">
               {post.title}
-            </Link>
+            </a>
             <PostMeta post={post} />
           </li>
         ))}

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { Tag } from "@/lib/content/tags";
 import { tagPath } from "@/lib/routes";
 
@@ -16,9 +14,9 @@ export function TagList({ tags, label = "Topics", searchFilter = false }: Props)
     <ul className="tag-list" aria-label={label}>
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link href={tagPath(tag.slug)} className="tag" {...(searchFilter ? { "data-pagefind-filter": "tag" } : {})}>
+          <a href={tagPath(tag.slug)} className="tag" {...(searchFilter ? { "data-pagefind-filter": "tag" } : {})}>
             {tag.name}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -1,25 +1,9 @@
-"use client";
-
-import { useSyncExternalStore } from "react";
-
-const noop = () => () => {};
-
-/** On /search with JavaScript: a button that opens the header's search dialog (nothing without JavaScript). */
+/** On /search with JavaScript: a button that opens the header's search dialog (shown by the island, hidden without). */
 export function SearchOpener() {
-  const hydrated = useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
-  if (!hydrated) return null;
   return (
-    <p>
+    <p data-open-search-hint="" hidden suppressHydrationWarning>
       With JavaScript on: press <kbd>/</kbd> on any page, or{" "}
-      <button
-        type="button"
-        className="button"
-        onClick={() => document.querySelector<HTMLAnchorElement>("a.search-trigger")?.click()}
-      >
+      <button type="button" className="button" data-open-search="">
         open search
       </button>
     </p>

@@ -2,7 +2,7 @@
  * Copies text to the clipboard: the async Clipboard API where the page may
  * use it, else the old `execCommand("copy")` on a hidden field. Resolves to
  * false when neither works (the caller then shows the text to copy by hand).
- * Browser-only; imported by the share islands.
+ * Browser-only; used by the share and quote islands.
  */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -29,6 +29,3 @@ export async function copyText(text: string): Promise<boolean> {
   field.remove();
   return copied;
 }
-
-/** How long a "Copied" confirmation stays visible. */
-export const CONFIRMATION_MS = 2500;

@@ -1,97 +1,33 @@
-"use client";
-
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-
-import { CONFIRMATION_MS, copyText } from "./copy";
 import { ShareIcon } from "./share-icons";
 
-const subscribeNever = () => () => {};
-
 /**
- * Copy link and the native share sheet: the two share actions that need
- * JavaScript, so they are rendered only in the browser (nothing that cannot
- * work is shown without a script). The confirmation is visible and sits in a
- * polite live region, so screen readers announce it too.
+ * Copy link and the native share sheet: the two share actions that need JavaScript. They are in the markup but
+ * not displayed unless the theme script in <head> marked the page as running JavaScript (`js`, and `can-share`
+ * where the browser has a share sheet: components/layout/theme-early.island.ts), so nothing that cannot work shows
+ * without a script and nothing appears after the first paint to push the page down. share.island.ts acts on them.
+ * The confirmation sits in a polite live region.
  */
-export function ShareActions({
-  url,
-  title,
-  text,
-  compact,
-}: {
-  url: string;
-  title: string;
-  text?: string;
-  compact: boolean;
-}) {
-  const inBrowser = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
-  const canShare = useSyncExternalStore(
-    subscribeNever,
-    () => typeof navigator.share === "function",
-    () => false,
-  );
-  const [status, setStatus] = useState("");
-  const timer = useRef<number | undefined>(undefined);
-
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  if (!inBrowser) return null;
-
-  function confirm(message: string) {
-    setStatus(message);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => setStatus(""), CONFIRMATION_MS);
-  }
-
-  async function copy() {
-    if (await copyText(url)) confirm("Copied");
-    // Neither clipboard route is available: hand the link over to copy by hand.
-    else window.prompt("Copy this link:", url);
-  }
-
-  async function share() {
-    try {
-      await navigator.share({ title, text, url });
-    } catch {
-      // Dismissed by the reader, or refused: nothing to report.
-    }
-  }
-
+export function ShareActions({ compact }: { compact: boolean }) {
   const labelClass = compact ? "visually-hidden" : "share-bar__label";
   return (
     <>
-      {canShare ? (
-        <li>
-          <button
-            type="button"
-            className="share-bar__link"
-            onClick={share}
-            data-share="native"
-            title={compact ? "More ways to share" : undefined}
-          >
-            <ShareIcon name="share" />
-            <span className={labelClass}>More…</span>
-          </button>
-        </li>
-      ) : null}
-      <li className="share-bar__copy">
+      <li className="share-bar__needs-share">
         <button
           type="button"
           className="share-bar__link"
-          onClick={copy}
-          data-share="copy"
-          title={compact ? "Copy link" : undefined}
+          data-share="native"
+          title={compact ? "More ways to share" : undefined}
         >
+          <ShareIcon name="share" />
+          <span className={labelClass}>More…</span>
+        </button>
+      </li>
+      <li className="share-bar__copy share-bar__needs-js">
+        <button type="button" className="share-bar__link" data-share="copy" title={compact ? "Copy link" : undefined}>
           <ShareIcon name="copy" />
           <span className={labelClass}>Copy link</span>
         </button>
-        <span className="share-bar__status" role="status" aria-live="polite">
-          {status}
-        </span>
+        <span className="share-bar__status" role="status" aria-live="polite" />
       </li>
     </>
   );

@@ -15,8 +15,9 @@ type Props = {
 
 /**
  * Share links rendered on the server: plain links that work without
- * JavaScript. Only copy-link and the native share sheet need a script; they
- * live in the small `ShareActions` island and appear once it runs.
+ * JavaScript. Only copy-link and the native share sheet need a script; the
+ * island (share.island.ts) shows them, with the URL and title the article
+ * carries (`data-share-url`).
  */
 export function ShareBar({ url, title, description, variant = "full" }: Props) {
   const compact = variant === "compact";
@@ -51,7 +52,7 @@ export function ShareBar({ url, title, description, variant = "full" }: Props) {
             </a>
           </li>
         ))}
-        <ShareActions url={url} title={title} text={description} compact={compact} />
+        <ShareActions compact={compact} />
       </ul>
     </div>
   );

@@ -7,6 +7,9 @@ export type Page<T> = {
   nextPage: number | null;
 };
 
+/** Posts on one page of a list (the blog, a topic). Here rather than in lib/site.ts so next.config.ts can read it. */
+export const POSTS_PER_PAGE = 20;
+
 export function pageCount(totalItems: number, perPage: number): number {
   return Math.max(1, Math.ceil(totalItems / perPage));
 }

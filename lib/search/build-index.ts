@@ -38,8 +38,9 @@ export type SearchIndexReport = {
   version: string;
 };
 
+/** Posts are Pages Router pages (pages/blog/[slug].tsx): prerendered to `<dist>/server/pages/blog/<slug>.html`. */
 function prerenderedPostFile(dist: string, slug: string): string {
-  return path.join(dist, "server", "app", "blog", `${slug}.html`);
+  return path.join(dist, "server", "pages", "blog", `${slug}.html`);
 }
 
 /**

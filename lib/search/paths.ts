@@ -18,8 +18,3 @@ export function searchIndexUrlPath(version: string): string {
 export const searchIndexPath = searchIndexUrlPath(searchIndexVersion);
 /** Pagefind's loader; the search dialog imports it from here on first open, never before. */
 export const pagefindScriptPath = `${searchIndexPath}/pagefind.js`;
-/**
- * Pass to `pagefind.options()`: Pagefind derives its results' URLs from where its loader lives unless told the
- * site's root, and under /_next/static/pagefind/<version>/ it would link to /_next/static/blog/<slug>.
- */
-export const pagefindBaseUrl = "/";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
-import { themeScript } from "@/components/layout/theme-script";
 import { nodeEnv } from "@/lib/env";
+import { islandsScript, themeScript } from "@/lib/islands/scripts";
 import { contactPath } from "@/lib/routes";
 
 import { contentSecurityPolicy } from "./headers";
@@ -10,8 +10,8 @@ import { contentSecurityPolicy } from "./headers";
  * The script policy of pages rendered per request (proxy.ts): a fresh nonce
  * per response instead of 'unsafe-inline'. Next finds the nonce in the
  * request's Content-Security-Policy header and puts it on every script it
- * renders; the theme script in the layout (the same on every page, rendered
- * without a nonce) is allowed by its hash; 'strict-dynamic' lets the nonced
+ * renders; the layout's two inline scripts (the theme and the islands, the
+ * same on every page, rendered without a nonce) are allowed by their hashes; 'strict-dynamic' lets the nonced
  * scripts load their chunks. With a nonce or a hash present, browsers ignore
  * 'unsafe-inline', so it is not listed.
  */
@@ -31,6 +31,12 @@ export function newNonce(): string {
 
 export function noncePolicy(nonce: string, isDev = nodeEnv() === "development"): string {
   return contentSecurityPolicy(isDev, {
-    perRequestScripts: ["'self'", `'nonce-${nonce}'`, scriptHash(themeScript), "'strict-dynamic'"],
+    perRequestScripts: [
+      "'self'",
+      `'nonce-${nonce}'`,
+      scriptHash(themeScript),
+      scriptHash(islandsScript),
+      "'strict-dynamic'",
+    ],
   });
 }

@@ -60,19 +60,49 @@ export type QuoteSelection = {
   offsetInBlock: number;
   /** The selected text as the browser gives it (line breaks between blocks included). */
   selected: string;
+  /**
+   * Where the selection ends: in `blockText` for a selection within one block; for one across blocks, in
+   * `endBlockText` (the normalized text of the block where it ends), so a last word cut in two ("… any i") is
+   * widened to the whole word there too.
+   */
+  endBlockText?: string;
+  endOffsetInBlock?: number;
 };
+
+/** The end of a selection (`end` in `text`) moved forward so it does not cut a word in two. */
+export function widenEnd(text: string, end: number): number {
+  let to = Math.max(0, Math.min(text.length, end));
+  while (to > 0 && to < text.length && WORD.test(text[to - 1]!) && WORD.test(text[to]!)) to++;
+  return to;
+}
 
 export type Quote = { quote: string; directive: string };
 
 /** The text directive (`:~:text=…`) for a selection, and the quote it names; null when nothing was selected. */
-export function textDirective({ pageText, blockText, offsetInBlock, selected }: QuoteSelection): Quote | null {
-  const crossesBlocks = /\n/.test(selected.trim());
-  const selection = normalizeText(selected);
+export function textDirective({
+  pageText,
+  blockText,
+  offsetInBlock,
+  selected,
+  endBlockText,
+  endOffsetInBlock,
+}: QuoteSelection): Quote | null {
+  const crossesBlocks = endBlockText !== undefined || /\n/.test(selected.trim());
+  let selection = normalizeText(selected);
   if (!selection) return null;
+  if (crossesBlocks && endBlockText !== undefined && endOffsetInBlock !== undefined) {
+    // Widen the last block's part: the words the selection cut at its end, taken whole from that block.
+    const tail = endBlockText.slice(endOffsetInBlock, widenEnd(endBlockText, endOffsetInBlock));
+    selection = normalizeText(`${selection}${tail}`);
+    selected = `${selected.trimEnd()}${tail}`;
+  }
 
   // Widen the part within the first block to whole words; a selection across blocks ends in a later block.
   const firstBlockPart = crossesBlocks ? normalizeText(selected.trim().split(/\n/)[0]!) : selection;
-  const [from, to] = widenToWords(blockText, offsetInBlock, offsetInBlock + firstBlockPart.length);
+  // Within one block, where the selection ends in it (when the caller read it from the DOM) is surer than a length.
+  const endInFirst =
+    !crossesBlocks && endOffsetInBlock !== undefined ? endOffsetInBlock : offsetInBlock + firstBlockPart.length;
+  const [from, to] = widenToWords(blockText, offsetInBlock, endInFirst);
   const inBlock = blockText.slice(from, to);
   if (!inBlock) return null;
   const quote = crossesBlocks

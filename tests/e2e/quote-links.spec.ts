@@ -124,3 +124,35 @@ test.describe("on a touch device", () => {
     await expect(page.getByRole("group", { name: "Quote" })).toHaveCount(0);
   });
 });
+
+test("a selection that cuts its first and last words links the whole words", async ({ page }) => {
+  await page.goto(path);
+  const { start, end } = await page.evaluate(() => {
+    for (const p of document.querySelectorAll<HTMLParagraphElement>("#post .prose > p")) {
+      const text = p.firstChild;
+      if (!(text instanceof Text)) continue;
+      // Three whole words in the middle, then one more cut after its first letter; the first word cut too.
+      const words = [...text.data.matchAll(/[A-Za-z]{4,}/g)];
+      if (words.length < 8) continue;
+      const [a, , , , b] = words.slice(2);
+      const range = document.createRange();
+      range.setStart(text, a!.index! + 2);
+      range.setEnd(text, b!.index! + 1);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return { start: a![0], end: b![0] };
+    }
+    throw new Error("no paragraph with enough words");
+  });
+  const popover = page.getByRole("group", { name: "Quote" });
+  await popover.getByRole("button", { name: "Copy link to quote" }).click();
+  await expect(popover.getByRole("status")).toHaveText("Link to quote copied");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const quoted = decodeURIComponent(link.split("#:~:text=")[1]!)
+    .split(",")
+    .filter((part) => !part.endsWith("-") && !part.startsWith("-"))
+    .join(" … ");
+  expect(quoted.startsWith(start)).toBe(true);
+  expect(quoted.endsWith(end)).toBe(true);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { mastodonShareUrl, parseMastodonInstance, quoteShareLinks, shortenQuote } from "@/lib/share/quote";
-import { encodeTextPart, quoteUrl, textDirective, widenToWords } from "@/lib/share/text-fragment";
+import { encodeTextPart, quoteUrl, textDirective, widenEnd, widenToWords } from "@/lib/share/text-fragment";
 
 /** Decodes a directive back into its parts, to check what a browser would read. */
 function parts(directive: string) {
@@ -152,5 +152,52 @@ describe("quote sharing", () => {
     expect(mastodonShareUrl("mastodon.social", "“a & b” https://x.test/#:~:text=a")).toBe(
       "https://mastodon.social/share?text=%E2%80%9Ca%20%26%20b%E2%80%9D%20https%3A%2F%2Fx.test%2F%23%3A~%3Atext%3Da",
     );
+  });
+});
+
+describe("whole words at both ends", () => {
+  const first = "Handover on a Tuesday morning keeps the week calm.";
+  const second = "Nobody starts a rotation with any issue left open.";
+  const page = `${first} ${second}`;
+
+  it("widens a last word cut in two within one block (a selection ending in “any i”)", () => {
+    const start = second.indexOf("starts");
+    const end = second.indexOf("issue") + 1; // "…with any i"
+    const result = textDirective({
+      pageText: page,
+      blockText: second,
+      offsetInBlock: start,
+      selected: second.slice(start, end),
+      endOffsetInBlock: end,
+    })!;
+    expect(result.quote).toBe("starts a rotation with any issue");
+    expect(parts(result.directive).start).toBe("starts a rotation with any issue");
+  });
+
+  it("widens a first word cut in two (“dover on…”) to the whole word", () => {
+    const start = first.indexOf("dover");
+    const result = textDirective({ pageText: page, blockText: first, offsetInBlock: start, selected: "dover on a" })!;
+    expect(result.quote).toBe("Handover on a");
+  });
+
+  it("widens the last word of a selection across blocks in the block where it ends", () => {
+    const start = first.indexOf("Tuesday");
+    const end = second.indexOf("issue") + 2; // "…any is"
+    const result = textDirective({
+      pageText: page,
+      blockText: first,
+      offsetInBlock: start,
+      selected: `${first.slice(start)}\n\n${second.slice(0, end)}`,
+      endBlockText: second,
+      endOffsetInBlock: end,
+    })!;
+    expect(result.quote.endsWith("with any issue")).toBe(true);
+    expect(parts(result.directive).end).toBe("rotation with any issue");
+    expect(parts(result.directive).start).toBe("Tuesday morning keeps the");
+  });
+
+  it("leaves a selection that already ends on a word boundary alone", () => {
+    expect(widenEnd(second, second.indexOf(" issue"))).toBe(second.indexOf(" issue"));
+    expect(widenEnd(second, second.length)).toBe(second.length);
   });
 });

@@ -2,7 +2,7 @@
  * Cold builds of N synthetic posts in a throwaway copy of the project:
  * wall time, peak memory, output size, ms per post, the largest list page.
  */
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
 
 import { generatePosts } from "../shared/generate-posts";
@@ -32,7 +32,7 @@ function listPages(appDir: string): { path: string; bytes: number }[] {
         out.push({ path: path.relative(appDir, full), bytes: statSync(full).size });
     }
   };
-  walk(appDir);
+  if (existsSync(appDir)) walk(appDir);
   return out;
 }
 
@@ -51,9 +51,14 @@ export function buildScale(counts: number[], log: (line: string) => void = conso
     });
     if (content.status !== 0)
       throw new Error(`content build of ${count} posts failed:\n${content.output.slice(-4000)}`);
+    const islands = timed(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build-islands.ts"], {
+      cwd: dir,
+    });
+    if (islands.status !== 0) throw new Error(`islands build failed:\n${islands.output.slice(-4000)}`);
     const next = timed(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: dir, env });
     if (next.status !== 0) throw new Error(`next build of ${count} posts failed:\n${next.output.slice(-4000)}`);
-    const pages = listPages(path.join(dir, ".next", "server", "app"));
+    // The lists and posts are Pages Router pages (server/pages), the rest App Router pages (server/app).
+    const pages = ["app", "pages"].flatMap((router) => listPages(path.join(dir, ".next", "server", router)));
     const lists = pages.filter(
       (p) => /^(blog|index|tags)(\/|\.html)|^blog\/page\//.test(p.path) && !/^blog\/synthetic-post/.test(p.path),
     );

@@ -1,7 +1,9 @@
 /**
  * Page weight: what each page makes the browser load, read from the served
- * HTML (module scripts, stylesheets, preloaded fonts; the `noModule` polyfill
- * apart), raw and gzip. Used by tooling/bench/run.ts; runnable alone against a server:
+ * HTML (script files, inline scripts, stylesheets, preloaded fonts; the
+ * `noModule` polyfill apart), raw and gzip. `js` is all the JavaScript a page
+ * runs on load: its script files plus its inline scripts (JSON and JSON-LD
+ * blocks are data, not counted). Used by tooling/bench/run.ts; runnable alone against a server:
  *   tsx tooling/bench/page-weight.ts http://127.0.0.1:3000 / /blog
  */
 import { gzipSync } from "node:zlib";
@@ -15,6 +17,8 @@ export type PageWeight = {
   js: Weight;
   css: Weight;
   inlineCss: Weight;
+  /** Inline executable scripts (counted in `html` and in `js` too): e.g. the islands of a static post. */
+  inlineJs: Weight;
   fonts: Weight;
   polyfill: Weight;
   requests: number;
@@ -46,6 +50,7 @@ export async function measurePage(baseUrl: string, page: string): Promise<PageWe
     js: zero(),
     css: zero(),
     inlineCss: zero(),
+    inlineJs: zero(),
     fonts: zero(),
     polyfill: zero(),
     requests: 1,
@@ -54,6 +59,17 @@ export async function measurePage(baseUrl: string, page: string): Promise<PageWe
   add(result.html, html);
   for (const style of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g))
     add(result.inlineCss, Buffer.from(style[1] ?? ""));
+  // Inline scripts travel inside the HTML: weighed together, as one more file of JavaScript.
+  const inline = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(
+      ([, attrs = "", body = ""]) =>
+        !/\bsrc=/.test(attrs) && !/type="application\/(?:ld\+)?json"/.test(attrs) && body.trim(),
+    )
+    .map(([, , body = ""]) => body);
+  if (inline.length > 0) {
+    result.inlineJs = { ...weigh(Buffer.from(inline.join("\n"))), files: inline.length };
+    result.js = { raw: result.inlineJs.raw, gzip: result.inlineJs.gzip, files: 1 };
+  }
   const seen = new Set<string>();
   for (const match of text.matchAll(/<(script|link)\b([^>]*)>/g)) {
     const [, tag, attrs = ""] = match;
@@ -85,7 +101,7 @@ if (process.argv[1]?.endsWith("page-weight.ts")) {
   for (const page of pages.length ? pages : ["/"]) {
     const r = await measurePage(base, page);
     console.log(
-      `${page} [${r.status}] HTML ${kb(r.html.gzip)} · JS ${kb(r.js.gzip)} gzip in ${r.js.files} files · CSS ${kb(r.css.gzip)} · fonts ${kb(r.fonts.raw)} · polyfill ${kb(r.polyfill.gzip)} · ${r.requests} requests`,
+      `${page} [${r.status}] HTML ${kb(r.html.raw)} raw / ${kb(r.html.gzip)} gzip · JS ${kb(r.js.gzip)} gzip in ${r.js.files} files (inline ${kb(r.inlineJs.gzip)}) · CSS ${kb(r.css.gzip)} · fonts ${kb(r.fonts.raw)} · polyfill ${kb(r.polyfill.gzip)} · ${r.requests} requests`,
     );
   }
 }

@@ -29,6 +29,7 @@ export async function runHostileContent({
   const started = performance.now();
   for (const args of [
     ["node_modules/tsx/dist/cli.mjs", "scripts/build-content.ts"],
+    ["node_modules/tsx/dist/cli.mjs", "scripts/build-islands.ts"],
     ["node_modules/next/dist/bin/next", "build"],
   ]) {
     log(`  building the hostile-content copy: ${args.join(" ")}`);

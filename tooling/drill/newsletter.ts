@@ -18,7 +18,7 @@ import { HONEYPOT_FIELD } from "../../lib/contact/fields";
 import { policyFor } from "../../lib/contact/policy";
 import { childEnv } from "../shared/proc";
 import { percentile, waitUntil } from "./lib/enquire";
-import { multipart, pool, readActionState, send, type Fields } from "../shared/form";
+import { multipart, pool, send, type Fields } from "../shared/form";
 import type { DrillServer } from "./lib/server";
 import { OUTAGE } from "./provider-down";
 
@@ -28,7 +28,7 @@ export const NEWSLETTER_SEGMENT = "5f0c9a38-3b5e-4a8e-9d4b-4e1c1f0a7d21";
 const POST_SLUG = "code-review-is-a-conversation-not-a-gate";
 const CHECK_INBOX = "Check your inbox";
 
-type SubscribeForm = { hidden: [string, string][]; actionId: string; permalink: string };
+type SubscribeForm = { hidden: [string, string][]; action: string };
 
 function decode(text: string): string {
   return text
@@ -42,15 +42,13 @@ function decode(text: string): string {
 /** The subscribe form at the end of a post, as a client without JavaScript sees it. */
 async function loadSubscribeForm(baseUrl: string): Promise<SubscribeForm> {
   const html = await (await fetch(new URL(`/blog/${POST_SLUG}`, baseUrl))).text();
-  const match = /<form\b[^>]*action="(\/newsletter\?from=[^"]*)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
+  const match = /<form\b[^>]*action="(\/newsletter\/subscribe)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
   if (!match) throw new Error("no subscribe form at the end of the post");
   const hidden = [...match[2]!.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m): [string, string] => [
     decode(/\sname="([^"]*)"/.exec(m[0])?.[1] ?? ""),
     decode(/\svalue="([^"]*)"/.exec(m[0])?.[1] ?? ""),
   ]);
-  const header = hidden.find(([name]) => /^\$ACTION_\d+:0$/.test(name));
-  if (!header) throw new Error("no server action reference in the subscribe form");
-  return { hidden, actionId: (JSON.parse(header[1]) as { id: string }).id, permalink: decode(match[1]!) };
+  return { hidden, action: decode(match[1]!) };
 }
 
 type Answer = {
@@ -62,40 +60,44 @@ type Answer = {
   body: string;
 };
 
+/**
+ * One sign-up as a browser sends it: with JavaScript the island posts the form asking for JSON; without, the
+ * form posts, gets a 303 to /newsletter with the answer in a cookie, and the browser follows it.
+ */
 async function subscribe(
   baseUrl: string,
   form: SubscribeForm,
   email: string,
   { js, ip }: { js: boolean; ip: string },
 ): Promise<Answer> {
-  const base: Fields = form.hidden.filter(([name]) => name !== "source").map(([name, value]) => [name, value]);
-  base.push(["email", email], [HONEYPOT_FIELD, ""], ["source", POST_SLUG]);
-  const fields: Fields = js
-    ? [
-        ...base.map(([name, value]): Fields[number] => [`_1_${name}`, value]),
-        ["0", JSON.stringify([{ status: "idle", message: "", fieldErrors: {}, values: {} }, "$K1"])],
-      ]
-    : base;
+  const fields: Fields = form.hidden.filter(([name]) => name !== "source").map(([name, value]) => [name, value]);
+  fields.push(["email", email], [HONEYPOT_FIELD, ""], ["source", POST_SLUG]);
   const { body, contentType } = multipart(fields);
   const headers: Record<string, string> = {
     origin: baseUrl,
     "content-type": contentType,
     "x-forwarded-for": ip,
     "user-agent": "drill",
+    ...(js ? { accept: "application/json" } : {}),
   };
-  if (js) Object.assign(headers, { "next-action": form.actionId, accept: "text/x-component" });
-  const response = await send(baseUrl, { path: js ? `/blog/${POST_SLUG}` : form.permalink, body, headers }, 60_000);
-  if (response.status !== 200)
-    return {
-      js,
-      status: response.status,
-      ms: response.ms,
-      state: `http-${response.status}`,
-      fieldError: null,
-      body: response.body,
-    };
+  const response = await send(baseUrl, { path: form.action, body, headers }, 60_000);
+  const failed = (status: number | "network-error", text: string): Answer => ({
+    js,
+    status,
+    ms: response.ms,
+    state: `http-${status}`,
+    fieldError: null,
+    body: text,
+  });
   if (js) {
-    const state = readActionState(response.body) as { status?: string; fieldErrors?: { email?: string } } | null;
+    if (response.status !== 200) return failed(response.status, response.body);
+    type State = { status?: string; fieldErrors?: { email?: string } };
+    let state: State | null;
+    try {
+      state = (JSON.parse(response.body) as { state: State }).state;
+    } catch {
+      state = null;
+    }
     return {
       js,
       status: 200,
@@ -105,15 +107,23 @@ async function subscribe(
       body: response.body,
     };
   }
-  const error =
-    /class="subscribe-form__error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)</.exec(response.body)?.[1] ?? null;
+  const location = response.headers.location;
+  const cookie = String(response.headers["set-cookie"] ?? "").split(";")[0] ?? "";
+  if (response.status !== 303 || !location) return failed(response.status, response.body);
+  const page = await send(
+    baseUrl,
+    { path: location.replace(/#.*$/, ""), headers: { cookie, "x-forwarded-for": ip } },
+    60_000,
+  );
+  if (page.status !== 200) return failed(page.status, page.body);
+  const error = /class="subscribe-form__error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)</.exec(page.body)?.[1] ?? null;
   return {
     js,
     status: 200,
-    ms: response.ms,
-    state: response.body.includes(CHECK_INBOX) ? "success" : error ? "invalid" : "other",
+    ms: response.ms + page.ms,
+    state: page.body.includes(CHECK_INBOX) && !error ? "success" : error ? "invalid" : "other",
     fieldError: error ? decode(error) : null,
-    body: response.body,
+    body: page.body,
   };
 }
 

@@ -17,6 +17,7 @@ async function nextBuild(env: Record<string, string>) {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: DIST,
         ...env,

@@ -233,7 +233,7 @@ export async function scanSite(
 
   // The hostile title, read back from every place it is printed.
   const post = bodies.get(`/blog/${HOSTILE_SLUG}`) ?? "";
-  const pageTitle = decodeEntities(/<title>([\s\S]*?)<\/title>/.exec(post)?.[1] ?? "");
+  const pageTitle = decodeEntities(/<title\b[^>]*>([\s\S]*?)<\/title>/.exec(post)?.[1] ?? "");
   const h1 = decodeEntities(stripTags(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(post)?.[1] ?? ""));
   const ogTitle = decodeEntities(/<meta property="og:title" content="([^"]*)"/.exec(post)?.[1] ?? "");
   const jsonLd = [...post.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap((m) => {
