@@ -5,6 +5,7 @@ import { after } from "next/server";
 
 import { clientIp } from "@/lib/contact/ip";
 import { getContactRuntime } from "@/lib/contact/runtime";
+import { refreshFormToken } from "@/lib/contact/spam";
 import type { EnquiryState } from "@/lib/contact/state";
 import { handleEnquiry, malformedRequestState, readSubmission } from "@/lib/contact/submit";
 import { getPostBySlug } from "@/lib/content/posts";
@@ -25,4 +26,19 @@ export async function submitEnquiry(_previous: EnquiryState, formData: FormData)
     { client: clientIp(requestHeaders, runtime.env.TRUST_PROXY), userAgent: requestHeaders.get("user-agent") },
     await runtime.submitDeps((task) => after(task)),
   );
+}
+
+/**
+ * A fresh form token for a page left open for hours (components/contact/use-enquiry-form.ts asks when its tab comes
+ * back into view): see refreshFormToken in lib/contact/spam.ts. Throws when the secret cannot be read (the
+ * database is down): the form then keeps the token it has.
+ */
+export async function refreshEnquiryToken(previous: unknown): Promise<string> {
+  const runtime = getContactRuntime(getPostBySlug);
+  const { secret } = await runtime.formSecret();
+  return refreshFormToken(typeof previous === "string" ? previous : "", {
+    secret,
+    now: Date.now(),
+    minAgeMs: runtime.env.CONTACT_MIN_SUBMIT_SECONDS * 1000,
+  });
 }

@@ -36,8 +36,12 @@ describe("signed form timestamp", () => {
 
   it("rejects a submission in under 3 seconds and accepts one at 3 seconds", () => {
     const token = signFormToken(issuedAt, secret);
-    expect(verifyFormToken(token, { secret, now: issuedAt })).toEqual({ ok: false, reason: "too-fast" });
-    expect(verifyFormToken(token, { secret, now: issuedAt + 2_999 })).toEqual({ ok: false, reason: "too-fast" });
+    expect(verifyFormToken(token, { secret, now: issuedAt })).toEqual({ ok: false, reason: "too-fast", issuedAt });
+    expect(verifyFormToken(token, { secret, now: issuedAt + 2_999 })).toEqual({
+      ok: false,
+      reason: "too-fast",
+      issuedAt,
+    });
     expect(verifyFormToken(token, { secret, now: issuedAt + 3_000 }).ok).toBe(true);
   });
 
@@ -47,15 +51,18 @@ describe("signed form timestamp", () => {
     expect(verifyFormToken(token, { secret, now: issuedAt + 999, minAgeMs: 1_000 })).toEqual({
       ok: false,
       reason: "too-fast",
+      issuedAt,
     });
   });
 
   it("rejects a form older than 24 hours (a replay) and accepts one just inside", () => {
     const token = signFormToken(issuedAt, secret);
     expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS }).ok).toBe(true);
+    // The render time of a genuine expired token is known: the page was left open (submit.ts holds it for review).
     expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS + 1 })).toEqual({
       ok: false,
       reason: "expired",
+      issuedAt,
     });
   });
 
@@ -120,7 +127,7 @@ describe("checkSpam", () => {
   const good = signFormToken(issuedAt, secret);
 
   it("passes a person: empty honeypot, valid token", () => {
-    expect(checkSpam({ honeypot: "", formToken: good }, { secret, now })).toEqual({ spam: false });
+    expect(checkSpam({ honeypot: "", formToken: good }, { secret, now })).toEqual({ spam: false, issuedAt });
   });
 
   it("names the reason, the honeypot first", () => {
@@ -128,6 +135,7 @@ describe("checkSpam", () => {
     expect(checkSpam({ honeypot: "", formToken: signFormToken(now - 500, secret) }, { secret, now })).toEqual({
       spam: true,
       reason: "too-fast",
+      issuedAt: now - 500,
     });
     expect(checkSpam({ honeypot: "", formToken: undefined }, { secret, now })).toEqual({
       spam: true,
