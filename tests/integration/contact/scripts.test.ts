@@ -81,7 +81,7 @@ beforeAll(async () => {
         trigger: "BOOKING_CREATED",
         bookingUid: "bk_scripts",
         enquiryId: created.id,
-        emails: [],
+
         at: new Date(),
       });
     }
