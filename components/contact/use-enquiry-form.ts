@@ -38,8 +38,9 @@ export function useEnquiryForm(
   { formToken, refreshToken }: { formToken: string; refreshToken?: RefreshToken },
 ) {
   const [state, formAction, pending] = useActionState(action, initialEnquiryState);
-  // The signed render time sent with the form: the page's, then whatever an answer or a refresh carries.
-  const [token, setToken] = useState(formToken);
+  // The signed render time sent with the form: the one the answer carried back (the page rendered after a plain POST
+  // without JavaScript starts with that answer), else the page's; then whatever a later answer or a refresh carries.
+  const [token, setToken] = useState(() => state.formToken ?? formToken);
 
   // Errors shown now: the server's after each answer, the browser's after a blocked submit, cleared as fields are fixed.
   const [errors, setErrors] = useState<FieldErrors>(state.fieldErrors);

@@ -8,6 +8,7 @@ import {
   formTokenId,
   isHoneypotFilled,
   MAX_FORM_AGE_MS,
+  refreshFormToken,
   signFormToken,
   tokenToCarry,
   verifyFormToken,
@@ -141,5 +142,35 @@ describe("checkSpam", () => {
       spam: true,
       reason: "missing-token",
     });
+  });
+});
+
+describe("refreshFormToken (a tab that comes back after hours)", () => {
+  const now = issuedAt + 30 * 60 * 60_000;
+
+  it("keeps a genuine token's render time, moved just inside the day, usable at once, as a new single-use token", () => {
+    const old = signFormToken(issuedAt, secret);
+    const fresh = refreshFormToken(old, { secret, now, minAgeMs: 3_000 });
+    expect(fresh).not.toBe(old);
+    const check = verifyFormToken(fresh, { secret, now });
+    expect(check.ok).toBe(true);
+    // 30 hours open: moved forward to 23 hours old, so it stays valid for another hour and still reads as a person's.
+    expect(check.ok && now - check.issuedAt).toBe(MAX_FORM_AGE_MS - 60 * 60_000);
+    expect(formTokenId(fresh)).not.toBe(formTokenId(old));
+  });
+
+  it("a recent token keeps its render time; a fresh page's is made usable at once", () => {
+    const recent = signFormToken(now - 2 * 60 * 60_000, secret);
+    const fresh = refreshFormToken(recent, { secret, now, minAgeMs: 3_000 });
+    expect(verifyFormToken(fresh, { secret, now })).toEqual({ ok: true, issuedAt: now - 2 * 60 * 60_000 });
+    const justRendered = refreshFormToken(signFormToken(now, secret), { secret, now, minAgeMs: 3_000 });
+    expect(verifyFormToken(justRendered, { secret, now })).toEqual({ ok: true, issuedAt: now - 3_000 });
+  });
+
+  it("anything else (forged, missing, another secret) gets a token rendered now, as a page load would", () => {
+    for (const previous of ["", "nonsense", signFormToken(issuedAt, `${secret}-other`), undefined]) {
+      const fresh = refreshFormToken(previous, { secret, now, minAgeMs: 3_000 });
+      expect(verifyFormToken(fresh, { secret, now, minAgeMs: 0 })).toEqual({ ok: true, issuedAt: now });
+    }
   });
 });
