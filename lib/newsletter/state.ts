@@ -23,5 +23,5 @@ export type SubscribeState = {
 
 export const initialSubscribeState: SubscribeState = { status: "idle", message: "", fieldErrors: {}, values: {} };
 
-/** The answer to a sign-up whose confirmation is on its way; every sentence lives in messages.ts. */
-export { CHECK_INBOX } from "./messages";
+// The sentences of the answers live in messages.ts: not re-exported here, so the footer's form (on every page) does
+// not carry the confirm page's words and the site settings into every page's JavaScript.

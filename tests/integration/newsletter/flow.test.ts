@@ -7,8 +7,7 @@ import { policyFor } from "@/lib/contact/policy";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { buildDigest } from "@/lib/newsletter/digest";
 import { createLocalProvider } from "@/lib/newsletter/provider";
-import { CHECK_INBOX } from "@/lib/newsletter/state";
-import { NOT_SAVED, QUEUED } from "@/lib/newsletter/messages";
+import { CHECK_INBOX, NOT_SAVED, QUEUED } from "@/lib/newsletter/messages";
 import {
   checkConfirmationLink,
   confirmSubscription,
