@@ -3,7 +3,8 @@
  * article, and the funnel from enquiry to booked call per source article and per month. Reads DATABASE_URL
  * like the server.
  *
- *   --held              the enquiries stored but not emailed (a limit tripped), with why
+ *   --held              the enquiries stored but not emailed (a limit tripped): likely-real first, with why
+ *   --send-digest       email the held digest (the same list) to the owner now, whatever the hour
  *   --spam              the spam kept for review, with the reason each was caught
  *   --release <id>      a held (or spam) enquiry is real: email it to the owner now
  *   --mark-spam <id>    a held or unsent enquiry is spam: never email it
@@ -14,6 +15,7 @@ import { parseArgs } from "node:util";
 
 import { deliverEnquiry } from "../lib/contact/delivery";
 import { describeHeldReason } from "../lib/contact/digest";
+import { formatHeldReview, loadHeldReview } from "../lib/contact/held-review";
 import { buildReport, formatReport, formatReview } from "../lib/contact/report";
 import { createContactRuntime } from "../lib/contact/runtime";
 import { generatedPostFinder } from "../lib/content/generated-posts";
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     limit: { type: "string", default: "20" },
     held: { type: "boolean", default: false },
+    "send-digest": { type: "boolean", default: false },
     spam: { type: "boolean", default: false },
     release: { type: "string" },
     "mark-spam": { type: "string" },
@@ -68,18 +71,27 @@ try {
         console.log(
           `✓ ${marked.id} (${marked.name}) marked as spam: it will not be emailed, and is deleted with the spam after 30 days.`,
         );
-    } else if (values.held || values.spam) {
-      const status = values.held ? "held" : "spam";
-      const rows = await store.recent(limit, { status });
-      const spamCounts = values.spam ? await store.spamCounts(new Date(Date.now() - 30 * 24 * 60 * 60_000)) : undefined;
-      if (values.json) console.log(JSON.stringify({ [status]: rows, ...(spamCounts ? { spamCounts } : {}) }, null, 2));
+    } else if (values["send-digest"]) {
+      const outcome = await runtime.sendHeldDigest({ force: true });
+      if (outcome.status === "sent")
+        console.log(
+          `✓ Held digest sent to ${runtime.env.CONTACT_TO_EMAIL} through the ${runtime.mailer.description}: ${outcome.listed} of ${outcome.held} held enquiries listed, likely-real first.`,
+        );
+      else if (outcome.status === "skipped") console.log("Nothing is held: no digest to send.");
+      else {
+        console.error(`✖ The held digest was not sent: ${outcome.error}`);
+        process.exitCode = 1;
+      }
+    } else if (values.held) {
+      const review = await loadHeldReview(store, { limit, now: new Date() });
+      console.log(values.json ? JSON.stringify({ held: review }, null, 2) : formatHeldReview(review));
+    } else if (values.spam) {
+      const rows = await store.recent(limit, { status: "spam" });
+      const spamCounts = await store.spamCounts(new Date(Date.now() - 30 * 24 * 60 * 60_000));
+      if (values.json) console.log(JSON.stringify({ spam: rows, spamCounts }, null, 2));
       else
         console.log(
-          formatReview(
-            values.held ? `Held enquiries (latest ${limit}, times in UTC)` : `Spam (latest ${limit}, times in UTC)`,
-            rows,
-            { describeHeld: describeHeldReason, spamCounts },
-          ),
+          formatReview(`Spam (latest ${limit}, times in UTC)`, rows, { describeHeld: describeHeldReason, spamCounts }),
         );
     } else {
       const [recent, bySource, totals, subscribers, funnel] = await Promise.all([

@@ -4,7 +4,8 @@
  *   --export [--out F]   the list as CSV (stdout, or file F)
  *   --delete <email>     deletes the address here and its contact in Resend (a data request)
  *   --purge              deletes sign-ups never confirmed within 7 days
- *   --retry [--now]      sends unsent confirmation emails, syncs Resend, purges (= npm run newsletter:retry)
+ *   --retry [--now]      sends unsent confirmation emails, then the queued ones the email budgets allow, syncs
+ *                        Resend, purges (= npm run newsletter:retry)
  * Reads DATABASE_URL, RESEND_API_KEY … like the server. Exits 1 when something is left undone.
  */
 import "./load-env";
@@ -73,11 +74,12 @@ try {
         ignoreSchedule: values.now,
         ...(pauseMs === undefined ? {} : { pauseMs }),
       });
-      const { confirmations: c, syncs: s } = summary;
+      const { confirmations: c, queue: q, syncs: s } = summary;
       console.log(
-        `Done: confirmations ${c.due} due, ${c.sent} sent, ${c.failed} failed; list sync ${s.due} due, ${s.synced} synced, ${s.failed} failed; ${summary.purged} stale sign-ups purged.${summary.stoppedEarly ? " Stopped early: the provider asked us to slow down (429)." : ""}`,
+        `Done: confirmations ${c.due} due, ${c.sent} sent, ${c.failed} failed; queued ${q.queued}, ${q.sent} sent now, ${q.waiting} waiting for budget; list sync ${s.due} due, ${s.synced} synced, ${s.failed} failed; ${summary.purged} stale sign-ups purged.${summary.stoppedEarly ? " Stopped early: the provider asked us to slow down (429)." : ""}`,
       );
-      process.exitCode = c.failed + s.failed > 0 || summary.stoppedEarly ? 1 : 0;
+      // Sign-ups still queued are not a failure: the email budget decides when they go, and the next run sends them.
+      process.exitCode = c.failed + q.failed + s.failed > 0 || summary.stoppedEarly ? 1 : 0;
     } else {
       const [totals, bySource] = await Promise.all([store.countsByStatus(), store.countsBySource()]);
       console.log(

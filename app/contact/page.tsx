@@ -6,7 +6,7 @@ import { getContactRuntime } from "@/lib/contact/runtime";
 import { getPostBySlug } from "@/lib/content/posts";
 import { site } from "@/lib/site";
 
-import { submitEnquiry } from "./actions";
+import { refreshEnquiryToken, submitEnquiry } from "./actions";
 import "@/components/contact/contact.css";
 import "./contact.css";
 
@@ -50,6 +50,7 @@ export default async function ContactPage({ searchParams }: Props) {
           <EnquiryForm
             action={submitEnquiry}
             formToken={formToken}
+            refreshToken={refreshEnquiryToken}
             source={source}
             topics={site.contactTopics}
             qualifying={site.qualifying}

@@ -1,6 +1,6 @@
 "use client";
 
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
+import { FORM_SCRIPT_FIELD, FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/fields";
 import type { EnquiryState } from "@/lib/contact/state";
 import type { site } from "@/lib/site";
 
@@ -10,12 +10,14 @@ import { FormProblem } from "./form-problem";
 import { MessageField } from "./message-field";
 import { QualifyingFields } from "./qualifying-fields";
 import { SendActions } from "./send-actions";
-import { useEnquiryForm } from "./use-enquiry-form";
+import { useEnquiryForm, type RefreshToken } from "./use-enquiry-form";
 
 type Props = {
   action: (state: EnquiryState, formData: FormData) => Promise<EnquiryState>;
   /** Signed render time, issued by the page on the server. */
   formToken: string;
+  /** Swaps the token for a fresh one when the tab comes back after hours (a server action). */
+  refreshToken?: RefreshToken;
   /** Slug of the published post the visitor came from, if any. */
   source?: string;
   topics: ReadonlyArray<{ readonly value: string; readonly label: string }>;
@@ -27,9 +29,31 @@ type Props = {
   retentionDays: number;
 };
 
-export function EnquiryForm({ action, formToken, source, topics, qualifying, fallbackEmail, retentionDays }: Props) {
-  const { state, errors, summary, pending, formKey, formRef, statusRef, formAction, handleSubmit, control } =
-    useEnquiryForm(action);
+export function EnquiryForm({
+  action,
+  formToken,
+  refreshToken,
+  source,
+  topics,
+  qualifying,
+  fallbackEmail,
+  retentionDays,
+}: Props) {
+  const {
+    state,
+    errors,
+    summary,
+    pending,
+    formKey,
+    formRef,
+    statusRef,
+    formAction,
+    handleSubmit,
+    control,
+    token,
+    scriptFieldRef,
+    countInput,
+  } = useEnquiryForm(action, { formToken, refreshToken });
 
   if (state.status === "success")
     return <EnquirySuccess message={state.message} fallbackEmail={fallbackEmail} bookingUrl={state.bookingUrl} />;
@@ -40,6 +64,7 @@ export function EnquiryForm({ action, formToken, source, topics, qualifying, fal
       ref={formRef}
       action={formAction}
       onSubmit={handleSubmit}
+      onInput={countInput}
       noValidate
       className="enquiry-form"
       aria-describedby="form-required-note"
@@ -124,7 +149,9 @@ export function EnquiryForm({ action, formToken, source, topics, qualifying, fal
       <div hidden aria-hidden="true">
         <input name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <input type="hidden" name={FORM_TOKEN_FIELD} value={state.formToken ?? formToken} />
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
+      {/* Filled on submit by the page's script (`js:<input events>`); empty when the form is posted without it. */}
+      <input type="hidden" name={FORM_SCRIPT_FIELD} defaultValue="" ref={scriptFieldRef} />
       <input type="hidden" name="source" value={source ?? ""} />
 
       <SendActions pending={pending} retentionDays={retentionDays} />

@@ -12,6 +12,17 @@ import { initialEnquiryState, invalidSummary, type EnquiryState } from "@/lib/co
 
 type Action = (state: EnquiryState, formData: FormData) => Promise<EnquiryState>;
 
+/** Asks the server for a fresh form token, given the one the page has (app/contact/actions.ts). */
+export type RefreshToken = (previous: string) => Promise<string>;
+
+/**
+ * A token older than this (by this tab's clock) is replaced when the tab comes back into view: a form token
+ * expires after a day (lib/contact/spam.ts), and a page left open overnight should still send as a person's.
+ */
+const TOKEN_REFRESH_AFTER_MS = 60 * 60 * 1000;
+/** While the tab stays in view, the age is looked at this often (a kiosk that never hides its tab). */
+const TOKEN_CHECK_EVERY_MS = 10 * 60 * 1000;
+
 export type ControlProps = {
   defaultValue: string;
   autoFocus: boolean;
@@ -22,8 +33,14 @@ export type ControlProps = {
  * The enquiry form's state: the action's answer, the errors shown now, and where focus goes. The browser
  * checks with the server's schema before sending, so a person without a round trip sees the same messages.
  */
-export function useEnquiryForm(action: Action) {
+export function useEnquiryForm(
+  action: Action,
+  { formToken, refreshToken }: { formToken: string; refreshToken?: RefreshToken },
+) {
   const [state, formAction, pending] = useActionState(action, initialEnquiryState);
+  // The signed render time sent with the form: the one the answer carried back (the page rendered after a plain POST
+  // without JavaScript starts with that answer), else the page's; then whatever a later answer or a refresh carries.
+  const [token, setToken] = useState(() => state.formToken ?? formToken);
 
   // Errors shown now: the server's after each answer, the browser's after a blocked submit, cleared as fields are fixed.
   const [errors, setErrors] = useState<FieldErrors>(state.fieldErrors);
@@ -37,7 +54,52 @@ export function useEnquiryForm(action: Action) {
     setFormKey((key) => key + 1);
     setErrors(state.fieldErrors);
     setSummary(state.status === "invalid" ? state.message : "");
+    if (state.formToken) setToken(state.formToken);
   }
+
+  // When the tab comes back after hours, swap the token for a fresh one, so the person's message is not sent with
+  // an expired one. A failed refresh keeps the old token (an expired one is held for the author, never lost).
+  const tokenRef = useRef(token);
+  const receivedAt = useRef(0);
+  useEffect(() => {
+    tokenRef.current = token;
+    receivedAt.current = Date.now();
+  }, [token]);
+  useEffect(() => {
+    if (!refreshToken) return;
+    let inFlight = false;
+    const check = () => {
+      if (inFlight || document.visibilityState !== "visible") return;
+      if (Date.now() - receivedAt.current < TOKEN_REFRESH_AFTER_MS) return;
+      inFlight = true;
+      refreshToken(tokenRef.current)
+        .then((fresh) => {
+          if (typeof fresh === "string" && fresh) setToken(fresh);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          inFlight = false;
+        });
+    };
+    document.addEventListener("visibilitychange", check);
+    window.addEventListener("pageshow", check);
+    window.addEventListener("focus", check);
+    const timer = window.setInterval(check, TOKEN_CHECK_EVERY_MS);
+    return () => {
+      document.removeEventListener("visibilitychange", check);
+      window.removeEventListener("pageshow", check);
+      window.removeEventListener("focus", check);
+      window.clearInterval(timer);
+    };
+  }, [refreshToken]);
+
+  // The page's script saw the person type: counted here, sent as one field (lib/contact/fields.ts), a ranking signal
+  // for the author's held review only.
+  const inputEvents = useRef(0);
+  const scriptFieldRef = useRef<HTMLInputElement>(null);
+  const countInput = () => {
+    inputEvents.current += 1;
+  };
 
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -59,6 +121,7 @@ export function useEnquiryForm(action: Action) {
       event.preventDefault();
       return;
     }
+    if (scriptFieldRef.current) scriptFieldRef.current.value = `js:${Math.min(inputEvents.current, 999_999)}`;
     const data = new FormData(event.currentTarget);
     const input = Object.fromEntries(ENQUIRY_FIELDS.map((field) => [field, String(data.get(field) ?? "")]));
     const result = EnquirySchema.safeParse(input);
@@ -90,5 +153,19 @@ export function useEnquiryForm(action: Action) {
     autoFocus: firstInvalid === field,
     onChange: (event) => recheck(field, event.currentTarget.value),
   });
-  return { state, formAction, pending, formKey, formRef, statusRef, errors, summary, handleSubmit, control };
+  return {
+    state,
+    formAction,
+    pending,
+    formKey,
+    formRef,
+    statusRef,
+    errors,
+    summary,
+    handleSubmit,
+    control,
+    token,
+    scriptFieldRef,
+    countInput,
+  };
 }

@@ -11,7 +11,8 @@ import { ENQUIRY_METADATA_KEY } from "./link";
  * Cal.com's booking webhook (POST /api/bookings/webhook), framework-free: a Request in, a Response out.
  *
  * Cal.com posts `{"triggerEvent": "BOOKING_CREATED", "createdAt": "…", "payload": {"uid": "…", "attendees":
- * [{"email": …}], "metadata": {…}, …}}` as application/json and signs the raw body: `X-Cal-Signature-256` is
+ * [{"email": …}], "metadata": {…}, …}}` as application/json (BOOKING_RESCHEDULED adds `rescheduleUid`, the uid of
+ * the booking it replaces) and signs the raw body: `X-Cal-Signature-256` is
  * the hex HMAC-SHA256 of the exact bytes with the webhook's secret. The signature is checked on those bytes,
  * before anything is parsed, and compared in constant time.
  *
@@ -26,7 +27,7 @@ export const SIGNATURE_HEADER = "x-cal-signature-256";
 export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The events that change a booking here; every other trigger (PING, MEETING_ENDED …) is acknowledged and ignored. */
-const HANDLED = ["BOOKING_CREATED", "BOOKING_CANCELLED"] as const;
+const HANDLED = ["BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"] as const;
 
 export type WebhookDeps = {
   secret: string;
@@ -88,6 +89,8 @@ const BookingPayload = z.object({
     .max(100)
     .default([]),
   metadata: z.record(z.string(), z.unknown()).nullish(),
+  // BOOKING_RESCHEDULED: Cal.com sends the new booking's uid as `uid` and the one it replaces as `rescheduleUid`.
+  rescheduleUid: text(200).nullish(),
 });
 
 function json(status: number, body: Record<string, unknown>): Response {
@@ -138,8 +141,10 @@ export async function handleBookingWebhook(request: Request, deps: WebhookDeps):
     outcome = await deps.applyBookingEvent({
       trigger: trigger as BookingEvent["trigger"],
       bookingUid: payload.data.uid,
+      previousUid: payload.data.rescheduleUid ?? undefined,
       enquiryId: enquiryIdOf(payload.data.metadata),
-      emails: payload.data.attendees.flatMap((attendee) => (attendee.email ? [attendee.email] : [])),
+      // Cal.com lists the person who booked first, then the guests they added: only the booker's address may match.
+      primaryEmail: payload.data.attendees[0]?.email || undefined,
       at: deps.now(),
     });
   } catch (error) {

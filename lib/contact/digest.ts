@@ -1,62 +1,62 @@
 import type { DeliveryDeps } from "./delivery";
-import { renderHeldDigest } from "./email";
-import { HELD_REASONS, policyFor, type HeldReason, type Policy } from "./policy";
+import { renderHeldDigest } from "./digest-email";
+import { loadHeldReview } from "./held-review";
+import { policyFor, type Policy } from "./policy";
 
 /**
- * The held digest: one email to the author, at most once per
- * `policy.heldDigestEveryMs` across all instances, listing the enquiries that
- * were stored but not emailed because a limit tripped, with the commands that
- * release one (emailed as usual) or mark it as spam. Held enquiries that
- * arrive after a digest wait for the next one (the next held enquiry or the
- * scheduled retry run sends it once the hour has passed).
+ * The held digest: one email to the author, at most once per `policy.heldDigestEveryMs` across all instances
+ * (sent when something new is held, and by the scheduled run once the hour has passed), listing the held
+ * enquiries likely-real first (held-rank.ts), newest first within a rank, with why each was held, what was counted
+ * instead of stored, and the commands that release one or mark it as spam. `npm run enquiries -- --send-digest`
+ * sends it at once (`force`), whatever the hour.
  */
 
-/** The most enquiries listed in one digest (the rest are counted, and shown in the next one). */
-const DIGEST_MAX_LISTED = 50;
+/** The most enquiries listed in one digest; the rest are counted and listed by `npm run enquiries -- --held`. */
+export const DIGEST_MAX_LISTED = 20;
+
+export { describeHeldReason } from "./held-review";
 
 export type DigestOutcome =
-  | { status: "sent"; listed: number }
+  | { status: "sent"; listed: number; held: number }
   | { status: "skipped"; why: "nothing-held" | "sent-recently" }
   | { status: "failed"; error: string };
 
-export function describeHeldReason(reason: string | null): string {
-  return (reason && HELD_REASONS[reason as HeldReason]) ?? reason ?? "held";
-}
-
-export async function sendHeldDigest(deps: DeliveryDeps & { policy?: Policy }): Promise<DigestOutcome> {
+export async function sendHeldDigest(
+  deps: DeliveryDeps & { policy?: Policy },
+  { force = false }: { force?: boolean } = {},
+): Promise<DigestOutcome> {
   const policy = deps.policy ?? policyFor("enquiry");
-  const waiting = await deps.store.heldNotDigested(1);
-  if (waiting.length === 0) return { status: "skipped", why: "nothing-held" };
+  const totals = await deps.store.heldTotals();
+  // On its own the digest goes out when something new is held; asked for, it lists whatever is held.
+  if (totals.held === 0 || (!force && totals.notDigested === 0)) return { status: "skipped", why: "nothing-held" };
   const previous = await deps.store.lastDigestAt();
   const now = deps.now();
-  if (!(await deps.store.claimDigest({ now, everyMs: policy.heldDigestEveryMs })))
+  if (!(await deps.store.claimDigest({ now, everyMs: force ? 0 : policy.heldDigestEveryMs })))
     return { status: "skipped", why: "sent-recently" };
-  const held = await deps.store.heldNotDigested(DIGEST_MAX_LISTED + 1);
-  const listed = held.slice(0, DIGEST_MAX_LISTED);
+  const review = await loadHeldReview(deps.store, { limit: DIGEST_MAX_LISTED, now });
   try {
-    const email = await renderHeldDigest({
-      held: listed,
-      more: held.length > DIGEST_MAX_LISTED,
-      describe: describeHeldReason,
-    });
+    const email = await renderHeldDigest(review);
     const result = await deps.mailer.send({
-      idempotencyKey: `held-digest-${now.toISOString()}`,
+      // One key per digest: an automatic one and one asked for at the same moment are two emails.
+      idempotencyKey: `held-digest-${now.toISOString()}${force ? "-asked" : ""}`,
       from: deps.from,
       to: deps.to,
       ...email,
     });
     if (!result.ok) throw new Error(result.error);
   } catch (error) {
-    // Give the slot back, so the next held enquiry or retry run tries again instead of waiting an hour.
+    // Give the slot back, so the next held enquiry or scheduled run tries again instead of waiting an hour.
     await deps.store.releaseDigest({ previous });
     const message = error instanceof Error ? error.message : String(error);
     deps.log.warn(`[contact] The held digest was not sent: ${message}`);
     return { status: "failed", error: message };
   }
   await deps.store.markDigested(
-    listed.map((row) => row.id),
+    review.entries.map((entry) => entry.id),
     now,
   );
-  deps.log.info(`[contact] Held digest sent: ${listed.length} held enquiries listed.`);
-  return { status: "sent", listed: listed.length };
+  deps.log.info(
+    `[contact] Held digest sent: ${review.entries.length} of ${review.held} held enquiries listed, likely-real first.`,
+  );
+  return { status: "sent", listed: review.entries.length, held: review.held };
 }

@@ -12,8 +12,9 @@ import type { EnquiryRecord } from "./store";
 
 /**
  * The emails: the owner's notification of a new enquiry and the optional,
- * fixed acknowledgement to the prospect. React Email renders them, so every
- * value the prospect typed is escaped text, never markup.
+ * fixed acknowledgement to the prospect (the held digest is digest-email.tsx,
+ * with these styles). React Email renders them, so every value the prospect
+ * typed is escaped text, never markup.
  */
 
 export type SourcePost = { title: string; url: string };
@@ -53,7 +54,7 @@ const receivedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", tim
 // Mail clients need inline colours; the email is always light, like the share card.
 const colors = lightColors;
 
-const styles = {
+export const styles = {
   body: {
     backgroundColor: colors.bgSunken,
     fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
@@ -219,7 +220,7 @@ export function AcknowledgementEmail() {
 
 export const ACKNOWLEDGEMENT_SUBJECT = sanitiseSubject(`Thanks for getting in touch — ${site.author.name}`);
 
-async function renderBoth(element: React.ReactElement): Promise<{ html: string; text: string }> {
+export async function renderBoth(element: React.ReactElement): Promise<{ html: string; text: string }> {
   const [html, text] = await Promise.all([
     render(element),
     render(element, {
@@ -234,67 +235,6 @@ export async function renderEnquiryEmail(
   props: EnquiryEmailProps,
 ): Promise<{ subject: string; html: string; text: string }> {
   return { subject: enquirySubject(props.enquiry), ...(await renderBoth(<EnquiryEmail {...props} />)) };
-}
-
-/** The held digest (digest.ts): what waits, why, and the two commands. Reasons are the policy's words, never the sender's. */
-export function HeldDigestEmail({
-  held,
-  more,
-  describe,
-}: {
-  held: EnquiryRecord[];
-  more: boolean;
-  describe: (reason: string | null) => string;
-}) {
-  return (
-    <Html lang="en">
-      <Head />
-      <Preview>{`${held.length} enquir${held.length === 1 ? "y is" : "ies are"} stored but not emailed yet`}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Text style={styles.eyebrow}>Held enquiries · {site.name}</Text>
-          <Heading as="h1" style={styles.heading}>
-            {held.length === 1 ? "One enquiry is" : `${held.length} enquiries are`} waiting for you
-          </Heading>
-          <Text style={styles.value}>
-            A limit tripped, so these were stored but not emailed one by one. Everyone who sent one saw the normal
-            confirmation. Release a real one to receive it as usual, or mark it as spam:
-          </Text>
-          <Text style={styles.message}>
-            npm run enquiries -- --release &lt;id&gt;
-            <br />
-            npm run enquiries -- --mark-spam &lt;id&gt;
-          </Text>
-          {held.map((row) => (
-            <Section key={row.id}>
-              <Text
-                style={styles.label}
-              >{`${row.createdAt.slice(0, 16).replace("T", " ")} UTC · ${describe(row.heldReason)}`}</Text>
-              <Text style={styles.value}>
-                {row.name} &lt;{row.email}&gt; · {topicLabel(row.topic)}
-                <br />
-                {row.message.slice(0, 200)}
-                {row.message.length > 200 ? "…" : ""}
-                <br />
-                id {row.id}
-              </Text>
-            </Section>
-          ))}
-          {more ? <Text style={styles.footer}>More are held: npm run enquiries -- --held lists them all.</Text> : null}
-        </Container>
-      </Body>
-    </Html>
-  );
-}
-
-export async function renderHeldDigest(
-  props: Parameters<typeof HeldDigestEmail>[0],
-): Promise<{ subject: string; html: string; text: string }> {
-  const count = props.held.length;
-  const subject = sanitiseSubject(
-    `${count}${props.more ? "+" : ""} held enquir${count === 1 && !props.more ? "y" : "ies"} waiting — ${site.name}`,
-  );
-  return { subject, ...(await renderBoth(<HeldDigestEmail {...props} />)) };
 }
 
 export type EmailSettings = { from: string; to: string; mailer: Mailer; findPost: FindPost };

@@ -7,3 +7,8 @@
  */
 export const HONEYPOT_FIELD = "q7x2";
 export const FORM_TOKEN_FIELD = "formToken";
+/**
+ * Filled by the enquiry form's script when it sends: `js:<input events it saw>`. Absent from a post made without the
+ * page's script (no JavaScript, or a plain HTTP client). One signal of the held review (held-rank.ts), never a gate.
+ */
+export const FORM_SCRIPT_FIELD = "formScript";

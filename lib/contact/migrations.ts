@@ -129,6 +129,28 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    name: "flood: the network each enquiry came from, its signs of a person, and held enquiries counted instead of stored",
+    statements: [
+      // The network the limits and the held review group by: the IPv4 /24 or IPv6 /48 bucket's hash, or the client's
+      // own hash for rows stored before IPv4 networks were tracked. Null when the client address was unknown.
+      "ALTER TABLE enquiries ADD COLUMN network_key TEXT",
+      "UPDATE enquiries SET network_key = coalesce(network_hash, ip_hash)",
+      "CREATE INDEX enquiries_network_key ON enquiries (network_key, created_at)",
+      // lib/contact/held-rank.ts: a bit mask of the signs of a person known on arrival; how long the form was open.
+      "ALTER TABLE enquiries ADD COLUMN signals INTEGER",
+      "ALTER TABLE enquiries ADD COLUMN form_age_ms INTEGER",
+      // Held enquiries beyond the per-network (or site-wide) allowance: counted per hour, network and reason, not stored.
+      `CREATE TABLE held_counts (
+        hour        TEXT NOT NULL,
+        network_key TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        count       INTEGER NOT NULL,
+        PRIMARY KEY (hour, network_key, reason)
+      )`,
+    ],
+  },
 ];
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -30,9 +30,15 @@ export type Policy = {
    * usually owns whole). Counting real-looking submissions, not spam.
    */
   perClient: Rule;
-  /** Per IPv6 /48 (what one site or small provider customer is given): catches a bot rotating through /64s. */
+  /**
+   * Per network (IPv4 /24, IPv6 /48: what one site or small provider customer is given): catches a bot rotating
+   * through the addresses of its block.
+   */
   perNetwork: Rule;
-  /** Per normalised address (lower-case, plus-tag removed, Gmail dots removed). */
+  /**
+   * Per normalised address (address.ts: plus-tags, provider aliases), counted within the sender's network: spellings
+   * of a known person's address sent from elsewhere never hold that person's own enquiry.
+   */
   perAddress: Rule;
   /** Site-wide: emails to the owner acted on now. Beyond it, held for the hourly digest. */
   ownerEmails: Rule;
@@ -42,6 +48,19 @@ export type Policy = {
   storedRows: Rule;
   /** Spam rows stored verbatim per window (a sample the author can rescue a false positive from); the rest are counted. */
   spamRows: Rule;
+  /** Of that sample, at most this many from one network, so one bot cannot fill the whole sample. */
+  spamRowsPerNetwork: Rule;
+  /**
+   * Held enquiries stored verbatim per network and window; beyond it they are counted (per hour, network and
+   * reason), not stored: a flood from one network cannot grow the database, and the author reads its size.
+   */
+  heldRowsPerNetwork: Rule;
+  /**
+   * Held enquiries stored verbatim site-wide per window: a flood from many networks is bounded too. Beyond either
+   * allowance a held enquiry is counted, not stored, and its sender is told so plainly, with a mailto: link that
+   * carries their text to the author (submit.ts): nothing a person typed is lost without them knowing.
+   */
+  heldRows: Rule;
   /** The same address and text again within this window is the same submission (double click, re-posted page). */
   duplicateWindowMs: number;
   /** At most one email per window tells the author what was held. */
@@ -68,6 +87,14 @@ const ENQUIRY_POLICY: Policy = {
   storedRows: { max: 300, windowMs: HOUR },
   // 50 spam rows an hour are plenty to spot a false positive; the rest are counted by reason only.
   spamRows: { max: 50, windowMs: HOUR },
+  // Ten from one network show what that bot sends; more would crowd out the other networks' sample.
+  spamRowsPerNetwork: { max: 10, windowMs: HOUR },
+  // A real office rarely sends more than a couple of enquiries a day; ten held ones from one network are enough for the
+  // author to judge it (and release the real ones), the rest of a flood is a count. About 150 KB at the maximum size.
+  heldRowsPerNetwork: { max: 10, windowMs: DAY },
+  // 200 held a day is more than an author can read; at the 5,000-character maximum about 1 MB a day of a sustained
+  // flood from many networks.
+  heldRows: { max: 200, windowMs: DAY },
   // Long enough for a slow re-post after a flaky connection, short enough that a real follow-up is new.
   duplicateWindowMs: 10 * MINUTE,
   // One email an hour at most: the author hears about held enquiries the same hour, never a mail storm.
@@ -82,6 +109,19 @@ export type SignupPolicy = Policy & {
   confirmationIntervalMs: number;
   /** The form token's minimum age, when the page carried one (/newsletter; prerendered pages cannot). */
   minSubmitMs: number;
+  /**
+   * Of the site-wide `addressEmails`, how many a sign-up may use the moment it arrives; the rest of the hour's budget
+   * is kept for the queue (lib/newsletter/queue.ts), so a steady flood cannot starve the sign-ups waiting in it.
+   */
+  directEmails: Rule;
+  /** Confirmation emails per network (IPv4 /24, IPv6 /48) and window: six networks cannot spend the site's budget. */
+  networkEmails: Rule;
+  /** Confirmation emails per destination domain and window: the form cannot be aimed at one company's staff. */
+  domainEmails: Rule;
+  /** Unconfirmed sign-ups stored per network and window; beyond it a sign-up is counted, not stored. */
+  pendingPerNetwork: Rule;
+  /** Unconfirmed sign-ups stored site-wide per window (readers whose network is unknown share this one). */
+  pendingRows: Rule;
 };
 
 const SIGNUP_POLICY: SignupPolicy = {
@@ -93,6 +133,17 @@ const SIGNUP_POLICY: SignupPolicy = {
   // Every accepted sign-up costs one email to an address someone typed, which is what a bot wants from a sign-up
   // form: 30 an hour is far above this blog's real sign-up rate and caps what a flood can make the site send.
   addressEmails: { max: 30, windowMs: HOUR },
+  // Twenty of them at once, ten kept for the queue: a flood spends at most two thirds before queued readers are served.
+  directEmails: { max: 20, windowMs: HOUR },
+  // A household or office signs up one or two people an hour; three keeps them served and six networks to 18 emails.
+  networkEmails: { max: 3, windowMs: HOUR },
+  // Ten an hour to one domain is far above what one company's staff sign up at once, and a big provider's readers
+  // past it are queued, not refused.
+  domainEmails: { max: 10, windowMs: HOUR },
+  // Ten unconfirmed sign-ups a day from one network are more than any real one makes; a flood's rest is a count.
+  pendingPerNetwork: { max: 10, windowMs: DAY },
+  // 300 a day site-wide bounds the table under a flood from many networks (rows of a few hundred bytes).
+  pendingRows: { max: 300, windowMs: DAY },
   // One confirmation per mailbox per day: the form cannot flood a stranger's inbox (plus-tags and Gmail dots
   // included), and a reader who asks twice gets the first link, still valid, rather than two competing ones.
   confirmationIntervalMs: DAY,
@@ -117,31 +168,14 @@ export function policyFor(kind: SubmissionKind, { ownerEmailsPerHour }: { ownerE
     : { ...policy, ownerEmails: { max: ownerEmailsPerHour, windowMs: HOUR } };
 }
 
-/** Domains where dots in the local part are ignored by the provider (name.surname@ = namesurname@). */
-const DOTLESS_DOMAINS: Record<string, string> = { "gmail.com": "gmail.com", "googlemail.com": "gmail.com" };
+/** One key per mailbox (lower-case, plus-tag, provider aliases): lib/contact/address.ts. */
+export { normaliseAddress } from "./address";
 
 /**
- * One key per mailbox: lower-case, plus-tag removed (`name+1@` is `name@`),
- * dots removed for Gmail-style domains, googlemail = gmail. Only for counting:
- * the address as typed is what is stored and replied to.
+ * The buckets a client address falls in: its own (an IPv4 address or an IPv6 /64) and its network (the IPv4 /24 or
+ * the IPv6 /48: what one provider customer, office or small hosting block usually holds). Null network only for
+ * buckets made before networks were tracked for IPv4.
  */
-export function normaliseAddress(email: string): string {
-  const trimmed = email.trim().toLowerCase();
-  const at = trimmed.lastIndexOf("@");
-  if (at <= 0) return trimmed;
-  let local = trimmed.slice(0, at);
-  let domain = trimmed.slice(at + 1).replace(/\.$/, "");
-  const plus = local.indexOf("+");
-  if (plus > 0) local = local.slice(0, plus);
-  const dotless = DOTLESS_DOMAINS[domain];
-  if (dotless) {
-    local = local.replace(/\./g, "");
-    domain = dotless;
-  }
-  return `${local}@${domain}`;
-}
-
-/** The buckets a client address falls in: its own (IPv4 or IPv6 /64) and, for IPv6, its /48. */
 export type ClientBuckets = { client: string; network: string | null };
 
 /** Normalises an address (ports, brackets, zone ids, IPv4-mapped IPv6); null when it is not an IP. */
@@ -155,7 +189,7 @@ export function clientBuckets(raw: string | null | undefined): ClientBuckets | n
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(value);
   if (mapped) value = mapped[1]!;
   const version = isIP(value);
-  if (version === 4) return { client: value, network: null };
+  if (version === 4) return { client: value, network: `${value.split(".").slice(0, 3).join(".")}.0/24` };
   if (version !== 6) return null;
   const groups = expandIpv6(value);
   return { client: `${groups.slice(0, 4).join(":")}::/64`, network: `${groups.slice(0, 3).join(":")}::/48` };
@@ -187,15 +221,18 @@ export type Counts = {
   addressEmails?: number;
 };
 
-export type HeldReason = "client" | "network" | "address" | "owner-emails" | "address-emails";
+export type HeldReason =
+  "client" | "network" | "address" | "owner-emails" | "address-emails" | "expired-token" | "reused-token";
 
 /** Why a submission was held, in words for the author (never shown to the person who sent it). */
 export const HELD_REASONS: Record<HeldReason, string> = {
   client: "many enquiries from one client address within the hour",
-  network: "many enquiries from one IPv6 network within the hour",
+  network: "many enquiries from one network (IPv4 /24 or IPv6 /48) within the hour",
   address: "several enquiries from one mailbox within a day",
   "owner-emails": "the site-wide hourly email limit was reached",
   "address-emails": "the site-wide hourly limit on emails to typed addresses was reached",
+  "expired-token": "sent from a page left open for more than a day (its form token had expired)",
+  "reused-token": "a second message sent with the same form from the same network (a correction after going back?)",
 };
 
 export type Decision = { act: true } | { act: false; held: HeldReason };
@@ -216,10 +253,14 @@ export function decide(counts: Counts, policy: Policy): Decision {
 
 /** Whether a caught spam submission is stored verbatim (for review) or only counted. */
 export function keepSpamVerbatim(
-  { spamRows, storedRows }: { spamRows: number; storedRows: number },
+  { spamRows, storedRows, spamFromNetwork = 0 }: { spamRows: number; storedRows: number; spamFromNetwork?: number },
   policy: Policy,
 ): boolean {
-  return spamRows < policy.spamRows.max && storedRows < policy.storedRows.max;
+  return (
+    spamRows < policy.spamRows.max &&
+    storedRows < policy.storedRows.max &&
+    spamFromNetwork < policy.spamRowsPerNetwork.max
+  );
 }
 
 /** The start of the window that ends now: only entries after it count. */

@@ -36,7 +36,7 @@ export type FunnelReport = {
       source: string | null;
     }
   >;
-  /** Enquiries per source article, spam excluded; `slug: null` is the contact page reached directly. */
+  /** Enquiries per source article, spam and held-as-flood excluded; `slug: null` is the contact page reached directly. */
   bySource: Array<{
     slug: string | null;
     title: string;
@@ -158,7 +158,7 @@ function funnelLines({ funnel }: FunnelReport): string[] {
   ];
   return [
     "",
-    `From enquiry to booked call (spam excluded): ${funnel.total.booked} of ${funnel.total.enquiries} booked (${percent(funnel.total.shareBooked)})`,
+    `From enquiry to booked call (spam and held-as-flood excluded): ${funnel.total.booked} of ${funnel.total.enquiries} booked (${percent(funnel.total.shareBooked)})`,
     ...table(
       headers(["Source", 48]),
       funnel.bySource.map((entry) => row(entry.title, entry)),
@@ -227,7 +227,7 @@ export function formatReport(report: FunnelReport): string {
       ]),
     ),
   );
-  lines.push("", "Enquiries per source article (spam excluded)");
+  lines.push("", "Enquiries per source article (spam and held-as-flood excluded)");
   lines.push(
     ...table(
       [

@@ -43,7 +43,8 @@ export type ContactRuntime = {
   retry(options?: RetryOptions): Promise<RetrySummary>;
   /** Applies the retention periods (CONTACT_RETENTION_DAYS for real enquiries, the policy's for spam). */
   purge(now?: Date): Promise<PurgeSummary>;
-  sendHeldDigest(): Promise<DigestOutcome>;
+  /** The held digest if one is due (at most hourly); `force` sends it now (`npm run enquiries -- --send-digest`). */
+  sendHeldDigest(options?: { force?: boolean }): Promise<DigestOutcome>;
 };
 
 export type RuntimeOptions = {
@@ -105,7 +106,7 @@ export function createContactRuntime(env: Env, { findPost, log = console }: Runt
     retry: (options) => retryUnsent(delivery, options),
     purge: (now = new Date()) =>
       store.purge({ now, realDays: env.CONTACT_RETENTION_DAYS, spamDays: policy.spamRetentionDays }),
-    sendHeldDigest: () => sendHeldDigest({ ...delivery, policy }),
+    sendHeldDigest: (options) => sendHeldDigest({ ...delivery, policy }, options),
   };
 }
 

@@ -24,8 +24,10 @@ const TOKEN_VERSION = "v2";
 
 export type SpamReason = "honeypot" | "missing-token" | "invalid-token" | "too-fast" | "expired" | "reused-token";
 
+/** A genuine token's render time is known even when it is too fresh or too old (`issuedAt`). */
 export type TokenCheck =
-  { ok: true; issuedAt: number } | { ok: false; reason: Exclude<SpamReason, "honeypot" | "reused-token"> };
+  | { ok: true; issuedAt: number }
+  | { ok: false; reason: Exclude<SpamReason, "honeypot" | "reused-token">; issuedAt?: number };
 
 /** A key for one purpose derived from the form secret, so one secret never signs two kinds of thing. */
 export function deriveKey(secret: string, purpose: string): Buffer {
@@ -74,8 +76,8 @@ export function verifyFormToken(
     return { ok: false, reason: "invalid-token" };
   const age = now - issuedAt;
   if (age < -CLOCK_SKEW_MS) return { ok: false, reason: "invalid-token" };
-  if (age < minAgeMs) return { ok: false, reason: "too-fast" };
-  if (age > maxAgeMs) return { ok: false, reason: "expired" };
+  if (age < minAgeMs) return { ok: false, reason: "too-fast", issuedAt };
+  if (age > maxAgeMs) return { ok: false, reason: "expired", issuedAt };
   return { ok: true, issuedAt };
 }
 
@@ -84,7 +86,8 @@ export function isHoneypotFilled(value: unknown): boolean {
   return typeof value === "string" ? value.trim() !== "" : value !== undefined && value !== null;
 }
 
-export type SpamVerdict = { spam: false } | { spam: true; reason: SpamReason };
+/** `issuedAt`: the genuine token's render time, when there is one (how long the form was open). */
+export type SpamVerdict = { spam: false; issuedAt?: number } | { spam: true; reason: SpamReason; issuedAt?: number };
 
 export function checkSpam(
   { honeypot, formToken }: { honeypot: unknown; formToken: unknown },
@@ -92,7 +95,28 @@ export function checkSpam(
 ): SpamVerdict {
   if (isHoneypotFilled(honeypot)) return { spam: true, reason: "honeypot" };
   const token = verifyFormToken(formToken, options);
-  return token.ok ? { spam: false } : { spam: true, reason: token.reason };
+  return token.ok
+    ? { spam: false, issuedAt: token.issuedAt }
+    : { spam: true, reason: token.reason, ...(token.issuedAt === undefined ? {} : { issuedAt: token.issuedAt }) };
+}
+
+/** How long before expiry a refreshed token is set back to, so it stays valid for at least this long. */
+const REFRESH_HEADROOM_MS = 60 * 60 * 1000;
+
+/**
+ * A fresh token for a form whose page has been open a long time (the enquiry form asks for one when its tab comes
+ * back after hours). A genuine earlier token keeps its render time, so the hours the page was open still read as a
+ * person's timing, but moved forward enough to stay valid for an hour and back enough to be usable at once; the new
+ * nonce makes it a new single-use token. Anything else gets a token rendered now, as a page load would.
+ */
+export function refreshFormToken(
+  previous: unknown,
+  { secret, now, minAgeMs = DEFAULT_MIN_AGE_MS }: { secret: string; now: number; minAgeMs?: number },
+): string {
+  const check = verifyFormToken(previous, { secret, now, minAgeMs: 0, maxAgeMs: Number.MAX_SAFE_INTEGER });
+  if (!check.ok || check.issuedAt === undefined) return signFormToken(now, secret);
+  const oldest = now - (MAX_FORM_AGE_MS - REFRESH_HEADROOM_MS);
+  return signFormToken(Math.min(Math.max(check.issuedAt, oldest), now - minAgeMs), secret);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Client } from "@libsql/client";
 
-import { normaliseAddress } from "./policy";
+import { normaliseAddress } from "./address";
+import { countedInFunnelSql } from "./held-rank";
 import type { BookingStatus } from "./store-types";
 
 /**
@@ -9,14 +10,22 @@ import type { BookingStatus } from "./store-types";
  */
 
 export type BookingEvent = {
-  trigger: "BOOKING_CREATED" | "BOOKING_CANCELLED";
+  trigger: "BOOKING_CREATED" | "BOOKING_RESCHEDULED" | "BOOKING_CANCELLED";
   bookingUid: string;
-  /** The id the booking link carried (Cal.com metadata), if any; tried before the emails. */
+  /** BOOKING_RESCHEDULED: the uid of the booking it replaces (Cal.com's `rescheduleUid`); the new uid inherits it. */
+  previousUid?: string;
+  /** The id the booking link carried (Cal.com metadata), if any; tried before the address. */
   enquiryId?: string;
-  /** The attendees' addresses, to match an enquiry when no id came back. */
-  emails: string[];
+  /**
+   * The address of the person who booked (the first attendee): an enquiry is matched by address only for them,
+   * never for guests they added, since anyone can book and add anyone's address.
+   */
+  primaryEmail?: string;
   at: Date;
 };
+
+/** An enquiry is matched by the booker's address only if it arrived within this many days of the booking. */
+export const MATCH_BY_EMAIL_DAYS = 30;
 
 export type BookingOutcome =
   /** The enquiry's booking changed (`status` is the new state). */
@@ -41,11 +50,13 @@ export async function applyBookingEvent(db: Client, event: BookingEvent): Promis
     if (seen.rows.length > 0) return { kind: "replay" };
 
     let enquiryId: string | undefined;
-    if (event.trigger === "BOOKING_CANCELLED") {
-      // A cancellation names the booking: the enquiry it booked, whatever the attendee's address is now.
+    const previousUid = event.trigger === "BOOKING_RESCHEDULED" ? event.previousUid : event.bookingUid;
+    if (event.trigger !== "BOOKING_CREATED" && previousUid) {
+      // A cancellation names the booking, a reschedule the booking it replaces: the enquiry it booked, whatever
+      // the attendee's address is now.
       const booked = await tx.execute({
         sql: `SELECT id FROM enquiries WHERE booking_uid = ? AND ${REAL} LIMIT 1`,
-        args: [event.bookingUid],
+        args: [previousUid],
       });
       enquiryId = booked.rows[0] ? String(booked.rows[0].id) : undefined;
     }
@@ -56,13 +67,15 @@ export async function applyBookingEvent(db: Client, event: BookingEvent): Promis
       });
       enquiryId = byId.rows[0] ? String(byId.rows[0].id) : undefined;
     }
-    const keys = [...new Set(event.emails.map(normaliseAddress))].slice(0, 20);
-    if (!enquiryId && keys.length > 0) {
-      // The latest real enquiry from that person: the one the booking most likely follows.
+    if (!enquiryId && event.primaryEmail) {
+      // The latest real enquiry from the booker within the window: the one the booking most likely follows.
       const byEmail = await tx.execute({
-        sql: `SELECT id FROM enquiries WHERE address_key IN (${keys.map(() => "?").join(", ")}) AND ${REAL}
+        sql: `SELECT id FROM enquiries WHERE address_key = ? AND ${REAL} AND created_at > ?
               ORDER BY created_at DESC LIMIT 1`,
-        args: keys,
+        args: [
+          normaliseAddress(event.primaryEmail),
+          new Date(event.at.getTime() - MATCH_BY_EMAIL_DAYS * 24 * 60 * 60_000).toISOString(),
+        ],
       });
       enquiryId = byEmail.rows[0] ? String(byEmail.rows[0].id) : undefined;
     }
@@ -71,7 +84,7 @@ export async function applyBookingEvent(db: Client, event: BookingEvent): Promis
     if (enquiryId) {
       const at = event.at.toISOString();
       const changed =
-        event.trigger === "BOOKING_CREATED"
+        event.trigger !== "BOOKING_CANCELLED"
           ? await tx.execute({
               sql: "UPDATE enquiries SET booking_status = 'booked', booking_uid = ?, booking_changed_at = ? WHERE id = ?",
               args: [event.bookingUid, at, enquiryId],
@@ -83,7 +96,7 @@ export async function applyBookingEvent(db: Client, event: BookingEvent): Promis
             });
       outcome =
         changed.rowsAffected === 1
-          ? { kind: "applied", enquiryId, status: event.trigger === "BOOKING_CREATED" ? "booked" : "cancelled" }
+          ? { kind: "applied", enquiryId, status: event.trigger === "BOOKING_CANCELLED" ? "cancelled" : "booked" }
           : { kind: "unchanged", enquiryId };
     }
     await tx.execute({
@@ -101,7 +114,7 @@ export async function funnelCounts(db: Client): Promise<FunnelCount[]> {
   const result = await db.execute(`
     SELECT source_slug, substr(created_at, 1, 7) AS month, count(*) AS enquiries,
            sum(booking_status = 'booked') AS booked
-    FROM enquiries WHERE ${REAL}
+    FROM enquiries AS e WHERE ${countedInFunnelSql("e")}
     GROUP BY source_slug, month
     ORDER BY month DESC, enquiries DESC`);
   return result.rows.map((row) => ({

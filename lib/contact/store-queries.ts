@@ -1,16 +1,8 @@
 import type { Client, Row } from "@libsql/client";
 
-import { decide, keepSpamVerbatim, since, type Policy } from "./policy";
-import { someCause } from "./store-connection";
-import type {
-  CreateOutcome,
-  EnquiryRecord,
-  EnquiryStatus,
-  NewEnquiry,
-  PurgeSummary,
-  SourceSummary,
-  SpamCount,
-} from "./store-types";
+import { countedInFunnelSql } from "./held-rank";
+import { since, type Policy } from "./policy";
+import type { EnquiryRecord, EnquiryStatus, PurgeSummary, SourceSummary, SpamCount } from "./store-types";
 
 /**
  * The enquiry store's SQL, one function per operation, each taking an open connection (store.ts runs them
@@ -19,48 +11,14 @@ import type {
  */
 
 /** Real enquiries (everything but spam) count against the per-client and per-address limits and the duplicate rule. */
-const REAL = "status != 'spam'";
+export const REAL = "status != 'spam'";
 
 /** Unsent, not locked by another attempt, and due (or the schedule is ignored). Params: `:now`, `:ignore_schedule`. */
 const DUE = `status IN ('pending', 'failed')
   AND (locked_until IS NULL OR locked_until <= :now)
   AND (:ignore_schedule = 1 OR next_attempt_at IS NULL OR next_attempt_at <= :now)`;
 
-/** The same person sent the same message within the window: a double click or a resubmitted page. */
-const DUPLICATE_OF = `SELECT id FROM enquiries
-  WHERE address_key = :address_key AND message = :message AND ${REAL} AND created_at > :duplicate_since
-  ORDER BY created_at DESC LIMIT 1`;
-
-/** Real enquiries in one limit's bucket since its window began. */
-const realCount = (column: string, key: string, windowStart: string) =>
-  `(SELECT count(*) FROM enquiries WHERE ${column} = :${key} AND ${REAL} AND created_at > :${windowStart})`;
-
-/** Columns every new row carries, whatever its status. */
-const NEW_ROW_COLUMNS = [
-  "id",
-  "created_at",
-  "name",
-  "email",
-  "company",
-  "topic",
-  "team_size",
-  "timeline",
-  "help_kind",
-  "message",
-  "source_slug",
-  "ip_hash",
-  "network_hash",
-  "address_key",
-  "user_agent",
-  "booking_link",
-];
-
-function insertInto(extraColumns: string[], tail = ""): string {
-  const columns = [...NEW_ROW_COLUMNS, ...extraColumns];
-  return `INSERT INTO enquiries (${columns.join(", ")}) SELECT ${columns.map((column) => `:${column}`).join(", ")} ${tail}`;
-}
-
-const hourOf = (date: Date) => `${date.toISOString().slice(0, 13)}:00`;
+export const hourOf = (date: Date) => `${date.toISOString().slice(0, 13)}:00`;
 
 function text(row: Row, column: string): string | null {
   const value = row[column];
@@ -95,123 +53,12 @@ export function toRecord(row: Row): EnquiryRecord {
     bookingStatus: text(row, "booking_status") as EnquiryRecord["bookingStatus"],
     bookingUid: text(row, "booking_uid"),
     bookingChangedAt: text(row, "booking_changed_at"),
+    signals: row.signals === null || row.signals === undefined ? null : Number(row.signals),
+    formAgeMs: row.form_age_ms === null || row.form_age_ms === undefined ? null : Number(row.form_age_ms),
   };
 }
 
 const firstRecord = (rows: Row[]) => (rows[0] ? toRecord(rows[0]) : undefined);
-
-function isUniqueViolation(error: unknown): boolean {
-  return someCause(
-    error,
-    (code, message) => /SQLITE_CONSTRAINT/.test(code) || /UNIQUE constraint failed/i.test(message),
-  );
-}
-
-async function countSpam(db: Client, now: Date, reason: string): Promise<void> {
-  await db.execute({
-    sql: "INSERT INTO spam_counts (hour, reason, count) VALUES (?, ?, 1) ON CONFLICT (hour, reason) DO UPDATE SET count = count + 1",
-    args: [hourOf(now), reason],
-  });
-}
-
-export async function insertEnquiry(db: Client, enquiry: NewEnquiry, policy: Policy): Promise<CreateOutcome> {
-  const now = enquiry.createdAt;
-  const addressKey = enquiry.addressKey ?? enquiry.email.trim().toLowerCase();
-  const row = {
-    id: enquiry.id,
-    created_at: now.toISOString(),
-    name: enquiry.name,
-    email: enquiry.email,
-    company: enquiry.company,
-    topic: enquiry.topic,
-    team_size: enquiry.teamSize ?? null,
-    timeline: enquiry.timeline ?? null,
-    help_kind: enquiry.helpKind ?? null,
-    message: enquiry.message,
-    source_slug: enquiry.sourceSlug,
-    ip_hash: enquiry.ipHash,
-    network_hash: enquiry.networkHash ?? null,
-    address_key: addressKey,
-    user_agent: enquiry.userAgent,
-    booking_link: enquiry.bookingLink ?? null,
-  };
-  const windowStart = (windowMs: number) => since(now, windowMs).toISOString();
-  const counts = await db.execute({
-    sql: `SELECT
-            (SELECT count(*) FROM enquiries WHERE created_at > :rows_since) AS stored_rows,
-            (SELECT count(*) FROM enquiries WHERE status = 'spam' AND created_at > :spam_since) AS spam_rows,
-            ${realCount("ip_hash", "ip_hash", "client_since")} AS client,
-            ${realCount("network_hash", "network_hash", "network_since")} AS network,
-            ${realCount("address_key", "address_key", "address_since")} AS address,
-            (SELECT count(*) FROM enquiries WHERE status IN ('pending', 'sent', 'failed') AND created_at > :owner_since) AS owner_emails`,
-    args: {
-      rows_since: windowStart(policy.storedRows.windowMs),
-      spam_since: windowStart(policy.spamRows.windowMs),
-      ip_hash: row.ip_hash,
-      client_since: windowStart(policy.perClient.windowMs),
-      network_hash: row.network_hash,
-      network_since: windowStart(policy.perNetwork.windowMs),
-      address_key: addressKey,
-      address_since: windowStart(policy.perAddress.windowMs),
-      owner_since: windowStart(policy.ownerEmails.windowMs),
-    },
-  });
-  const count = counts.rows[0]!;
-  const storedRows = Number(count.stored_rows);
-  const spamRows = Number(count.spam_rows);
-
-  const storeSpam = async (reason: string): Promise<CreateOutcome> => {
-    await countSpam(db, now, reason);
-    if (!keepSpamVerbatim({ spamRows, storedRows }, policy)) return { kind: "counted", spamReason: reason };
-    await db.execute({
-      sql: insertInto(["status", "last_error"]),
-      args: { ...row, status: "spam", last_error: `spam: ${reason}` },
-    });
-    return { kind: "created", id: enquiry.id, status: "spam", spamReason: reason };
-  };
-
-  if (enquiry.status === "spam") return storeSpam((enquiry.lastError ?? "spam: unknown").replace(/^spam: /, ""));
-
-  const decision = decide(
-    {
-      client: enquiry.ipHash ? Number(count.client) : null,
-      network: enquiry.networkHash ? Number(count.network) : null,
-      address: Number(count.address),
-      ownerEmails: Number(count.owner_emails),
-      storedRows,
-    },
-    policy,
-  );
-  const status = decision.act ? "pending" : "held";
-  const heldReason = decision.act ? null : decision.held;
-  const duplicateArgs = {
-    address_key: addressKey,
-    message: enquiry.message,
-    duplicate_since: windowStart(policy.duplicateWindowMs),
-  };
-  try {
-    const inserted = await db.execute({
-      sql: insertInto(["status", "held_reason", "token_id", "next_attempt_at"], `WHERE NOT EXISTS (${DUPLICATE_OF})`),
-      args: {
-        ...row,
-        ...duplicateArgs,
-        status,
-        held_reason: heldReason,
-        token_id: enquiry.tokenId ?? null,
-        next_attempt_at: decision.act ? row.created_at : null,
-      },
-    });
-    if (inserted.rowsAffected === 1)
-      return { kind: "created", id: enquiry.id, status, ...(heldReason ? { heldReason } : {}) };
-  } catch (error) {
-    // The token already carried a stored enquiry, and this one says something else: a replay.
-    if (isUniqueViolation(error)) return storeSpam("reused-token");
-    throw error;
-  }
-  const duplicate = await db.execute({ sql: DUPLICATE_OF, args: duplicateArgs });
-  if (duplicate.rows[0]) return { kind: "duplicate", id: String(duplicate.rows[0].id) };
-  throw new Error("the enquiry was neither stored nor a duplicate (concurrent change); please try again");
-}
 
 export async function getEnquiry(db: Client, id: string): Promise<EnquiryRecord | undefined> {
   const result = await db.execute({ sql: "SELECT * FROM enquiries WHERE id = ?", args: [id] });
@@ -314,14 +161,6 @@ export async function spamCounts(db: Client, from: Date): Promise<SpamCount[]> {
   return result.rows.map((row) => ({ reason: String(row.reason), count: Number(row.n) }));
 }
 
-export async function heldNotDigested(db: Client, limit: number): Promise<EnquiryRecord[]> {
-  const result = await db.execute({
-    sql: "SELECT * FROM enquiries WHERE status = 'held' AND digested_at IS NULL ORDER BY created_at LIMIT ?",
-    args: [limit],
-  });
-  return result.rows.map(toRecord);
-}
-
 export async function claimDigest(db: Client, { now, everyMs }: { now: Date; everyMs: number }): Promise<boolean> {
   const result = await db.execute({
     sql: `INSERT INTO settings (key, value) VALUES ('held_digest_at', :now)
@@ -378,15 +217,20 @@ export async function purge(
   const day = 24 * 60 * 60_000;
   const realBefore = since(now, realDays * day).toISOString();
   const spamBefore = since(now, spamDays * day);
-  const [real, spam, counts] = await db.batch(
+  const [real, spam, counts, heldCounts] = await db.batch(
     [
       { sql: `DELETE FROM enquiries WHERE ${REAL} AND created_at < ?`, args: [realBefore] },
       { sql: "DELETE FROM enquiries WHERE status = 'spam' AND created_at < ?", args: [spamBefore.toISOString()] },
       { sql: "DELETE FROM spam_counts WHERE hour < ?", args: [hourOf(spamBefore)] },
+      { sql: "DELETE FROM held_counts WHERE hour < ?", args: [hourOf(spamBefore)] },
     ],
     "write",
   );
-  return { real: real!.rowsAffected, spam: spam!.rowsAffected, spamCounts: counts!.rowsAffected };
+  return {
+    real: real!.rowsAffected,
+    spam: spam!.rowsAffected,
+    spamCounts: counts!.rowsAffected + heldCounts!.rowsAffected,
+  };
 }
 
 export async function sharedSetting(db: Client, key: string, create: () => string): Promise<string> {
@@ -406,7 +250,7 @@ export async function countsBySource(db: Client): Promise<SourceSummary[]> {
            sum(status = 'sent') AS sent,
            sum(status IN ('pending', 'failed', 'held')) AS unsent,
            max(created_at) AS last_at
-    FROM enquiries WHERE ${REAL}
+    FROM enquiries AS e WHERE ${countedInFunnelSql("e")}
     GROUP BY source_slug
     ORDER BY enquiries DESC, last_at DESC`);
   return result.rows.map((row) => ({

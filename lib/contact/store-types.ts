@@ -36,7 +36,17 @@ export type EnquiryRecord = {
   bookingStatus: BookingStatus | null;
   bookingUid: string | null;
   bookingChangedAt: string | null;
+  /** The signs of a person known on arrival (held-rank.ts), a bit mask; null for rows stored before they were kept. */
+  signals: number | null;
+  /** How long the form was open before it was sent (from its signed render time), null when unknown. */
+  formAgeMs: number | null;
 };
+
+/** A held enquiry in the author's review, with its rank (held-rank.ts: alone × 16 + signals). */
+export type RankedHeld = EnquiryRecord & { rank: number; digestedAt: string | null };
+
+/** Held enquiries counted instead of stored, per reason, and how many networks they came from. */
+export type HeldCount = { reason: string; count: number; networks: number };
 
 export type BookingStatus = "booked" | "cancelled";
 
@@ -44,10 +54,16 @@ export type NewEnquiry = Pick<
   EnquiryRecord,
   "id" | "name" | "email" | "company" | "topic" | "message" | "sourceSlug" | "ipHash" | "userAgent"
 > &
-  Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind" | "bookingLink">> & {
+  Partial<Pick<EnquiryRecord, "teamSize" | "timeline" | "helpKind" | "bookingLink" | "signals" | "formAgeMs">> & {
     createdAt: Date;
-    /** `spam` rows are kept for review (up to the policy's sample) but never emailed; `lastError` then says why. */
-    status: "pending" | "spam";
+    /**
+     * `pending`: the policy decides emailed now or held. `review`: held for the author whatever the limits say (a
+     * person's form whose token expired). `spam` rows are kept for review (up to the policy's sample) but never
+     * emailed; `lastError` then says why.
+     */
+    status: "pending" | "review" | "spam";
+    /** Why a `review` enquiry is held. */
+    reviewReason?: HeldReason;
     lastError?: string | null;
     /** The IPv6 /48 bucket's hash (null for IPv4 or an unknown client). */
     networkHash?: string | null;
@@ -62,8 +78,11 @@ export type CreateOutcome =
   | { kind: "created"; id: string; status: "pending" | "held" | "spam"; heldReason?: HeldReason; spamReason?: string }
   /** The same person sent the same message moments ago (double click, resubmitted page): nothing new is stored. */
   | { kind: "duplicate"; id: string }
-  /** Spam beyond the policy's stored sample: counted by reason, not stored verbatim. */
-  | { kind: "counted"; spamReason: string };
+  /**
+   * Counted by reason, not stored verbatim: spam beyond the policy's stored sample, or a held enquiry beyond its
+   * network's allowance or the site-wide cap.
+   */
+  | { kind: "counted"; spamReason?: string; heldReason?: HeldReason };
 
 export type SourceSummary = {
   sourceSlug: string | null;
@@ -109,8 +128,12 @@ export interface EnquiryStore {
   countsByStatus(): Promise<Record<EnquiryStatus, number>>;
   /** Spam per reason since `since`: the stored sample and the counted rest together. */
   spamCounts(since: Date): Promise<SpamCount[]>;
-  /** Held enquiries not yet in a digest, oldest first. */
-  heldNotDigested(limit: number): Promise<EnquiryRecord[]>;
+  /** Held enquiries, likely-real first, newest first within a rank (held-rank.ts). */
+  heldRanked(limit: number): Promise<RankedHeld[]>;
+  /** How many held enquiries are stored, and how many of them no digest has listed yet. */
+  heldTotals(): Promise<{ held: number; notDigested: number }>;
+  /** Held enquiries counted instead of stored since `since`, per reason. */
+  heldCounts(since: Date): Promise<HeldCount[]>;
   /** Claims the right to send the held digest now: true at most once per `everyMs`, across instances. */
   claimDigest(options: { now: Date; everyMs: number }): Promise<boolean>;
   /** Gives the slot back after a digest that could not be sent. */
@@ -121,7 +144,7 @@ export interface EnquiryStore {
   release(id: string, now: Date): Promise<EnquiryRecord | undefined>;
   /** Held, pending or failed → spam (the author decided it is not real). */
   markSpam(id: string): Promise<EnquiryRecord | undefined>;
-  /** Deletes real enquiries older than `realDays` and spam (rows and counts) older than `spamDays`. */
+  /** Deletes real enquiries older than `realDays` and spam (rows and counts, held counts too) older than `spamDays`. */
   purge(options: { now: Date; realDays: number; spamDays: number }): Promise<PurgeSummary>;
   /** A value every instance shares: the stored one, or `create()` stored now if there was none. */
   sharedSetting(key: string, create: () => string): Promise<string>;

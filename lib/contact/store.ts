@@ -2,6 +2,8 @@ import { policyFor } from "./policy";
 import { migrate } from "./migrations";
 import { openConnection, type ConnectionOptions } from "./store-connection";
 import * as bookings from "./store-bookings";
+import * as held from "./store-held";
+import { insertEnquiry } from "./store-insert";
 import * as sql from "./store-queries";
 import type { EnquiryStore } from "./store-types";
 
@@ -11,7 +13,8 @@ import type { EnquiryStore } from "./store-types";
  * attempted, so a failing provider never loses one.
  *
  * store-types.ts holds what it stores and offers, store-connection.ts the
- * connection and its lock retry, store-queries.ts the SQL.
+ * connection and its lock retry, store-insert.ts how an enquiry is stored (or
+ * counted), store-held.ts the held review, store-queries.ts the rest of the SQL.
  */
 
 export { describeDatabaseUrl, StoreUnavailableError } from "./store-connection";
@@ -24,7 +27,7 @@ export function createEnquiryStore(options: ConnectionOptions): EnquiryStore {
       // Counting and inserting are serialised within this process, so a burst cannot slip past a limit between
       // the count and the insert. Across instances the counts may overshoot by one per instance; the token and
       // duplicate rules are enforced by the database itself and hold everywhere.
-      return serialised(() => withDb("store the enquiry", (db) => sql.insertEnquiry(db, enquiry, policy)));
+      return serialised(() => withDb("store the enquiry", (db) => insertEnquiry(db, enquiry, policy)));
     },
     get: (id) => withDb("read an enquiry", (db) => sql.getEnquiry(db, id)),
     claimForDelivery: (id, options) =>
@@ -39,7 +42,9 @@ export function createEnquiryStore(options: ConnectionOptions): EnquiryStore {
     countsBySource: () => withDb("count enquiries per source", (db) => sql.countsBySource(db)),
     countsByStatus: () => withDb("count enquiries", (db) => sql.countsByStatus(db)),
     spamCounts: (from) => withDb("count spam", (db) => sql.spamCounts(db, from)),
-    heldNotDigested: (limit) => withDb("list held enquiries", (db) => sql.heldNotDigested(db, limit)),
+    heldRanked: (limit) => withDb("list held enquiries", (db) => held.heldRanked(db, limit)),
+    heldTotals: () => withDb("count held enquiries", (db) => held.heldTotals(db)),
+    heldCounts: (from) => withDb("count held enquiries not stored", (db) => held.heldCounts(db, from)),
     claimDigest: (options) => withDb("claim the held digest", (db) => sql.claimDigest(db, options)),
     releaseDigest: ({ previous }) => withDb("release the held digest", (db) => sql.releaseDigest(db, previous)),
     lastDigestAt: () => withDb("read the held digest time", (db) => sql.lastDigestAt(db)),

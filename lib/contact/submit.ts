@@ -2,6 +2,8 @@ import { bookingLink, bookingProvider } from "@/lib/bookings/link";
 
 import { acknowledgeEnquiry, deliverEnquiry, type DeliveryDeps } from "./delivery";
 import { sendHeldDigest } from "./digest";
+import { FORM_SCRIPT_FIELD } from "./fields";
+import { arrivalSignals, scriptRan } from "./held-rank";
 import { hashBucket } from "./ip";
 import { normaliseAddress, type ClientBuckets, type Policy } from "./policy";
 import {
@@ -29,9 +31,10 @@ export type Submission = EnquiryFormValues & {
   source?: string;
   [HONEYPOT_FIELD]?: string;
   [FORM_TOKEN_FIELD]?: string;
+  [FORM_SCRIPT_FIELD]?: string;
 };
 
-const SUBMISSION_FIELDS = [...ENQUIRY_FIELDS, "source", HONEYPOT_FIELD, FORM_TOKEN_FIELD] as const;
+const SUBMISSION_FIELDS = [...ENQUIRY_FIELDS, "source", HONEYPOT_FIELD, FORM_TOKEN_FIELD, FORM_SCRIPT_FIELD] as const;
 
 export function readSubmission(form: Pick<FormData, "get">): Submission {
   const submission: Record<string, string> = {};
@@ -133,12 +136,21 @@ export async function handleEnquiry(
   }
   const enquiry = parsed.data;
 
-  // 2. Spam checks: a caught bot gets the normal answer; the row is kept as `spam` and nothing is sent.
+  // 2. Spam checks: a caught bot gets the normal answer; the row is kept as `spam` and nothing is sent. A genuine token
+  //    that expired comes from a person who left the page open for a day: held for the author, never taken for a bot.
   const verdict = checkSpam(
     { honeypot: submission[HONEYPOT_FIELD], formToken: submission[FORM_TOKEN_FIELD] },
     { secret: deps.formSecret, now: now.getTime(), minAgeMs: deps.minSubmitMs },
   );
+  const expired = verdict.spam && verdict.reason === "expired";
+  const spam = verdict.spam && !expired;
   const source = enquiry.source ? deps.findPost(enquiry.source) : undefined;
+  const signals = arrivalSignals({
+    formAgeMs: verdict.issuedAt === undefined ? null : now.getTime() - verdict.issuedAt,
+    scriptRan: scriptRan(submission[FORM_SCRIPT_FIELD]),
+    qualifying: Boolean(enquiry.teamSize || enquiry.timeline || enquiry.helpKind),
+    source: Boolean(source),
+  });
 
   // 3. Store (rate limits are applied in the same write transaction).
   let outcome;
@@ -160,10 +172,13 @@ export async function handleEnquiry(
         ipHash: context.client ? hashBucket(context.client.client, deps.ipHashKey) : null,
         networkHash: context.client?.network ? hashBucket(context.client.network, deps.ipHashKey) : null,
         addressKey: normaliseAddress(enquiry.email),
-        tokenId: verdict.spam ? null : formTokenId(submission[FORM_TOKEN_FIELD]!),
+        tokenId: spam ? null : formTokenId(submission[FORM_TOKEN_FIELD]!),
         userAgent: cleanUserAgent(context.userAgent),
-        status: verdict.spam ? "spam" : "pending",
-        lastError: verdict.spam ? `spam: ${verdict.reason}` : null,
+        status: spam ? "spam" : expired ? "review" : "pending",
+        ...(expired ? { reviewReason: "expired-token" as const } : {}),
+        lastError: verdict.spam && spam ? `spam: ${verdict.reason}` : null,
+        signals,
+        formAgeMs: verdict.issuedAt === undefined ? null : now.getTime() - verdict.issuedAt,
         bookingLink: deps.bookingUrl ? bookingProvider(deps.bookingUrl) : null,
       },
       deps.policy,
@@ -174,6 +189,23 @@ export async function handleEnquiry(
     return {
       status: "error",
       message: `Sorry — your message could not be saved just now, so it has not reached me. Everything you typed is still here: please try again in a few minutes, or email me directly at ${deps.fallbackEmail}.`,
+      fieldErrors: {},
+      values,
+      formToken: carry(),
+      fallbackMailto: mailtoFallback(deps.fallbackEmail, submission),
+    };
+  }
+
+  // A held enquiry beyond its network's allowance (or the site-wide cap) is only counted: say so, keep every value and
+  // offer the mailto: link, so a real person caught in a flood still reaches the author. Counted spam gets no such
+  // answer (a bot learns nothing).
+  if (outcome.kind === "counted" && outcome.heldReason) {
+    deps.log.info(
+      `[contact] Enquiry counted, not stored: its network is over the held allowance (${outcome.heldReason})`,
+    );
+    return {
+      status: "error",
+      message: `Sorry — so many messages arrived from your network just now that yours could not be saved, so it has not reached me. Everything you typed is still here: email it to me at ${deps.fallbackEmail} (the link below opens it in your email app), or send it again tomorrow.`,
       fieldErrors: {},
       values,
       formToken: carry(),

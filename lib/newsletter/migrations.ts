@@ -70,6 +70,30 @@ export const NEWSLETTER_MIGRATIONS: readonly NewsletterMigration[] = [
       "CREATE INDEX newsletter_attempts_token ON newsletter_attempts (token_id)",
     ],
   },
+  {
+    version: 3,
+    name: "flood: the sign-up's network, the queue of confirmations sent later, sign-ups counted instead of stored",
+    statements: [
+      // The network of the sign-up (the IPv4 /24 or IPv6 /48 bucket's hash, else the client's): budgets and caps per network.
+      "ALTER TABLE newsletter_subscribers ADD COLUMN network_key TEXT",
+      "UPDATE newsletter_subscribers SET network_key = ip_hash",
+      "CREATE INDEX newsletter_subscribers_network ON newsletter_subscribers (network_key, created_at)",
+      // Set while a sign-up waits for email budget (lib/newsletter/queue.ts sends it later); held_reason says which.
+      "ALTER TABLE newsletter_subscribers ADD COLUMN queued_at TEXT",
+      "CREATE INDEX newsletter_subscribers_queued ON newsletter_subscribers (queued_at) WHERE queued_at IS NOT NULL",
+      // Sign-ups held by version 2 for the hourly email budget were told a link was on its way: queue them now.
+      `UPDATE newsletter_subscribers SET queued_at = created_at
+       WHERE status = 'pending' AND confirmation_state = 'none' AND held_reason = 'address-emails'`,
+      // Sign-ups past a per-client, per-network or storage limit: counted per hour, network and reason, not stored.
+      `CREATE TABLE newsletter_counts (
+        hour        TEXT NOT NULL,
+        network_key TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        count       INTEGER NOT NULL,
+        PRIMARY KEY (hour, network_key, reason)
+      )`,
+    ],
+  },
 ];
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS newsletter_migrations (

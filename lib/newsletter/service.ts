@@ -3,13 +3,16 @@ import { hashBucket } from "@/lib/contact/ip";
 import { normaliseAddress, policyFor, type ClientBuckets, type SignupPolicy } from "@/lib/contact/policy";
 import { checkSpam, FORM_TOKEN_FIELD, formTokenId, HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { StoreUnavailableError } from "@/lib/contact/store";
-import { absoluteUrl, site } from "@/lib/site";
+import { absoluteUrl } from "@/lib/site";
 
+import { answerFor, type SubscribeSubmission } from "./answers";
 import { listUnsubscribeHeaders, renderConfirmationEmail } from "./email";
+import { INVALID_EMAIL, UNAVAILABLE } from "./messages";
 import { NEWSLETTER_POLICY } from "./policy";
 import type { NewsletterProvider } from "./provider";
+import { sendQueuedConfirmations, type QueueSummary } from "./queue";
 import { emailKey, SubscribeSchema } from "./schema";
-import { CHECK_INBOX, type SubscribeState } from "./state";
+import type { SubscribeState } from "./state";
 import type { ConfirmOutcome, SubscriberStore, UnsubscribeOutcome } from "./store";
 import {
   confirmationToken,
@@ -44,48 +47,8 @@ export type NewsletterDeps = {
   isPublishedSlug: (slug: string) => boolean;
 };
 
-export type SubscribeSubmission = {
-  email: string;
-  source: string;
-  [HONEYPOT_FIELD]: string;
-  [FORM_TOKEN_FIELD]: string;
-};
-
-export function readSubscription(form: Pick<FormData, "get">): SubscribeSubmission {
-  const read = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  return {
-    email: read("email"),
-    source: read("source"),
-    [HONEYPOT_FIELD]: read(HONEYPOT_FIELD),
-    [FORM_TOKEN_FIELD]: read(FORM_TOKEN_FIELD),
-  };
-}
-
-export function malformedSubscribeState(): SubscribeState {
-  return {
-    status: "invalid",
-    message: "The form could not be read. Reload the page and try again.",
-    fieldErrors: {},
-    values: {},
-  };
-}
-
-/** The answer when the sign-up cannot be stored at all (the database is unreachable): the address typed is kept. */
-export function unavailableSubscribeState(form: Pick<FormData, "get">): SubscribeState {
-  return {
-    status: "error",
-    message: unavailableMessage(),
-    fieldErrors: {},
-    values: { email: readSubscription(form).email },
-  };
-}
-
-function unavailableMessage(): string {
-  return `Sorry — the sign-up could not be saved just now. Please try again in a few minutes, or email ${site.author.email}.`;
-}
+export type { SubscribeSubmission } from "./answers";
+export { malformedSubscribeState, readSubscription, unavailableSubscribeState } from "./answers";
 
 export function confirmUrl(token: string): string {
   return absoluteUrl(`/newsletter/confirm?token=${encodeURIComponent(token)}`);
@@ -96,10 +59,10 @@ export function unsubscribeUrl(subscriberId: string, secret: string): string {
 }
 
 /**
- * Handles one sign-up. The answer is the same whether the address was new, pending, confirmed or
- * unsubscribed, whether a limit held its email back, and whether a bot was caught: it never tells
- * anyone who is on the list, and never turns a real person away. Returns the state for the form and,
- * when a confirmation email is now due, the subscriber id to deliver to.
+ * Handles one sign-up. The answer never says whether the address was new, pending, confirmed or unsubscribed, and
+ * never promises an email that will not come (answers.ts): on its way, queued for when the email budget returns, or
+ * not saved (a limit on sign-ups from one network). Returns the state for the form and, when a confirmation email is
+ * now due, the subscriber id to deliver to.
  */
 export async function handleSubscribe(
   submission: SubscribeSubmission,
@@ -111,23 +74,22 @@ export async function handleSubscribe(
   const values = { email: submission.email };
   const parsed = SubscribeSchema.safeParse({ email: submission.email, source: submission.source });
   if (!parsed.success) {
-    const message =
-      parsed.error.issues.find((issue) => issue.path[0] === "email")?.message ?? "Please enter a valid email address";
+    const message = parsed.error.issues.find((issue) => issue.path[0] === "email")?.message ?? INVALID_EMAIL;
     return { state: { status: "invalid", message, fieldErrors: { email: message }, values }, deliver: null };
   }
-  const accepted: SubscribeState = { status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} };
 
   // A prerendered page (a post, the footer) cannot sign the moment it was shown, so its form's token field is empty:
-  // the honeypot always applies, and a token, when the page sent one (/newsletter), must be genuine, timely and unused.
+  // the honeypot always applies, and a token, when the page sent one (/newsletter), must be genuine, not sent the
+  // instant the page appeared, and unused. An expired one is a page left open for a day: a reader, not a bot.
   const token = submission[FORM_TOKEN_FIELD];
   const verdict = checkSpam(
     { honeypot: submission[HONEYPOT_FIELD], formToken: token === "" ? undefined : token },
     { secret: deps.secret, now: now.getTime(), minAgeMs: policy.minSubmitMs },
   );
-  if (verdict.spam && !(verdict.reason === "missing-token" && token === "")) {
+  if (verdict.spam && !(verdict.reason === "missing-token" && token === "") && verdict.reason !== "expired") {
     // Caught spam is neither stored nor counted: it must never fill a real reader's buckets.
     deps.log.info(`[newsletter] Sign-up dropped as spam (${verdict.reason})`);
-    return { state: accepted, deliver: null };
+    return { state: answerFor("spam", submission.email), deliver: null };
   }
 
   try {
@@ -149,16 +111,17 @@ export async function handleSubscribe(
       policy,
     });
     if (outcome.kind === "reused-token") deps.log.info("[newsletter] Sign-up dropped as spam (reused-token)");
-    if (outcome.kind === "held")
+    if (outcome.kind === "queued")
       deps.log.info(
-        `[newsletter] Sign-up ${outcome.id} stored without a confirmation email (${outcome.reason}); the next sign-up after the window sends one.`,
+        `[newsletter] Sign-up queued (${outcome.reason}); npm run newsletter:retry sends it when budget returns.`,
       );
-    return { state: accepted, deliver: outcome.kind === "due" ? outcome.id : null };
+    if (outcome.kind === "refused") deps.log.info(`[newsletter] Sign-up counted, not stored (${outcome.reason})`);
+    return { state: answerFor(outcome, submission.email), deliver: outcome.kind === "due" ? outcome.id : null };
   } catch (error) {
     deps.log.error(`[newsletter] Sign-up NOT stored: ${error instanceof Error ? error.message : String(error)}`);
     if (!(error instanceof StoreUnavailableError)) deps.log.error(error);
     return {
-      state: { status: "error", message: unavailableMessage(), fieldErrors: {}, values },
+      state: { status: "error", message: UNAVAILABLE, fieldErrors: {}, values },
       deliver: null,
     };
   }
@@ -250,7 +213,19 @@ export async function syncSubscriber(
 
 export type ConfirmResult = ConfirmOutcome["kind"];
 
-/** GET /newsletter/confirm?token=…: confirms once; the sync to Resend is returned for the caller to run after the page. */
+/** GET /newsletter/confirm?token=…: what the link would do; nothing changes until the reader presses the button. */
+export async function checkConfirmationLink(
+  token: unknown,
+  deps: Pick<NewsletterDeps, "store" | "now">,
+): Promise<"ready" | Exclude<ConfirmResult, "confirmed">> {
+  if (!isWellFormedConfirmationToken(token)) return "forged";
+  return deps.store.peekConfirmation(hashToken(token), deps.now());
+}
+
+/**
+ * The confirm page's button (a POST: link scanners fetch with GET and never press it): confirms once; the sync to
+ * Resend is returned for the caller to run after the answer.
+ */
 export async function confirmSubscription(
   token: unknown,
   deps: Pick<NewsletterDeps, "store" | "now">,
@@ -278,12 +253,17 @@ export async function unsubscribe(
 
 export type NewsletterRetrySummary = {
   confirmations: { due: number; sent: number; failed: number };
+  /** Sign-ups whose confirmation waited for email budget (queue.ts): sent now when it allows. */
+  queue: QueueSummary;
   syncs: { due: number; synced: number; failed: number };
   purged: number;
   stoppedEarly: "rate-limited" | null;
 };
 
-/** Sends every unsent confirmation whose link is still valid, syncs every subscriber Resend is behind on, and purges stale sign-ups. */
+/**
+ * Sends every unsent confirmation whose link is still valid, then the queued ones the email budgets allow now (the
+ * only sign-up from its network first), syncs every subscriber Resend is behind on, and purges stale sign-ups.
+ */
 export async function retryNewsletter(
   deps: NewsletterDeps,
   {
@@ -294,6 +274,7 @@ export async function retryNewsletter(
 ): Promise<NewsletterRetrySummary> {
   const summary: NewsletterRetrySummary = {
     confirmations: { due: 0, sent: 0, failed: 0 },
+    queue: { queued: 0, released: 0, sent: 0, failed: 0, waiting: 0 },
     syncs: { due: 0, synced: 0, failed: 0 },
     purged: 0,
     stoppedEarly: null,
@@ -316,6 +297,13 @@ export async function retryNewsletter(
         return summary;
       }
     }
+  }
+  const { rateLimited, ...queue } = await sendQueuedConfirmations(deps, { pauseMs, sleep });
+  summary.queue = queue;
+  calls += queue.released;
+  if (rateLimited) {
+    summary.stoppedEarly = "rate-limited";
+    return summary;
   }
   const syncs = await deps.store.listDueSyncs();
   summary.syncs.due = syncs.length;

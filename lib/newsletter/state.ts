@@ -14,9 +14,14 @@ export type SubscribeState = {
   fieldErrors: { email?: string };
   /** What was typed, so nothing is lost when the form is shown again. */
   values: { email?: string };
+  /**
+   * With `success`: whether a confirmation email is on its way (`now`) or waits in the queue (`queued`); with
+   * `error`: `not-saved` when nothing was stored (a limit), absent when the database was down. The message says it.
+   */
+  delivery?: "now" | "queued" | "not-saved";
 };
 
 export const initialSubscribeState: SubscribeState = { status: "idle", message: "", fieldErrors: {}, values: {} };
 
-/** The one answer to every accepted sign-up: it never says whether the address was already on the list. */
-export const CHECK_INBOX = "Check your inbox: if this address isn’t subscribed yet, a confirmation link is on its way.";
+// The sentences of the answers live in messages.ts: not re-exported here, so the footer's form (on every page) does
+// not carry the confirm page's words and the site settings into every page's JavaScript.

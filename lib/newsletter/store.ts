@@ -1,10 +1,15 @@
 import type { Client, Row } from "@libsql/client";
 
-import { decide, since, type Counts, type HeldReason, type SignupPolicy } from "@/lib/contact/policy";
+import type { SignupPolicy } from "@/lib/contact/policy";
 import { openConnection, type ConnectionOptions } from "@/lib/contact/store-connection";
 
 import { migrateNewsletter } from "./migrations";
 import { NEWSLETTER_POLICY } from "./policy";
+import { admitSubscription, type SubscriptionRequest } from "./store-admit";
+import { listQueued, releaseQueued } from "./store-queue";
+
+export type { QueueReason, RefusalReason, SubscriptionOutcome, SubscriptionRequest } from "./store-admit";
+export type { ReleaseOutcome } from "./store-queue";
 
 /**
  * Subscribers, in the same libSQL database as the enquiries (DATABASE_URL).
@@ -33,41 +38,16 @@ export type Subscriber = {
   confirmationSentAt: string | null;
   attempts: number;
   lastError: string | null;
-  /** Why a stored sign-up got no confirmation email (a limit of the policy), null otherwise. */
+  /** Why a stored sign-up got no confirmation email yet (an email budget of the policy), null otherwise. */
   heldReason: string | null;
+  /** When the sign-up joined the queue of confirmations sent later (queue.ts), null when it is not queued. */
+  queuedAt: string | null;
+  /** The network it signed up from (keyed hash), null when unknown. */
+  networkKey: string | null;
   syncState: "none" | "due" | "synced" | "failed";
   syncError: string | null;
   providerContactId: string | null;
 };
-
-export type SubscriptionRequest = {
-  id: string;
-  email: string;
-  emailKey: string;
-  /** The mailbox as the policy counts it (normaliseAddress): plus-tags and Gmail dots are one mailbox. */
-  addressKey: string;
-  sourceSlug: string | null;
-  /** Keyed hashes of the client's buckets (lib/contact/ip.ts), null when its address is unknown. */
-  ipHash: string | null;
-  networkHash: string | null;
-  /** The digest of the form token the page carried (single use), null for a prerendered form. */
-  tokenId: string | null;
-  now: Date;
-  nonce: string;
-  tokenHash: string;
-  expiresAt: Date;
-  policy: SignupPolicy;
-};
-
-export type SubscriptionOutcome =
-  /** A confirmation email is now due to this subscriber. */
-  | { kind: "due"; id: string }
-  /** Nothing to send: confirmed already, a link went out within the interval, or one is waiting to be sent. */
-  | { kind: "unchanged" }
-  /** Stored, but a limit of the policy says no email now. */
-  | { kind: "held"; id: string; reason: HeldReason }
-  /** The form token already carried a sign-up for another mailbox: spam, nothing stored or counted. */
-  | { kind: "reused-token" };
 
 export type ConfirmOutcome =
   | { kind: "confirmed"; subscriber: Subscriber }
@@ -106,6 +86,8 @@ function toSubscriber(row: Row): Subscriber {
     attempts: Number(row.attempts),
     lastError: text(row, "last_error"),
     heldReason: text(row, "held_reason"),
+    queuedAt: text(row, "queued_at"),
+    networkKey: text(row, "network_key"),
     syncState: String(row.sync_state) as Subscriber["syncState"],
     syncError: text(row, "sync_error"),
     providerContactId: text(row, "provider_contact_id"),
@@ -123,124 +105,19 @@ export function createSubscriberStore(options: ConnectionOptions) {
   }
 
   return {
-    /**
-     * One real-looking sign-up (spam never reaches here, so it never fills anyone's bucket), in one write
-     * transaction so the limits hold across instances: counts it in the shared policy's buckets, then stores
-     * it. Acted on, the address is added as `pending` with a fresh link (or an existing pending or
-     * unsubscribed one gets one) unless it is confirmed, or a confirmation went to it within the interval,
-     * or one is still waiting to be sent. Held by a limit, a new address is stored without an email (an
-     * existing one is left as it is, its link still valid): the reader's answer is the same either way.
-     */
+    /** One real-looking sign-up: refused and counted, unchanged, queued or due (store-admit.ts). */
     admitSubscription(request: SubscriptionRequest) {
-      return withDb("store a sign-up", async (db): Promise<SubscriptionOutcome> => {
-        const { now, policy } = request;
-        const tx = await db.transaction("write");
-        try {
-          const count = async (sql: string, args: Record<string, string | null>) =>
-            Number((await tx.execute({ sql, args })).rows[0]?.n ?? 0);
-          if (request.tokenId) {
-            // A form token carries one sign-up; the same page posted again for the same mailbox is a repeat, not a replay.
-            const replay = await count(
-              "SELECT count(*) AS n FROM newsletter_attempts WHERE token_id = :token AND address_key != :address",
-              { token: request.tokenId, address: request.addressKey },
-            );
-            if (replay > 0) return { kind: "reused-token" };
-          }
-          const at = (windowMs: number) => since(now, windowMs).toISOString();
-          const counts: Counts = {
-            client: request.ipHash
-              ? await count("SELECT count(*) AS n FROM newsletter_attempts WHERE ip_hash = :hash AND at > :since", {
-                  hash: request.ipHash,
-                  since: at(policy.perClient.windowMs),
-                })
-              : null,
-            network: request.networkHash
-              ? await count(
-                  "SELECT count(*) AS n FROM newsletter_attempts WHERE network_hash = :hash AND at > :since",
-                  { hash: request.networkHash, since: at(policy.perNetwork.windowMs) },
-                )
-              : null,
-            address: await count(
-              "SELECT count(*) AS n FROM newsletter_attempts WHERE address_key = :address AND at > :since",
-              { address: request.addressKey, since: at(policy.perAddress.windowMs) },
-            ),
-            // Sign-ups email no owner; their emails go to typed addresses and are counted against that budget.
-            ownerEmails: 0,
-            storedRows: 0,
-            addressEmails: await count(
-              "SELECT count(*) AS n FROM newsletter_subscribers WHERE confirmation_requested_at > :since",
-              { since: at(policy.addressEmails.windowMs) },
-            ),
-          };
-          await tx.execute({
-            sql: "INSERT INTO newsletter_attempts (at, ip_hash, network_hash, address_key, token_id) VALUES (?, ?, ?, ?, ?)",
-            args: [now.toISOString(), request.ipHash, request.networkHash, request.addressKey, request.tokenId],
-          });
-          let decision = decide(counts, policy);
-          if (decision.act) {
-            // One confirmation per mailbox per interval, across its spellings (name+1@, n.ame@gmail.com).
-            const sibling = await count(
-              `SELECT count(*) AS n FROM newsletter_subscribers WHERE address_key = :address AND email_key != :email_key
-                 AND (confirmation_sent_at > :since OR confirmation_state IN ('due', 'failed'))`,
-              { address: request.addressKey, email_key: request.emailKey, since: at(policy.confirmationIntervalMs) },
-            );
-            if (sibling > 0) decision = { act: false, held: "address" };
-          }
-          const args = {
-            id: request.id,
-            email: request.email,
-            email_key: request.emailKey,
-            address_key: request.addressKey,
-            now: now.toISOString(),
-            source_slug: request.sourceSlug,
-            ip_hash: request.ipHash,
-            nonce: request.nonce,
-            token_hash: request.tokenHash,
-            expires_at: request.expiresAt.toISOString(),
-            since: at(policy.confirmationIntervalMs),
-          };
-          let outcome: SubscriptionOutcome;
-          if (decision.act) {
-            const row = (
-              await tx.execute({
-                sql: `INSERT INTO newsletter_subscribers
-                        (id, email, email_key, address_key, status, created_at, source_slug, ip_hash, token_nonce, token_hash, token_expires_at,
-                         confirmation_state, confirmation_requested_at, next_attempt_at)
-                      VALUES (:id, :email, :email_key, :address_key, 'pending', :now, :source_slug, :ip_hash, :nonce, :token_hash, :expires_at, 'due', :now, :now)
-                      ON CONFLICT (email_key) DO UPDATE SET
-                        status = 'pending', email = excluded.email, address_key = excluded.address_key, source_slug = excluded.source_slug, ip_hash = excluded.ip_hash,
-                        created_at = CASE WHEN newsletter_subscribers.status = 'unsubscribed' THEN excluded.created_at ELSE newsletter_subscribers.created_at END,
-                        unsubscribed_at = NULL, token_nonce = excluded.token_nonce, token_hash = excluded.token_hash,
-                        token_expires_at = excluded.token_expires_at, token_used_at = NULL, confirmation_state = 'due', held_reason = NULL,
-                        confirmation_requested_at = excluded.confirmation_requested_at,
-                        attempts = 0, last_error = NULL, next_attempt_at = excluded.next_attempt_at, locked_until = NULL
-                      WHERE newsletter_subscribers.status != 'confirmed'
-                        AND newsletter_subscribers.confirmation_state NOT IN ('due', 'failed')
-                        AND (newsletter_subscribers.confirmation_sent_at IS NULL OR newsletter_subscribers.confirmation_sent_at <= :since)
-                      RETURNING id`,
-                args,
-              })
-            ).rows[0];
-            outcome = row ? { kind: "due", id: String(row.id) } : { kind: "unchanged" };
-          } else {
-            const row = (
-              await tx.execute({
-                sql: `INSERT INTO newsletter_subscribers
-                        (id, email, email_key, address_key, status, created_at, source_slug, ip_hash, token_nonce, token_hash, token_expires_at, confirmation_state, held_reason)
-                      VALUES (:id, :email, :email_key, :address_key, 'pending', :now, :source_slug, :ip_hash, :nonce, :token_hash, :expires_at, 'none', :held_reason)
-                      ON CONFLICT (email_key) DO NOTHING
-                      RETURNING id`,
-                args: { ...args, held_reason: decision.held },
-              })
-            ).rows[0];
-            outcome = row ? { kind: "held", id: String(row.id), reason: decision.held } : { kind: "unchanged" };
-          }
-          await tx.commit();
-          return outcome;
-        } finally {
-          tx.close();
-        }
-      });
+      return withDb("store a sign-up", (db) => admitSubscription(db, request));
+    },
+
+    /** Queued sign-ups, the only one from its network first, then newest first (store-queue.ts). */
+    listQueued(limit = 100) {
+      return withDb("list queued sign-ups", (db) => listQueued(db, { limit }));
+    },
+
+    /** Takes one sign-up out of the queue when the budgets allow (store-queue.ts). */
+    releaseQueued(id: string, options: { now: Date; policy: SignupPolicy; expiresAt: Date }) {
+      return withDb("release a queued sign-up", (db) => releaseQueued(db, id, options));
     },
 
     /** Takes a due confirmation email for one attempt (counts it, locks the row); undefined when not due, expired or taken. */
@@ -307,6 +184,23 @@ export function createSubscriberStore(options: ConnectionOptions) {
         });
         return result.rows.map((row) => String(row.id));
       });
+    },
+
+    /** What pressing the button of this link would do, without changing anything (the page shown for a GET). */
+    peekConfirmation(tokenHash: string, now: Date) {
+      return withDb(
+        "read a confirmation link",
+        async (db): Promise<"ready" | Exclude<ConfirmOutcome["kind"], "confirmed">> => {
+          const row = (
+            await db.execute({ sql: "SELECT * FROM newsletter_subscribers WHERE token_hash = ?", args: [tokenHash] })
+          ).rows[0];
+          if (!row) return "forged";
+          const subscriber = toSubscriber(row);
+          if (subscriber.tokenUsedAt || subscriber.status !== "pending") return "used";
+          if (!subscriber.tokenExpiresAt || subscriber.tokenExpiresAt <= now.toISOString()) return "expired";
+          return "ready";
+        },
+      );
     },
 
     /** Confirms the subscriber whose unused, unexpired link this is; one statement, so a link works once. */
@@ -418,16 +312,21 @@ export function createSubscriberStore(options: ConnectionOptions) {
       });
     },
 
-    /** Removes sign-ups never confirmed within the retention period, and attempt counters older than a day. */
+    /** Removes sign-ups never confirmed within the retention period, and attempt counters (and counts) older than a day. */
     purgeUnconfirmed({ now, retentionMs }: { now: Date; retentionMs: number }) {
       return withDb("purge unconfirmed sign-ups", async (db) => {
         const result = await db.execute({
           sql: "DELETE FROM newsletter_subscribers WHERE status = 'pending' AND created_at <= ?",
           args: [new Date(now.getTime() - retentionMs).toISOString()],
         });
+        const countersBefore = new Date(now.getTime() - NEWSLETTER_POLICY.attemptRetentionMs);
         await db.execute({
           sql: "DELETE FROM newsletter_attempts WHERE at <= ?",
-          args: [new Date(now.getTime() - NEWSLETTER_POLICY.attemptRetentionMs).toISOString()],
+          args: [countersBefore.toISOString()],
+        });
+        await db.execute({
+          sql: "DELETE FROM newsletter_counts WHERE hour < ?",
+          args: [`${countersBefore.toISOString().slice(0, 13)}:00`],
         });
         return result.rowsAffected;
       });

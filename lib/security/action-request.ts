@@ -40,11 +40,12 @@
  */
 import busboy from "next/dist/compiled/busboy";
 
-import { readFileSync } from "node:fs";
-
 import { contactPath, newsletterPath } from "@/lib/routes";
 
+import { manifestActionRoutes, type ActionRoutes } from "./action-routes";
 import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
+
+export { manifestActionRoutes, routePattern, type ActionRoutes } from "./action-routes";
 
 /**
  * The pages whose forms post to a server action. An action request anywhere
@@ -72,56 +73,6 @@ export const PAGE_ROUTES: readonly RegExp[] = [
 ];
 
 export type Refusal = { status: 400 | 403 | 404 | 411 | 413; reason: string };
-
-/**
- * Where one action of this build may be posted: the page routes that render it. The footer's
- * subscribe action is on every page, the contact action only on /contact; the contact action
- * posted to another page is still refused, so Next never forwards it (the uncaught "aborted").
- * Undefined for an id the build does not know: the path lists above decide.
- */
-export type ActionRoutes = (actionId: string) => readonly RegExp[] | undefined;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** `app/blog/[slug]/page` → /^\/blog\/[^/]+$/; null for entries that are not public pages (`app/_not-found/page`). */
-export function routePattern(worker: string): RegExp | null {
-  const match = /^app(.*)\/page$/.exec(worker);
-  if (!match) return null;
-  const segments = match[1]!.split("/").filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment));
-  if (segments.some((segment) => segment.startsWith("_") || segment.startsWith("@"))) return null;
-  const body = segments
-    .map((segment) =>
-      /^\[\[?\.\.\./.test(segment) ? ".+" : /^\[.+\]$/.test(segment) ? "[^/]+" : escapeRegExp(segment),
-    )
-    .join("/");
-  return new RegExp(`^/${body}$`);
-}
-
-let manifestRoutes: Map<string, RegExp[]> | null | undefined;
-
-/** Reads Next's server-reference manifest of the build being served once; null when there is none (tests, dev). */
-export const manifestActionRoutes: ActionRoutes = (actionId) => {
-  if (manifestRoutes === undefined) {
-    manifestRoutes = null;
-    try {
-      const file = `${process.cwd()}/${process.env.NEXT_DIST_DIR || ".next"}/server/server-reference-manifest.json`;
-      const manifest = JSON.parse(readFileSync(file, "utf8")) as {
-        node?: Record<string, { workers?: Record<string, unknown> }>;
-      };
-      manifestRoutes = new Map(
-        Object.entries(manifest.node ?? {}).map(([id, entry]) => [
-          id,
-          Object.keys(entry.workers ?? {}).flatMap((worker) => routePattern(worker) ?? []),
-        ]),
-      );
-    } catch {
-      manifestRoutes = null;
-    }
-  }
-  return manifestRoutes?.get(actionId);
-};
 
 /** The action ids a no-JavaScript form names (`$ACTION_ID_<id>`, or the id in `$ACTION_n:0`); malformed ones are checkNoJsForm's to refuse. */
 function noJsActionIds(form: FormData): string[] {
@@ -341,7 +292,7 @@ export async function screenPost(
           "",
         );
       } else if (/^text\/plain\b/i.test(contentType)) {
-        checkRoot(await request.clone().text(), null, "");
+        checkRoot(new TextDecoder().decode(await readBody(request)), null, "");
       } else {
         throw new Malformed("an action call is multipart or text");
       }
@@ -362,6 +313,15 @@ export async function screenPost(
     throw error;
   }
   return null;
+}
+
+/** The body's bytes (a clone); a body the client stopped sending ("aborted") is a 400, not an uncaught error. */
+async function readBody(request: Request): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await request.clone().arrayBuffer());
+  } catch {
+    throw new Malformed("the body could not be read (the upload stopped?)");
+  }
 }
 
 async function readForm(request: Request): Promise<FormData> {
@@ -422,7 +382,7 @@ async function refuseAmbiguousMultipart(request: Request): Promise<Uint8Array> {
     throw new Malformed("a multipart content type needs exactly one boundary and nothing else");
   const boundary = boundaryParams[0]!.slice("boundary=".length).replace(/^"(.*)"$/, "$1");
   if (!/^[0-9A-Za-z'()+_,\-./:=?]{1,70}$/.test(boundary)) throw new Malformed("bad boundary");
-  const bytes = new Uint8Array(await request.clone().arrayBuffer());
+  const bytes = await readBody(request);
   const text = Buffer.from(bytes).toString("latin1");
   const delimiter = `--${boundary}`;
   const parts = text.split(delimiter);

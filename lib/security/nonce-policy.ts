@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { nodeEnv } from "@/lib/env";
 import { islandsScript, themeScript } from "@/lib/islands/scripts";
-import { contactPath } from "@/lib/routes";
+import { adminFunnelPath, contactPath, newsletterPath } from "@/lib/routes";
 
 import { contentSecurityPolicy } from "./headers";
 
@@ -16,8 +16,19 @@ import { contentSecurityPolicy } from "./headers";
  * 'unsafe-inline', so it is not listed.
  */
 
-/** Paths rendered per request whose policy carries a nonce. Static pages cannot: see headers.ts. */
-export const NONCE_PATHS: readonly string[] = [contactPath()];
+/**
+ * Every page rendered per request, whose policy carries a nonce: the contact form, the newsletter page (it shows the
+ * address typed back), the confirm and unsubscribe answers, and the author's funnel page. Static pages cannot (see
+ * headers.ts). tests/e2e/security.spec.ts checks this list against the build's dynamic pages, so a new page rendered
+ * per request without a nonce fails the tests.
+ */
+export const NONCE_PATHS: readonly string[] = [
+  contactPath(),
+  newsletterPath,
+  `${newsletterPath}/confirm`,
+  `${newsletterPath}/unsubscribe`,
+  adminFunnelPath,
+];
 
 /** The CSP source of an inline script: its SHA-256, computed from the source itself so an edit never leaves a stale hash. */
 export function scriptHash(source: string): string {

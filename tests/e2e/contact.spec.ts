@@ -229,6 +229,32 @@ test.describe("with JavaScript", () => {
     expect(await deliveriesFor(email)).toEqual([]);
   });
 
+  test("a tab that comes back after hours swaps its form token for a fresh one, and the enquiry is emailed as usual", async ({
+    page,
+  }, testInfo) => {
+    await page.clock.install();
+    const shownAt = await openContact(page, testInfo);
+    const token = page.locator('.enquiry-form input[type="hidden"][name="formToken"]');
+    const first = await token.getAttribute("value");
+    expect(first).toMatch(/^v2\./);
+    const email = uniqueEmail(testInfo, "overnight");
+    await fillEnquiry(page, {
+      name: "Grace Overnight",
+      email,
+      topic: "Leadership coaching",
+      message: "I started this yesterday evening and finished it this morning.",
+    });
+    // The tab sat in the background for three hours (the page's clock moves; the server's token does not expire here,
+    // but the form asks for a fresh one once its own is more than an hour old).
+    await page.clock.fastForward("03:00:00");
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect.poll(() => token.getAttribute("value"), { timeout: 10_000 }).not.toBe(first);
+    await waitLikeAPerson(page, shownAt);
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page.getByRole("heading", { name: /^Thanks, Grace Overnight/ })).toBeVisible();
+    await expect.poll(async () => (await deliveriesFor(email)).length, { timeout: 10_000 }).toBe(1);
+  });
+
   test("an unknown or draft article is ignored and never echoed", async ({ page }, testInfo) => {
     for (const from of [DRAFT_SLUG, "no-such-post", "<script>alert(1)</script>"]) {
       const dialogs: string[] = [];

@@ -85,6 +85,7 @@ test("store faults: a locked or read-only database gives a clear error, keeps th
         alive: true,
         recoveredStored: 3,
         recoveredEmailed: 3,
+        recoveredUnsent: [],
       });
     }
     expect(result.ok).toBe(true);

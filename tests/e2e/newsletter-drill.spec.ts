@@ -32,7 +32,15 @@ test("newsletter: hostile addresses, provider down at sign-up, replayed links an
       duplicates: 0,
     });
     expect(result.providerDown.retryRuns.at(-1)?.code).toBe(0);
-    expect(result.confirm).toEqual({ followed: 10, confirmedPages: 10, confirmedRows: 10, inSegment: 10 });
+    // Fetching the links as a mail scanner does (GET only) shows the button and confirms nobody; pressing it does.
+    expect(result.confirm).toEqual({
+      followed: 10,
+      scannerGets: 10,
+      scannerConfirmed: 0,
+      confirmedPages: 10,
+      confirmedRows: 10,
+      inSegment: 10,
+    });
     expect(result.replay).toEqual({ replayed: 10, usedPages: 10, rowsChanged: 0, providerCallsAdded: 0 });
     expect(result.resubscribe).toEqual({ sent: 10, answeredCheckInbox: 10, emailsAdded: 0 });
     expect(result.unsubscribe).toEqual({

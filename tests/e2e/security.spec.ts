@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 
-import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+
+import { NONCE_PATHS } from "../../lib/security/nonce-policy";
 
 import { publishedPosts } from "../support/content";
 
@@ -16,6 +20,18 @@ const REQUIRED = {
 };
 
 test.describe("security headers", () => {
+  test("a malformed percent-encoding gets a plain 400 with the security headers, never a 500", async ({ request }) => {
+    for (const path of ["/blog/%C0", "/pagefind/%C0", "/tags/%E0%A4%A", "/%FF", "/newsletter/%C0?x=1"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      const headers = response.headers();
+      for (const [name, pattern] of Object.entries(REQUIRED)) expect(headers[name], `${path} ${name}`).toMatch(pattern);
+      expect(await response.text()).toContain("broken percent-encoding");
+    }
+    // A well-formed encoding is untouched.
+    expect((await request.get(`/blog/${encodeURIComponent(post.slug)}`)).status()).toBe(200);
+  });
+
   for (const path of ["/", `/blog/${post.slug}`, "/feed.xml", "/no-such-page"]) {
     test(`${path} carries the security headers and no X-Powered-By`, async ({ request }) => {
       const response = await request.get(path);
@@ -68,29 +84,60 @@ test.describe("the policy lets the site work", () => {
   });
 });
 
-test.describe("/contact under the policy", () => {
-  test("carries a per-response nonce instead of 'unsafe-inline'; every inline script is nonced or allowed by its hash", async ({
-    request,
-  }) => {
-    const [first, second] = [await request.get("/contact"), await request.get("/contact")];
-    const policy = first.headers()["content-security-policy"]!;
-    const scriptSrc = /script-src ([^;]+)/.exec(policy)![1]!;
-    expect(scriptSrc).not.toContain("'unsafe-inline'");
-    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
-    expect(nonce).toBeTruthy();
-    expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
-    const html = await first.text();
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attributes, body] of scripts) {
-      if (/type="application\/ld\+json"/.test(attributes!)) continue; // data, never executed
-      if (attributes!.includes(`nonce="${nonce}"`)) continue;
-      // Not nonced: an inline script the policy allows by its hash (the theme script).
-      const hash = `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`;
-      expect(scriptSrc, `inline script without nonce: ${body!.slice(0, 80)}`).toContain(hash);
-    }
-  });
+/** The pages this build renders per request (not prerendered): app routes with a page, minus the prerendered ones. */
+function dynamicPages(): string[] {
+  const appPaths = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
+  const prerendered = JSON.parse(readFileSync(".next/prerender-manifest.json", "utf8")) as {
+    routes: Record<string, unknown>;
+    dynamicRoutes: Record<string, unknown>;
+  };
+  return Object.keys(appPaths)
+    .filter((entry) => entry.endsWith("/page"))
+    .map((entry) => entry.replace(/\/page$/, "") || "/")
+    .filter((route) => !route.startsWith("/_") && !route.includes("["))
+    .filter((route) => !(route in prerendered.routes) && !(route in prerendered.dynamicRoutes));
+}
 
+test("every page this build renders per request gets the nonce policy (NONCE_PATHS matches the build)", () => {
+  expect([...NONCE_PATHS].sort()).toEqual(dynamicPages().sort());
+});
+
+const ADMIN = { authorization: `Basic ${Buffer.from(`admin:${process.env.E2E_ADMIN_TOKEN}`).toString("base64")}` };
+
+test.describe("pages rendered per request under the policy", () => {
+  for (const path of NONCE_PATHS) {
+    test(`${path} carries a per-response nonce instead of 'unsafe-inline'; every inline script is nonced or allowed by its hash`, async ({
+      request,
+    }) => {
+      const url = path.startsWith("/newsletter/") ? `${path}?token=forged` : path;
+      const headers = path.startsWith("/admin") ? ADMIN : {};
+      const [first, second] = [await request.get(url, { headers }), await request.get(url, { headers })];
+      expect(first.status()).toBe(200);
+      await expectNoncedScripts(first, second);
+    });
+  }
+});
+
+async function expectNoncedScripts(first: APIResponse, second: APIResponse) {
+  const policy = first.headers()["content-security-policy"]!;
+  const scriptSrc = /script-src ([^;]+)/.exec(policy)![1]!;
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+  const html = await first.text();
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attributes, body] of scripts) {
+    if (/type="application\/ld\+json"/.test(attributes!)) continue; // data, never executed
+    if (attributes!.includes(`nonce="${nonce}"`)) continue;
+    // Not nonced: an inline script the policy allows by its hash (the theme script).
+    const hash = `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`;
+    expect(scriptSrc, `inline script without nonce: ${body!.slice(0, 80)}`).toContain(hash);
+  }
+}
+
+test.describe("/contact under the policy", () => {
   test("sending the form with JavaScript works and raises no CSP violation", async ({ page }, testInfo) => {
     const violations = await watchCsp(page);
     const id = createHash("sha256").update(`${testInfo.testId}:${testInfo.retry}:${Date.now()}`).digest();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { isCrossSite, routePattern, screenPost } from "@/lib/security/action-request";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/security/body-limit";
+import { isDecodablePath } from "@/lib/security/url";
 
 const HOST = "127.0.0.1:3000";
 const ACTION_ID = "60d6984129aeafcd7cb023dccd6c398b1e21fdfd91";
@@ -379,5 +380,38 @@ describe("action requests off the pages with forms", () => {
         status: 404,
       });
     }
+  });
+});
+
+describe("a body the client stops sending", () => {
+  it("is a 400, not an uncaught 'aborted' error", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('["$K1"'));
+        controller.error(new Error("aborted"));
+      },
+    });
+    const aborted = new Request(`http://${HOST}/contact`, {
+      method: "POST",
+      body,
+      headers: {
+        host: HOST,
+        origin: `http://${HOST}`,
+        "next-action": ACTION_ID,
+        "content-type": "text/plain;charset=UTF-8",
+        "content-length": "4096",
+      },
+      duplex: "half",
+    } as RequestInit);
+    expect(await screenPost(aborted, { actionRoutes: () => undefined })).toMatchObject({ status: 400 });
+  });
+});
+
+describe("isDecodablePath", () => {
+  it("refuses a broken percent-encoding and accepts a well-formed one", () => {
+    for (const path of ["/blog/%C0", "/pagefind/%C0", "/tags/%E0%A4%A", "/%", "/a%2"])
+      expect(isDecodablePath(path), path).toBe(false);
+    for (const path of ["/", "/blog/on-call", "/blog/caf%C3%A9", "/search", "/a%20b"])
+      expect(isDecodablePath(path), path).toBe(true);
   });
 });

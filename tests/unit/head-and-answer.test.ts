@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ANSWER_COOKIE, decodeAnswer, encodeAnswer, newAnswerId } from "@/lib/forms/answer-cookie";
-import { CHECK_INBOX } from "@/lib/newsletter/state";
+import { CHECK_INBOX } from "@/lib/newsletter/messages";
 import { newsletterAnswerPath } from "@/lib/routes";
 import { headTags, type HeadTag } from "@/lib/seo/head-tags";
 import { pageMetadata, postMetadata, rootMetadata } from "@/lib/seo/metadata";

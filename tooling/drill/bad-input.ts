@@ -10,7 +10,7 @@
  * - `refused`: malformed; it carries a valid, aged form token, so if the
  *   defect slipped through it would be stored as a real enquiry and emailed;
  * - `bot`: well-formed text (HTML, SQL, extra or repeated fields) sent the
- *   way a bot sends it (no, forged, too fresh or expired token, or a filled
+ *   way a bot sends it (no, forged or too fresh token, or a filled
  *   honeypot): it may be stored, but only as `spam`, verbatim, never emailed.
  * Invariants: no 5xx, no email, no stored row except `bot` rows stored as
  * spam, no unescaped reflection of a payload, and the server still serves

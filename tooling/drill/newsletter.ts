@@ -14,121 +14,20 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
-import { HONEYPOT_FIELD } from "../../lib/contact/fields";
 import { policyFor } from "../../lib/contact/policy";
 import { childEnv } from "../shared/proc";
 import { percentile, waitUntil } from "./lib/enquire";
-import { multipart, pool, send, type Fields } from "../shared/form";
+import { confirmWithButton, loadSubscribeForm, subscribe } from "./lib/subscribe";
+import { pool, send } from "../shared/form";
 import type { DrillServer } from "./lib/server";
 import { OUTAGE } from "./provider-down";
 
 const run = promisify(execFile);
 
 export const NEWSLETTER_SEGMENT = "5f0c9a38-3b5e-4a8e-9d4b-4e1c1f0a7d21";
-const POST_SLUG = "code-review-is-a-conversation-not-a-gate";
-const CHECK_INBOX = "Check your inbox";
-
-type SubscribeForm = { hidden: [string, string][]; action: string };
-
-function decode(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-/** The subscribe form at the end of a post, as a client without JavaScript sees it. */
-async function loadSubscribeForm(baseUrl: string): Promise<SubscribeForm> {
-  const html = await (await fetch(new URL(`/blog/${POST_SLUG}`, baseUrl))).text();
-  const match = /<form\b[^>]*action="(\/newsletter\/subscribe)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
-  if (!match) throw new Error("no subscribe form at the end of the post");
-  const hidden = [...match[2]!.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)].map((m): [string, string] => [
-    decode(/\sname="([^"]*)"/.exec(m[0])?.[1] ?? ""),
-    decode(/\svalue="([^"]*)"/.exec(m[0])?.[1] ?? ""),
-  ]);
-  return { hidden, action: decode(match[1]!) };
-}
-
-type Answer = {
-  js: boolean;
-  status: number | "network-error";
-  ms: number;
-  state: string;
-  fieldError: string | null;
-  body: string;
-};
-
-/**
- * One sign-up as a browser sends it: with JavaScript the island posts the form asking for JSON; without, the
- * form posts, gets a 303 to /newsletter with the answer in a cookie, and the browser follows it.
- */
-async function subscribe(
-  baseUrl: string,
-  form: SubscribeForm,
-  email: string,
-  { js, ip }: { js: boolean; ip: string },
-): Promise<Answer> {
-  const fields: Fields = form.hidden.filter(([name]) => name !== "source").map(([name, value]) => [name, value]);
-  fields.push(["email", email], [HONEYPOT_FIELD, ""], ["source", POST_SLUG]);
-  const { body, contentType } = multipart(fields);
-  const headers: Record<string, string> = {
-    origin: baseUrl,
-    "content-type": contentType,
-    "x-forwarded-for": ip,
-    "user-agent": "drill",
-    ...(js ? { accept: "application/json" } : {}),
-  };
-  const response = await send(baseUrl, { path: form.action, body, headers }, 60_000);
-  const failed = (status: number | "network-error", text: string): Answer => ({
-    js,
-    status,
-    ms: response.ms,
-    state: `http-${status}`,
-    fieldError: null,
-    body: text,
-  });
-  if (js) {
-    if (response.status !== 200) return failed(response.status, response.body);
-    type State = { status?: string; fieldErrors?: { email?: string } };
-    let state: State | null;
-    try {
-      state = (JSON.parse(response.body) as { state: State }).state;
-    } catch {
-      state = null;
-    }
-    return {
-      js,
-      status: 200,
-      ms: response.ms,
-      state: state?.status ?? "unreadable",
-      fieldError: state?.fieldErrors?.email ?? null,
-      body: response.body,
-    };
-  }
-  const location = response.headers.location;
-  const cookie = String(response.headers["set-cookie"] ?? "").split(";")[0] ?? "";
-  if (response.status !== 303 || !location) return failed(response.status, response.body);
-  const page = await send(
-    baseUrl,
-    { path: location.replace(/#.*$/, ""), headers: { cookie, "x-forwarded-for": ip } },
-    60_000,
-  );
-  if (page.status !== 200) return failed(page.status, page.body);
-  const error = /class="subscribe-form__error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)</.exec(page.body)?.[1] ?? null;
-  return {
-    js,
-    status: 200,
-    ms: response.ms + page.ms,
-    state: page.body.includes(CHECK_INBOX) && !error ? "success" : error ? "invalid" : "other",
-    fieldError: error ? decode(error) : null,
-    body: page.body,
-  };
-}
 
 /** `npm run newsletter:retry` as the owner runs it, against the drill server's database and provider. */
-async function retryCli(cwd: string, env: Record<string, string>): Promise<{ code: number; summary: string }> {
+export async function retryCli(cwd: string, env: Record<string, string>): Promise<{ code: number; summary: string }> {
   try {
     const { stdout } = await run(
       process.execPath,
@@ -235,7 +134,15 @@ export type NewsletterDrillResult = {
     duplicates: number;
     resendsAbsorbed: number;
   };
-  confirm: { followed: number; confirmedPages: number; confirmedRows: number; inSegment: number };
+  confirm: {
+    followed: number;
+    /** Links fetched with GET only, as a mail scanner does: the page with its button, and rows changed (must be 0). */
+    scannerGets: number;
+    scannerConfirmed: number;
+    confirmedPages: number;
+    confirmedRows: number;
+    inSegment: number;
+  };
   replay: { replayed: number; usedPages: number; rowsChanged: number; providerCallsAdded: number };
   resubscribe: { sent: number; answeredCheckInbox: number; emailsAdded: number };
   unsubscribe: { followed: number; unsubscribedPages: number; unsubscribedRows: number; unsubscribedInResend: number };
@@ -245,10 +152,10 @@ export type NewsletterDrillResult = {
 };
 
 /**
- * The most sign-ups one run can expect to be emailed: the shared policy sends at most this many confirmations an
- * hour site-wide and holds the rest (stored, no email), which is the lockout drill's subject, not this one's.
+ * The most sign-ups one run can expect to be emailed as they arrive: the shared policy sends at most this many
+ * confirmations an hour site-wide at once and queues the rest (sent later), which is the flood drill's subject.
  */
-export const NEWSLETTER_DRILL_MAX_SIGNUPS = policyFor("signup").addressEmails.max;
+export const NEWSLETTER_DRILL_MAX_SIGNUPS = policyFor("signup").directEmails.max;
 
 export async function runNewsletterDrill(
   server: DrillServer,
@@ -268,7 +175,8 @@ export async function runNewsletterDrill(
   fake.reset();
   const errorsBefore = server.loggedErrors().length;
   const form = await loadSubscribeForm(server.url);
-  const ip = (phase: number, i: number) => `172.${20 + phase}.${(i >> 8) & 255}.${i & 255}`;
+  // Each reader on a network of their own (the policy budgets confirmation emails per /24 too).
+  const ip = (phase: number, i: number) => `172.${20 + phase}.${i & 255}.${1 + ((i >> 8) & 127)}`;
 
   // 1. Malformed and hostile addresses.
   const bad = await pool(
@@ -302,7 +210,8 @@ export async function runNewsletterDrill(
   // 2. Provider down at sign-up.
   fake.reset();
   fake.outage(...OUTAGE);
-  const emails = Array.from({ length: count }, (_, i) => `reader-${i + 1}-${process.pid}@drill.example`);
+  // …and at a domain of their own (the policy budgets confirmation emails per destination domain too).
+  const emails = Array.from({ length: count }, (_, i) => `reader-${i + 1}@r${i + 1}-${process.pid}.drill.example`);
   const answers = await pool(
     emails.map((email, i) => () => subscribe(server.url, form, email, { js: i % 2 === 1, ip: ip(1, i) })),
     10,
@@ -327,7 +236,7 @@ export async function runNewsletterDrill(
   }
   const providerDown = {
     signups: count,
-    answeredCheckInbox: answers.filter((answer) => answer.state === "success").length,
+    answeredCheckInbox: answers.filter((answer) => answer.wording === "check-inbox").length,
     answerP50Ms: percentile(
       answers.map((a) => a.ms),
       50,
@@ -346,7 +255,8 @@ export async function runNewsletterDrill(
     resendsAbsorbed: [...fake.acceptedPerKey().values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
   };
 
-  // 3. Follow every confirmation link.
+  // 3. Follow every confirmation link: first as a mail scanner does (GET only), which must confirm nobody; then as
+  //    the reader does (the page, then its button).
   const links = new Map<string, { confirm: string; unsubscribe: string }>();
   for (const delivery of fake.deliveries) {
     const confirm = /https?:\/\/[^/\s]+(\/newsletter\/confirm\?token=[^\s\]>)]+)/.exec(delivery.text ?? "")?.[1];
@@ -354,8 +264,14 @@ export async function runNewsletterDrill(
     if (confirm && leave) links.set(delivery.to[0]!.toLowerCase(), { confirm, unsubscribe: leave });
   }
   const page = (path: string) => send(server.url, { path, method: "GET" }, 60_000);
-  const confirmed = await pool(
+  const beforeScan = JSON.stringify(await rows(server));
+  const scanned = await pool(
     [...links.values()].map((link) => () => page(link.confirm)),
+    8,
+  );
+  const scannerConfirmed = JSON.stringify(await rows(server)) === beforeScan ? 0 : 1;
+  const confirmed = await pool(
+    [...links.values()].map((link) => () => confirmWithButton(server.url, link.confirm)),
     8,
   );
   await waitUntil(
@@ -365,7 +281,9 @@ export async function runNewsletterDrill(
   const afterConfirm = await rows(server);
   const confirm = {
     followed: confirmed.length,
-    confirmedPages: confirmed.filter((r) => r.status === 200 && r.body.includes("You’re subscribed")).length,
+    scannerGets: scanned.filter((r) => r.status === 200 && r.body.includes('data-outcome="ready"')).length,
+    scannerConfirmed,
+    confirmedPages: confirmed.filter((r) => r.status === 200 && r.outcome === "confirmed").length,
     confirmedRows: afterConfirm.filter((row) => row.status === "confirmed").length,
     inSegment: emails.filter(
       (email) =>
@@ -378,12 +296,12 @@ export async function runNewsletterDrill(
   const snapshot = JSON.stringify(await rows(server));
   const callsBefore = fake.calls.length;
   const replays = await pool(
-    [...links.values()].map((link) => () => page(link.confirm)),
+    [...links.values()].map((link) => () => confirmWithButton(server.url, link.confirm)),
     8,
   );
   const replay = {
     replayed: replays.length,
-    usedPages: replays.filter((r) => r.status === 200 && r.body.includes("This link has already been used")).length,
+    usedPages: replays.filter((r) => r.status === 200 && r.outcome === "used").length,
     rowsChanged: JSON.stringify(await rows(server)) === snapshot ? 0 : 1,
     providerCallsAdded: fake.calls.length - callsBefore,
   };
@@ -397,7 +315,7 @@ export async function runNewsletterDrill(
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // give any (wrongly) scheduled email time to reach the fake
   const resubscribe = {
     sent: again.length,
-    answeredCheckInbox: again.filter((a) => a.state === "success").length,
+    answeredCheckInbox: again.filter((a) => a.wording === "check-inbox").length,
     emailsAdded: fake.deliveries.length - deliveriesBefore,
   };
 
@@ -426,6 +344,8 @@ export async function runNewsletterDrill(
     providerDown.confirmationsExactlyOnce === count &&
     providerDown.duplicates === 0 &&
     providerDown.retryRuns.at(-1)?.code === 0 &&
+    confirm.scannerGets === count &&
+    confirm.scannerConfirmed === 0 &&
     confirm.confirmedPages === count &&
     confirm.confirmedRows === count &&
     confirm.inSegment === count &&

@@ -9,6 +9,7 @@
  *   npm run drill -- --only bad-input,load --fuzz 300 --enquiries 50 --seconds 5
  *   npm run drill -- --skip-build        # reuse the existing .next build
  *   npm run drill -- --only lockout      # bots against the default configuration (no TRUST_PROXY, no secrets)
+ *   npm run drill -- --only flood        # believable floods from many networks, then real prospects (default config)
  *   npm run drill -- --only newsletter --signups 30    # the newsletter's faults (drill/newsletter.ts)
  */
 import { spawnSync } from "node:child_process";
@@ -17,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { runBadInput, type BadInputResult } from "./bad-input";
+import { floodLines, runFloodDrill, type FloodDrillResult } from "./flood-table";
 import { runHostileContent, type HostileContentResult } from "./hostile-content";
 import { startDrillServer, type DrillServer } from "./lib/server";
 import { runLoad, type LoadResult } from "./load";
@@ -36,6 +38,7 @@ const DRILLS = [
   "store-faults",
   "load",
   "lockout",
+  "flood",
   "hostile-content",
   "newsletter",
 ] as const;
@@ -63,6 +66,7 @@ const results: Partial<{
   "store-faults": StoreFaultsResult;
   load: LoadResult;
   lockout: LockoutResult;
+  flood: FloodDrillResult;
   "hostile-content": HostileContentResult;
   newsletter: NewsletterDrillResult;
 }> = {};
@@ -129,6 +133,10 @@ if (selected.has("load"))
 if (selected.has("lockout"))
   results.lockout = await attempt("lockout", () =>
     withServer("lockout (default configuration)", (s) => runLockout(s), { defaults: true }),
+  );
+if (selected.has("flood"))
+  results.flood = await attempt("flood", () =>
+    withServer("flood from many networks (default configuration)", (s) => runFloodDrill(s), { defaults: true }),
   );
 if (selected.has("newsletter")) {
   const signups = Number(values.signups);
@@ -427,6 +435,13 @@ if (lockout) {
   add(d, "5xx answers", lockout.fiveXx, "0", lockout.fiveXx === 0);
   add(d, "duration", `${lockout.seconds.toFixed(1)} s`, "—", true);
 }
+if (results.flood) {
+  lines.push(...floodLines(results.flood));
+  if (!results.flood.ok)
+    failures.push(
+      `flood: ${JSON.stringify({ prospects: results.flood.enquiries.prospects, dishonest: results.flood.newsletter.dishonest.slice(0, 5), genuine: results.flood.newsletter.genuine }).slice(0, 1_500)}`,
+    );
+}
 const news = results.newsletter;
 if (news) {
   const d = "Newsletter";
@@ -493,6 +508,13 @@ if (news) {
     `${c.confirmedPages} / ${c.confirmedRows} / ${c.inSegment}`,
     `${c.followed} each`,
     c.confirmedPages === c.followed && c.confirmedRows === c.followed && c.inSegment === c.followed,
+  );
+  add(
+    d,
+    "links fetched by a mail scanner (GET only): pages / rows changed",
+    `${c.scannerGets} / ${c.scannerConfirmed}`,
+    `${c.followed} / 0`,
+    c.scannerGets === c.followed && c.scannerConfirmed === 0,
   );
   add(
     d,

@@ -44,6 +44,8 @@ export type FaultPhase = {
   alive: boolean;
   recoveredStored: number;
   recoveredEmailed: number;
+  /** Status and last error of each recovered enquiry not emailed within the wait (empty when all were). */
+  recoveredUnsent: string[];
 };
 
 export type StoreFaultsResult = { phases: FaultPhase[]; seconds: number; ok: boolean };
@@ -122,6 +124,10 @@ async function phase(
         ? stored.length
         : retried.filter((a) => a.state === "success").length,
     recoveredEmailed: phaseDeliveries(),
+    // Why a recovered enquiry was not emailed in time, if one was not (its row's status and last error).
+    recoveredUnsent: (await enquiryRows(server))
+      .filter((row) => emails.has(row.email) && !server.fake.deliveries.some((d) => d.reply_to === row.email))
+      .map((row) => `${row.status}: ${row.last_error ?? "-"}`),
   };
 }
 

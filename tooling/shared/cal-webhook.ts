@@ -15,6 +15,10 @@ export type CalBooking = {
   /** What the prefilled link's `metadata[enquiryId]` became on the booking. */
   enquiryId?: string;
   startTime?: string;
+  /** Guests the booker added: Cal.com lists them after the booker in `attendees`. */
+  guests?: Array<{ name: string; email: string }>;
+  /** BOOKING_RESCHEDULED: the uid of the booking this one replaces (Cal.com's `rescheduleUid`). */
+  rescheduleUid?: string;
 };
 
 export function calWebhookBody({
@@ -24,6 +28,8 @@ export function calWebhookBody({
   email,
   enquiryId,
   startTime = "2026-12-10T10:00:00.000Z",
+  guests = [],
+  rescheduleUid,
 }: CalBooking): string {
   const end = new Date(new Date(startTime).getTime() + 30 * 60_000).toISOString();
   return JSON.stringify({
@@ -53,9 +59,13 @@ export function calWebhookBody({
         notes: { label: "additional_notes", value: "Enquiry about delivery and process" },
       },
       userFieldsResponses: {},
-      attendees: [
-        { email, name, timeZone: "Europe/London", language: { locale: "en" }, timeFormat: "h:mma", utcOffset: 0 },
-      ],
+      attendees: [{ email, name }, ...guests].map((person) => ({
+        ...person,
+        timeZone: "Europe/London",
+        language: { locale: "en" },
+        timeFormat: "h:mma",
+        utcOffset: 0,
+      })),
       location: "integrations:daily",
       destinationCalendar: null,
       hideCalendarNotes: false,
@@ -76,6 +86,15 @@ export function calWebhookBody({
       metadata: { videoCallUrl: "https://app.cal.com/video/x", ...(enquiryId ? { enquiryId } : {}) },
       status: trigger === "BOOKING_CANCELLED" ? "CANCELLED" : "ACCEPTED",
       ...(trigger === "BOOKING_CANCELLED" ? { cancellationReason: "Something came up" } : {}),
+      ...(rescheduleUid
+        ? {
+            rescheduleUid,
+            rescheduleId: 90,
+            rescheduleStartTime: "2026-12-09T10:00:00Z",
+            rescheduleEndTime: "2026-12-09T10:30:00Z",
+            rescheduledBy: email,
+          }
+        : {}),
     },
   });
 }

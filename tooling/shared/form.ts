@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 
-import { HONEYPOT_FIELD } from "../../lib/contact/fields";
+import { FORM_SCRIPT_FIELD, HONEYPOT_FIELD } from "../../lib/contact/fields";
 
 export type ContactForm = {
   /** The hidden inputs of the form, in order (name, value), as the page rendered them. */
@@ -93,6 +93,12 @@ export type Enquiry = {
   message: string;
   website?: string;
   source?: string;
+  /** The optional qualifying answers (values from lib/site.ts). */
+  teamSize?: string;
+  timeline?: string;
+  helpKind?: string;
+  /** What the page's script puts in its field when it sends (`js:<input events>`); empty without it. */
+  script?: string;
 };
 
 /** The no-JavaScript post: the page's hidden inputs plus the visible fields (formToken overridable). */
@@ -102,7 +108,7 @@ export function noJsFields(
   { formToken = form.formToken }: { formToken?: string | null } = {},
 ): Fields {
   const fields: Fields = form.hidden
-    .filter(([name]) => name !== "formToken" && name !== "source")
+    .filter(([name]) => name !== "formToken" && name !== "source" && name !== FORM_SCRIPT_FIELD)
     .map(([name, value]) => [name, value]);
   fields.push(
     ["name", enquiry.name],
@@ -111,6 +117,8 @@ export function noJsFields(
     ["topic", enquiry.topic],
     ["message", enquiry.message],
   );
+  for (const field of ["teamSize", "timeline", "helpKind"] as const) fields.push([field, enquiry[field] ?? ""]);
+  fields.push([FORM_SCRIPT_FIELD, enquiry.script ?? ""]);
   fields.push([HONEYPOT_FIELD, enquiry.website ?? ""]);
   if (formToken !== null) fields.push(["formToken", formToken]);
   fields.push(["source", enquiry.source ?? ""]);
@@ -274,7 +282,7 @@ export function readAnswerPage(html: string): {
   const mailto = /href="(mailto:[^"]*\?subject=[^"]*)"/.exec(html)?.[1];
   return {
     success: /Thanks, [^<]* — I(?:&#x27;|')ll reply to/.test(html),
-    storeError: html.includes("could not be saved just now"),
+    storeError: html.includes("could not be saved"),
     mailto: mailto ? decodeEntities(mailto) : null,
     values,
   };

@@ -3,14 +3,17 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 
 import { FunnelChart } from "@/components/admin/funnel-chart";
+import { HeldReviewList } from "@/components/admin/held-review";
 import { isAuthorised } from "@/lib/admin/basic-auth";
 import { buildFunnel, percent, type FunnelLine } from "@/lib/bookings/funnel";
+import { loadHeldReview } from "@/lib/contact/held-review";
 import { getContactRuntime } from "@/lib/contact/runtime";
 import { getPostBySlug } from "@/lib/content/posts";
 import "@/components/admin/admin.css";
 
 /**
- * /admin/funnel: enquiries and booked calls per month and per source article, for the author. HTTP Basic
+ * /admin/funnel: enquiries and booked calls per month and per source article (held-as-flood and spam excluded),
+ * and the held review, likely-real first, for the author. HTTP Basic
  * (user admin, password ADMIN_TOKEN) is answered by the proxy; this page checks again and is a 404 without
  * ADMIN_TOKEN or valid credentials. Rendered per request, never cached, never indexed, not in the sitemap.
  */
@@ -56,13 +59,19 @@ export default async function FunnelPage() {
   const runtime = getContactRuntime(getPostBySlug);
   const token = runtime.env.ADMIN_TOKEN;
   if (!token || !isAuthorised((await headers()).get("authorization"), token)) notFound();
-  const funnel = buildFunnel(await runtime.store.funnelCounts(), getPostBySlug);
+  const [counts, held] = await Promise.all([
+    runtime.store.funnelCounts(),
+    loadHeldReview(runtime.store, { limit: 20, now: new Date() }),
+  ]);
+  const funnel = buildFunnel(counts, getPostBySlug);
 
   return (
     <div className="container admin-funnel">
       <header className="page-head">
         <h1>From enquiry to booked call</h1>
-        <p className="page-head__lede">Real enquiries (spam excluded) and the calls booked from them.</p>
+        <p className="page-head__lede">
+          Real enquiries (spam and enquiries held as part of a flood excluded) and the calls booked from them.
+        </p>
       </header>
       <p className="admin-funnel__totals">
         {funnel.total.booked} of {funnel.total.enquiries} enquiries booked a call ({percent(funnel.total.shareBooked)})
@@ -94,6 +103,7 @@ export default async function FunnelPage() {
       ) : (
         <p>No enquiries yet.</p>
       )}
+      <HeldReviewList review={held} />
     </div>
   );
 }

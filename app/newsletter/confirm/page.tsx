@@ -1,39 +1,49 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
+import { ConfirmSubscription } from "@/components/newsletter/confirm-subscription";
 import { getPostBySlug } from "@/lib/content/posts";
+import type { ConfirmPageResult } from "@/lib/newsletter/messages";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
-import { confirmSubscription, type ConfirmResult } from "@/lib/newsletter/service";
-import { site } from "@/lib/site";
+import { checkConfirmationLink } from "@/lib/newsletter/service";
 
-import { LinkOutcome, type OutcomeText } from "../outcome";
+import { confirmNewsletter } from "./actions";
 import "../newsletter.css";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false, follow: false } };
 
 type Props = { searchParams: Promise<{ token?: string | string[] }> };
 
-const PAGES: Record<ConfirmResult, OutcomeText> = {
-  confirmed: {
-    title: "You’re subscribed",
-    body: `Thank you. The next essay from ${site.name} will reach you by email, about twice a month. Every email has a one-click unsubscribe.`,
-  },
-  used: {
-    title: "This link has already been used",
-    body: "Nothing has changed: a confirmation link works once. If you confirmed with it, you are subscribed; if you unsubscribed since, subscribe again on the newsletter page.",
-  },
-  expired: {
-    title: "This link has expired",
-    body: "Confirmation links work for 48 hours. Subscribe again on the newsletter page and you will get a fresh one.",
-  },
-  forged: {
-    title: "This link isn’t valid",
-    body: "It may have been cut short by your email app, or replaced by a newer link. Open the most recent confirmation email, or subscribe again on the newsletter page.",
-  },
-};
-
+/**
+ * GET shows what the link would do and, while it is unused, a button; only pressing it (a POST, ./actions.ts)
+ * confirms. Mail scanners that follow every link in an email therefore subscribe nobody.
+ */
 export default async function ConfirmPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const runtime = await getNewsletterRuntime(getPostBySlug);
-  const { result, sync } = await confirmSubscription(token, runtime.deps);
-  return <LinkOutcome result={result} sync={sync} pages={PAGES} runtime={runtime} />;
+  const link = typeof token === "string" ? token : "";
+  let initial: ConfirmPageResult;
+  try {
+    initial = await checkConfirmationLink(link, (await getNewsletterRuntime(getPostBySlug)).deps);
+  } catch (error) {
+    console.error(`[newsletter] Confirmation link not read: ${error instanceof Error ? error.message : String(error)}`);
+    initial = "unavailable";
+  }
+  return (
+    <div className="container newsletter">
+      <ConfirmSubscription
+        action={confirmNewsletter}
+        token={link}
+        initial={initial}
+        permalink={`/newsletter/confirm?token=${encodeURIComponent(link)}`}
+      />
+      <p className="newsletter-outcome__actions">
+        <Link className="button button--quiet" href="/blog">
+          Read the essays
+        </Link>
+        <Link className="button button--quiet" href="/newsletter">
+          About the newsletter
+        </Link>
+      </p>
+    </div>
+  );
 }

@@ -106,6 +106,59 @@ describe("POST /api/bookings/webhook with real signed Cal.com payloads", () => {
     expect(await response.json()).toEqual({ result: "applied", enquiryId: latest });
   });
 
+  it("by address only for the person who booked, never a guest they added, and only an enquiry of the last 30 days", async () => {
+    const victim = await enquiry({ email: "victim@example.com" });
+    // Anyone can book and add guests: a guest's enquiry is never marked booked.
+    const guestOnly = await signed(
+      calWebhookBody({
+        uid: "bk_g",
+        name: "Mallory",
+        email: "mallory@example.net",
+        guests: [{ name: "Victim", email: "victim@example.com" }],
+      }),
+    );
+    expect(await guestOnly.json()).toEqual({ result: "unmatched" });
+    expect((await store.get(victim))!.bookingStatus).toBeNull();
+    // An enquiry older than 30 days is not what a booking today follows.
+    await enquiry({ email: "old@example.com", createdAt: new Date("2026-10-01T09:00:00.000Z") });
+    expect(await (await signed(calWebhookBody({ uid: "bk_o", name: "Old", email: "old@example.com" }))).json()).toEqual(
+      {
+        result: "unmatched",
+      },
+    );
+    // The booker themself matches.
+    expect(
+      await (await signed(calWebhookBody({ uid: "bk_v", name: "Victim", email: "victim@example.com" }))).json(),
+    ).toEqual({ result: "applied", enquiryId: victim });
+  });
+
+  it("BOOKING_RESCHEDULED moves the booking to its new uid, so cancelling the new booking undoes it", async () => {
+    const id = await enquiry();
+    await signed(calWebhookBody({ uid: "bk_first", name: "Ada", email: "ada@example.com", enquiryId: id }));
+    // Cal.com's reschedule: a new booking (new uid) naming the one it replaces, without the metadata.
+    const moved = await signed(
+      calWebhookBody({
+        trigger: "BOOKING_RESCHEDULED",
+        uid: "bk_second",
+        name: "Ada",
+        email: "ada-new@example.org",
+        rescheduleUid: "bk_first",
+      }),
+    );
+    expect(await moved.json()).toEqual({ result: "applied", enquiryId: id });
+    expect(await store.get(id)).toMatchObject({ bookingStatus: "booked", bookingUid: "bk_second" });
+    // Cancelling the old uid changes nothing now; cancelling the new one puts the enquiry back.
+    const stale = await signed(
+      calWebhookBody({ trigger: "BOOKING_CANCELLED", uid: "bk_first", name: "Ada", email: "ada@example.com" }),
+    );
+    expect((await stale.json()).result).not.toBe("applied");
+    const cancel = await signed(
+      calWebhookBody({ trigger: "BOOKING_CANCELLED", uid: "bk_second", name: "Ada", email: "ada-new@example.org" }),
+    );
+    expect(await cancel.json()).toEqual({ result: "applied", enquiryId: id });
+    expect((await store.get(id))!.bookingStatus).toBe("cancelled");
+  });
+
   it("BOOKING_CANCELLED puts the enquiry back; a cancellation of another booking leaves it booked", async () => {
     const id = await enquiry();
     await signed(calWebhookBody({ uid: "bk_a", name: "Ada", email: "ada@example.com", enquiryId: id }));

@@ -81,7 +81,7 @@ beforeAll(async () => {
         trigger: "BOOKING_CREATED",
         bookingUid: "bk_scripts",
         enquiryId: created.id,
-        emails: [],
+
         at: new Date(),
       });
     }
@@ -154,7 +154,7 @@ describe("npm run enquiries", () => {
     expect(stdout).toContain("Enquiries: 7 stored — 5 sent, 1 failed, 0 pending, 0 held, 1 spam");
     expect(stdout).toContain("Recent (latest 3, times in UTC)");
     expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+67%/);
-    expect(stdout).toContain("From enquiry to booked call (spam excluded): 1 of 6 booked (17%)");
+    expect(stdout).toContain("From enquiry to booked call (spam and held-as-flood excluded): 1 of 6 booked (17%)");
     expect(stdout).toMatch(/Designing an On-Call Rotation Nobody Dreads\s+4\s+1\s+25%/);
     expect(stdout).toContain("1 enquiry has not been emailed yet: run npm run enquiries:retry");
   });

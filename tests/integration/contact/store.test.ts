@@ -8,6 +8,7 @@ import { createClient, type Client } from "@libsql/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { migrate, MIGRATIONS, type Migration } from "@/lib/contact/migrations";
+import { policyFor } from "@/lib/contact/policy";
 import { createEnquiryStore, type NewEnquiry } from "@/lib/contact/store";
 
 let dir: string;
@@ -50,7 +51,7 @@ function enquiry(overrides: Partial<NewEnquiry> = {}): NewEnquiry {
 describe("migrations", () => {
   it("create the enquiries table with the agreed columns, once, and record the version", async () => {
     const client = open();
-    expect(await migrate(client)).toEqual([1, 2, 3, 4]);
+    expect(await migrate(client)).toEqual([1, 2, 3, 4, 5]);
     expect(await migrate(client)).toEqual([]);
 
     const columns = await client.execute("SELECT name FROM pragma_table_info('enquiries') ORDER BY cid");
@@ -85,6 +86,9 @@ describe("migrations", () => {
       "booking_status",
       "booking_uid",
       "booking_changed_at",
+      "network_key",
+      "signals",
+      "form_age_ms",
     ]);
     const ledger = await client.execute("SELECT version, name FROM schema_migrations");
     expect(ledger.rows.map((row) => [row.version, row.name])).toEqual([
@@ -92,6 +96,10 @@ describe("migrations", () => {
       [2, "held enquiries, policy buckets, single-use tokens, spam counts, shared settings"],
       [3, "qualifying answers: team size, timeline, kind of help"],
       [4, "bookings: the link offered, the booked call, and the webhook events seen"],
+      [
+        5,
+        "flood: the network each enquiry came from, its signs of a person, and held enquiries counted instead of stored",
+      ],
     ]);
   });
 
@@ -101,9 +109,15 @@ describe("migrations", () => {
     await client.execute(
       "INSERT INTO enquiries (id, created_at, name, email, topic, message, status) VALUES ('old', '2025-01-01T00:00:00.000Z', 'n', 'Ada@Example.com', 't', 'm', 'sent')",
     );
-    expect(await migrate(client)).toEqual([2, 3, 4]);
-    const row = (await client.execute("SELECT id, status, address_key, team_size FROM enquiries")).rows[0]!;
-    expect([row.id, row.status, row.address_key, row.team_size]).toEqual(["old", "sent", "ada@example.com", null]);
+    expect(await migrate(client)).toEqual([2, 3, 4, 5]);
+    const row = (await client.execute("SELECT id, status, address_key, team_size, signals FROM enquiries")).rows[0]!;
+    expect([row.id, row.status, row.address_key, row.team_size, row.signals]).toEqual([
+      "old",
+      "sent",
+      "ada@example.com",
+      null,
+      null,
+    ]);
   });
 
   it("reject a status outside pending|sent|failed|spam|held", async () => {
@@ -134,7 +148,7 @@ describe("migrations", () => {
     const client = open();
     await migrate(client, [...MIGRATIONS, { version: 100, name: "future", statements: ["SELECT 1"] }]);
     await expect(migrate(client)).rejects.toThrow(
-      "The enquiry database is at schema version 100, newer than this code knows (4)",
+      "The enquiry database is at schema version 100, newer than this code knows (5)",
     );
   });
 });
@@ -149,17 +163,24 @@ describe("enquiry store", () => {
     store.close();
   });
 
-  it("holds the per-client limit under concurrency: 20 simultaneous enquiries from one client are all stored, exactly 5 emailed now", async () => {
+  it("holds the per-client limit under concurrency: of 20 simultaneous enquiries from one client, exactly 5 are emailed now, 10 held, the rest counted", async () => {
     const store = createEnquiryStore({ url: `file:${path.join(dir, "enquiries.db")}` });
+    const policy = policyFor("enquiry");
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => store.create(enquiry())));
-    expect(outcomes.every((outcome) => outcome.kind === "created")).toBe(true);
     expect(outcomes.filter((outcome) => outcome.kind === "created" && outcome.status === "pending")).toHaveLength(5);
     expect(
       outcomes.filter(
         (outcome) => outcome.kind === "created" && outcome.status === "held" && outcome.heldReason === "client",
       ),
-    ).toHaveLength(15);
-    expect(await store.countsByStatus()).toMatchObject({ pending: 5, held: 15 });
+    ).toHaveLength(policy.heldRowsPerNetwork.max);
+    // Beyond the network's allowance of held rows, a held enquiry is counted, not stored.
+    expect(outcomes.filter((outcome) => outcome.kind === "counted" && outcome.heldReason === "client")).toHaveLength(
+      20 - 5 - policy.heldRowsPerNetwork.max,
+    );
+    expect(await store.countsByStatus()).toMatchObject({ pending: 5, held: policy.heldRowsPerNetwork.max });
+    expect(await store.heldCounts(new Date(now.getTime() - 60_000))).toEqual([
+      { reason: "client", count: 20 - 5 - policy.heldRowsPerNetwork.max, networks: 1 },
+    ]);
     store.close();
   });
 
@@ -196,16 +217,26 @@ describe("enquiry store", () => {
         ).kind,
       ).toBe("created");
     }
+    // Three real ones from three clients of one network: the mailbox's limit (counted within the network) is reached.
+    const network = "n".repeat(64);
     for (let index = 0; index < 3; index += 1) {
-      expect((await store.create(enquiry({ email, ipHash: `${index + 3}`.repeat(64) }))).kind).toBe("created");
+      expect(
+        (await store.create(enquiry({ email, ipHash: `${index + 3}`.repeat(64), networkHash: network }))).kind,
+      ).toBe("created");
     }
-    expect(await store.create(enquiry({ email, ipHash: "9".repeat(64) }))).toMatchObject({
+    expect(await store.create(enquiry({ email, ipHash: "9".repeat(64), networkHash: network }))).toMatchObject({
       kind: "created",
       status: "held",
       heldReason: "address",
     });
+    // Spellings of a mailbox sent from one network never hold the same mailbox's enquiry from another.
+    expect(await store.create(enquiry({ email, ipHash: "8".repeat(64), networkHash: "m".repeat(64) }))).toMatchObject({
+      kind: "created",
+      status: "pending",
+    });
+    // The held one is the only mailbox from its network: a likely-real prospect, counted in the funnel.
     expect(await store.countsBySource()).toEqual([
-      { sourceSlug: null, enquiries: 4, sent: 0, unsent: 4, lastAt: now.toISOString() },
+      { sourceSlug: null, enquiries: 5, sent: 0, unsent: 5, lastAt: now.toISOString() },
     ]);
     store.close();
   });

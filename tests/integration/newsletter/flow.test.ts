@@ -7,8 +7,14 @@ import { policyFor } from "@/lib/contact/policy";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from "@/lib/contact/spam";
 import { buildDigest } from "@/lib/newsletter/digest";
 import { createLocalProvider } from "@/lib/newsletter/provider";
-import { CHECK_INBOX } from "@/lib/newsletter/state";
-import { confirmSubscription, retryNewsletter, syncSubscriber, unsubscribe } from "@/lib/newsletter/service";
+import { CHECK_INBOX, NOT_SAVED, QUEUED } from "@/lib/newsletter/messages";
+import {
+  checkConfirmationLink,
+  confirmSubscription,
+  retryNewsletter,
+  syncSubscriber,
+  unsubscribe,
+} from "@/lib/newsletter/service";
 
 import { createNewsletterHarness, PUBLISHED_SLUG, SEGMENT } from "./harness";
 
@@ -28,7 +34,7 @@ const policy = policyFor("signup");
 describe("subscribe → confirm → unsubscribe, with the real Resend SDK against the fake", () => {
   it("stores pending, emails one confirmation with List-Unsubscribe, confirms into the segment, then unsubscribes in both places", async () => {
     const { state, delivery } = await h.subscribe({ email: " Ada@Example.com " });
-    expect(state).toEqual({ status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} });
+    expect(state).toEqual({ status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {}, delivery: "now" });
     expect(delivery?.status).toBe("sent");
 
     const stored = await h.store.findByEmail("ada@example.com");
@@ -54,6 +60,10 @@ describe("subscribe → confirm → unsubscribe, with the real Resend SDK agains
     const confirmToken = h.linkToken(email, "confirm");
     expect(JSON.stringify(stored)).not.toContain(confirmToken);
 
+    // Fetching the link (all a mail scanner does) only reads it: the page offers the button, nothing changes.
+    const before = JSON.stringify(await h.store.all());
+    expect(await checkConfirmationLink(confirmToken, h.deps)).toBe("ready");
+    expect(JSON.stringify(await h.store.all())).toBe(before);
     const confirmed = await confirmSubscription(confirmToken, h.deps);
     expect(confirmed.result).toBe("confirmed");
     expect(await syncSubscriber(confirmed.sync!, h.deps)).toBe("synced");
@@ -231,70 +241,134 @@ describe("bad input and spam", () => {
     );
   });
 
-  it("a form token carries one sign-up: the same token for another mailbox is dropped as spam", async () => {
+  it("a form token carries one sign-up: the same token for another mailbox from elsewhere is dropped as spam", async () => {
     const token = h.token(5_000);
     expect((await h.subscribe({ email: "first@example.com", [FORM_TOKEN_FIELD]: token })).delivery?.status).toBe(
       "sent",
     );
-    const replay = await h.subscribe({ email: "second@example.com", [FORM_TOKEN_FIELD]: token });
+    const replay = await h.subscribe({ email: "second@example.com", [FORM_TOKEN_FIELD]: token }, "198.51.100.20");
     expect(replay.state.message).toBe(CHECK_INBOX);
     expect(await h.store.findByEmail("second@example.com")).toBeUndefined();
     expect(h.fake.deliveries).toHaveLength(1);
+    // From the same network it is the reader fixing a typo (back, correct, send): a sign-up like any other.
+    const fixed = await h.subscribe({ email: "first.fixed@example.org", [FORM_TOKEN_FIELD]: token });
+    expect(fixed.delivery?.status).toBe("sent");
   });
 
-  it("past the per-client limit a sign-up is still stored and answered the same, with no email until the window passes", async () => {
-    for (let i = 0; i < policy.perClient.max; i += 1)
-      expect((await h.subscribe({ email: `p${i}@example.com` })).delivery?.status).toBe("sent");
-    const held = await h.subscribe({ email: "p5@example.com" });
-    expect(held.state).toEqual({ status: "success", message: CHECK_INBOX, fieldErrors: {}, values: {} });
-    expect(held.deliver).toBeNull();
-    expect(await h.store.findByEmail("p5@example.com")).toMatchObject({
-      status: "pending",
-      confirmationState: "none",
-      heldReason: "client",
+  it("a page left open for a day still signs up (an expired token is a reader's, not a bot's)", async () => {
+    const late = await h.subscribe({ email: "late@example.com", [FORM_TOKEN_FIELD]: h.token(25 * HOUR) });
+    expect(late.state.message).toBe(CHECK_INBOX);
+    expect(late.delivery?.status).toBe("sent");
+  });
+
+  it("past the per-client limit a sign-up is not stored, and the reader is told so; after the window it is", async () => {
+    for (let i = 0; i < policy.perClient.max; i += 1) await h.subscribe({ email: `p${i}@example${i}.com` });
+    const refused = await h.subscribe({ email: "p5@example.com" });
+    expect(refused.state).toEqual({
+      status: "error",
+      message: NOT_SAVED,
+      fieldErrors: {},
+      values: { email: "p5@example.com" },
+      delivery: "not-saved",
     });
-    expect(h.fake.deliveries).toHaveLength(policy.perClient.max);
-    // Another client is not held back.
+    expect(refused.deliver).toBeNull();
+    expect(await h.store.findByEmail("p5@example.com")).toBeUndefined();
+    // Another network is not held back.
     expect((await h.subscribe({ email: "other@example.com" }, "198.51.100.1")).delivery?.status).toBe("sent");
     h.advance(policy.perClient.windowMs + 1_000);
     expect((await h.subscribe({ email: "p5@example.com" })).delivery?.status).toBe("sent");
-    expect((await h.store.findByEmail("p5@example.com"))?.heldReason).toBeNull();
   });
 
-  it("counts an IPv6 client per /64 and its network per /48", async () => {
+  it("budgets confirmation emails per network: an IPv6 client is its /64, its network the /48", async () => {
     // Different /64s in one /48: each a client of its own, all one network.
-    for (let i = 0; i < policy.perNetwork.max; i += 1) {
+    for (let i = 0; i < policy.networkEmails.max; i += 1) {
       expect(
-        (await h.subscribe({ email: `n${i}@example.com` }, `2001:db8:1:${(i + 1).toString(16)}::7`)).deliver,
+        (await h.subscribe({ email: `n${i}@example${i}.com` }, `2001:db8:1:${(i + 1).toString(16)}::7`)).deliver,
         `sign-up ${i}`,
       ).not.toBeNull();
     }
-    expect((await h.subscribe({ email: "n-last@example.com" }, "2001:db8:1:ffff::7")).deliver).toBeNull();
-    expect((await h.store.findByEmail("n-last@example.com"))?.heldReason).toBe("network");
+    const queued = await h.subscribe({ email: "n-last@example.org" }, "2001:db8:1:ffff::7");
+    expect(queued.state.message).toBe(QUEUED);
+    expect(await h.store.findByEmail("n-last@example.org")).toMatchObject({
+      heldReason: "network-emails",
+      confirmationState: "none",
+    });
     expect((await h.subscribe({ email: "elsewhere@example.com" }, "2001:db8:2:1::7")).deliver).not.toBeNull();
   });
 
-  it("one confirmation per mailbox a day, whatever its spelling (plus-tags, Gmail dots), without saying so", async () => {
+  it("budgets confirmation emails per destination domain: the form cannot be aimed at one company's staff", async () => {
+    for (let i = 0; i < policy.domainEmails.max; i += 1)
+      expect((await h.subscribe({ email: `staff${i}@victim.example` }, `198.18.${i}.1`)).deliver).not.toBeNull();
+    const queued = await h.subscribe({ email: "ceo@victim.example" }, "198.19.0.1");
+    expect(queued.state.message).toBe(QUEUED);
+    expect((await h.store.findByEmail("ceo@victim.example"))?.heldReason).toBe("domain-emails");
+    expect(h.fake.deliveries).toHaveLength(policy.domainEmails.max);
+  });
+
+  it("one confirmation per mailbox a day, whatever its spelling (plus-tags, Gmail dots, Proton aliases)", async () => {
     expect((await h.subscribe({ email: "victim@gmail.com" })).delivery?.status).toBe("sent");
     for (const email of ["victim+1@gmail.com", "v.i.c.t.i.m@gmail.com", "VICTIM+x@googlemail.com"]) {
       const { state, deliver } = await h.subscribe({ email }, "198.51.100.9");
       expect(state.message, email).toBe(CHECK_INBOX);
       expect(deliver, email).toBeNull();
+      expect(await h.store.findByEmail(email), email).toBeUndefined();
     }
-    expect(h.fake.deliveries).toHaveLength(1);
-    // The fourth spelling in a day is past the per-mailbox limit too: still stored, still the same answer.
-    expect((await h.store.findByEmail("victim+x@googlemail.com"))?.heldReason).toBe("address");
+    expect((await h.subscribe({ email: "alice.jones@proton.me" }, "198.51.100.10")).delivery?.status).toBe("sent");
+    for (const email of ["alicejones@pm.me", "Alice_Jones+x@protonmail.com"])
+      expect((await h.subscribe({ email }, "198.51.100.11")).deliver, email).toBeNull();
+    expect(h.fake.deliveries).toHaveLength(2);
   });
 
-  it("caps confirmation emails site-wide per hour; beyond it sign-ups are stored and held", async () => {
-    const tight = { ...policy, addressEmails: { max: 3, windowMs: HOUR } };
+  it("queues sign-ups past the hour's budget and sends them later, the only one from its network first", async () => {
+    const tight = {
+      ...policy,
+      directEmails: { max: 2, windowMs: HOUR },
+      addressEmails: { max: 3, windowMs: HOUR },
+    };
     h.deps.policy = tight;
-    for (let i = 0; i < 3; i += 1)
-      expect((await h.subscribe({ email: `s${i}@example.com` }, `192.0.2.${i + 1}`)).deliver).not.toBeNull();
-    expect((await h.subscribe({ email: "s3@example.com" }, "192.0.2.50")).deliver).toBeNull();
-    expect((await h.store.findByEmail("s3@example.com"))?.heldReason).toBe("address-emails");
+    for (let i = 0; i < 2; i += 1)
+      expect((await h.subscribe({ email: `s${i}@example${i}.com` }, `192.0.2.${i + 1}`)).deliver).not.toBeNull();
+    // Two from one busy network, then a genuine reader from their own: all queued, told so honestly.
+    const busy = [
+      await h.subscribe({ email: "bulk1@bulk.example" }, "203.0.113.50"),
+      await h.subscribe({ email: "bulk2@bulk.example" }, "203.0.113.51"),
+    ];
+    h.advance(60_000);
+    const genuine = await h.subscribe({ email: "reader@readers.example" }, "198.51.100.77");
+    h.advance(60_000);
+    for (const { state, deliver } of [...busy, genuine]) {
+      expect(state).toMatchObject({ status: "success", message: QUEUED, delivery: "queued" });
+      expect(deliver).toBeNull();
+    }
+    // The queue may use the share kept from sign-ups as they arrive: one more this hour, the genuine reader's.
+    const first = await retryNewsletter(h.deps, { pauseMs: 0 });
+    expect(first.queue).toMatchObject({ queued: 3, released: 1, sent: 1, waiting: 2 });
+    expect(h.fake.deliveries.at(-1)?.to).toEqual(["reader@readers.example"]);
+    // When the budget returns, the rest go out with a fresh 48-hour link.
     h.advance(HOUR + 1_000);
-    expect((await h.subscribe({ email: "s3@example.com" }, "192.0.2.50")).deliver).not.toBeNull();
+    const later = await retryNewsletter(h.deps, { pauseMs: 0 });
+    expect(later.queue).toMatchObject({ released: 2, sent: 2, waiting: 0 });
+    const released = await h.store.findByEmail("bulk1@bulk.example");
+    expect(released).toMatchObject({ confirmationState: "sent", queuedAt: null, heldReason: null });
+    expect(new Date(released!.tokenExpiresAt!).getTime()).toBe(h.now().getTime() + 48 * HOUR);
+    const link = h.linkToken(
+      h.fake.deliveries.find((d) => d.to[0] === "bulk1@bulk.example")!,
+      "confirm",
+    );
+    expect((await confirmSubscription(link, h.deps)).result).toBe("confirmed");
+  });
+
+  it("caps unconfirmed sign-ups stored per network: past it nothing is stored and the reader is told so", async () => {
+    let stored = 0;
+    // Spread over the day, so the per-client and per-network counts of an hour never trip first.
+    for (let i = 0; i < policy.pendingPerNetwork.max + 2; i += 1) {
+      const { state } = await h.subscribe({ email: `r${i}@d${i}.example` }, `203.0.113.${(i % 4) + 1}`);
+      if (state.status === "success") stored += 1;
+      else expect(state).toMatchObject({ message: NOT_SAVED, delivery: "not-saved" });
+      h.advance(HOUR / 2);
+    }
+    expect(stored).toBe(policy.pendingPerNetwork.max);
+    expect(await h.store.all()).toHaveLength(policy.pendingPerNetwork.max);
   });
 
   it("an unknown or draft source is not recorded", async () => {

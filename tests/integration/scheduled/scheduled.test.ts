@@ -52,6 +52,7 @@ function countingWork() {
       {
         confirmations: { due: 0, sent: 0, failed: 0 },
         syncs: { due: 0, synced: 0, failed: 0 },
+        queue: { queued: 0, released: 0, sent: 0, failed: 0, waiting: 0 },
         purged: 0,
         stoppedEarly: null,
       }

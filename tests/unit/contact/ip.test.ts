@@ -45,10 +45,10 @@ describe("clientAddress", () => {
 });
 
 describe("clientIp", () => {
-  it("gives the buckets of the address (IPv4 alone; IPv6 /64 and /48), or null for garbage", () => {
+  it("gives the buckets of the address (IPv4 and its /24; IPv6 /64 and /48), or null for garbage", () => {
     expect(clientIp(headers({ [SOCKET]: "::ffff:203.0.113.7" }), { hops: 0 }, SOCKET)).toEqual({
       client: "203.0.113.7",
-      network: null,
+      network: "203.0.113.0/24",
     });
     expect(clientIp(headers({ [SOCKET]: "2001:db8:85a3:1234::1" }), { hops: 0 }, SOCKET)).toEqual({
       client: "2001:db8:85a3:1234::/64",

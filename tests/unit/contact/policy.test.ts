@@ -23,6 +23,24 @@ describe("normaliseAddress", () => {
     expect(normaliseAddress("ada.lovelace@example.com")).toBe("ada.lovelace@example.com");
   });
 
+  it("folds the aliases of providers that have them: Proton's domains and ignored characters", () => {
+    const proton = normaliseAddress("alice.jones@proton.me");
+    for (const alias of ["alicejones@protonmail.com", "Alice_Jones+news@pm.me", "alice-jones@protonmail.ch"])
+      expect(normaliseAddress(alias), alias).toBe(proton);
+    expect(proton).toBe("alicejones@proton.me");
+  });
+
+  it("folds Fastmail's subdomain addressing and iCloud's older domains", () => {
+    expect(normaliseAddress("anything@alice.fastmail.com")).toBe("alice@fastmail.com");
+    expect(normaliseAddress("alice+shop@fastmail.com")).toBe("alice@fastmail.com");
+    expect(normaliseAddress("x@alice.fastmail.fm")).toBe("alice@fastmail.fm");
+    expect(normaliseAddress("ada@me.com")).toBe(normaliseAddress("ada+x@icloud.com"));
+    expect(normaliseAddress("ada@mac.com")).toBe("ada@icloud.com");
+    // Dots stay meaningful where the provider keeps them.
+    expect(normaliseAddress("a.da@icloud.com")).not.toBe(normaliseAddress("ada@icloud.com"));
+    expect(normaliseAddress("a.da@fastmail.com")).not.toBe(normaliseAddress("ada@fastmail.com"));
+  });
+
   it("leaves a leading plus alone (not a tag) and tolerates odd input", () => {
     expect(normaliseAddress("+ada@example.com")).toBe("+ada@example.com");
     expect(normaliseAddress("no-at-sign")).toBe("no-at-sign");
@@ -30,9 +48,10 @@ describe("normaliseAddress", () => {
 });
 
 describe("clientBuckets", () => {
-  it("an IPv4 address is its own bucket; ports and mapped forms are unwrapped", () => {
-    expect(clientBuckets("203.0.113.7:51234")).toEqual({ client: "203.0.113.7", network: null });
-    expect(clientBuckets("::ffff:203.0.113.7")).toEqual({ client: "203.0.113.7", network: null });
+  it("an IPv4 address is its own bucket, in its /24's network; ports and mapped forms are unwrapped", () => {
+    expect(clientBuckets("203.0.113.7:51234")).toEqual({ client: "203.0.113.7", network: "203.0.113.0/24" });
+    expect(clientBuckets("::ffff:203.0.113.7")).toEqual({ client: "203.0.113.7", network: "203.0.113.0/24" });
+    expect(clientBuckets("203.0.114.7")!.network).not.toBe(clientBuckets("203.0.113.7")!.network);
   });
 
   it("IPv6 counts per /64 and per /48, so rotating through a subscriber's addresses or /64s does not escape", () => {
@@ -93,6 +112,12 @@ describe("keepSpamVerbatim", () => {
     expect(keepSpamVerbatim({ spamRows: 0, storedRows: 0 }, policy)).toBe(true);
     expect(keepSpamVerbatim({ spamRows: policy.spamRows.max, storedRows: 0 }, policy)).toBe(false);
     expect(keepSpamVerbatim({ spamRows: 0, storedRows: policy.storedRows.max }, policy)).toBe(false);
+  });
+
+  it("keeps at most the per-network share of the sample from one network", () => {
+    const max = policy.spamRowsPerNetwork.max;
+    expect(keepSpamVerbatim({ spamRows: 0, storedRows: 0, spamFromNetwork: max - 1 }, policy)).toBe(true);
+    expect(keepSpamVerbatim({ spamRows: 0, storedRows: 0, spamFromNetwork: max }, policy)).toBe(false);
   });
 });
 

@@ -30,6 +30,8 @@ const base: EnquiryRecord = {
   bookingStatus: null,
   bookingUid: null,
   bookingChangedAt: null,
+  signals: null,
+  formAgeMs: null,
 };
 
 const findPost = (slug: string) =>

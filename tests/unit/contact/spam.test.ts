@@ -8,6 +8,7 @@ import {
   formTokenId,
   isHoneypotFilled,
   MAX_FORM_AGE_MS,
+  refreshFormToken,
   signFormToken,
   tokenToCarry,
   verifyFormToken,
@@ -36,8 +37,12 @@ describe("signed form timestamp", () => {
 
   it("rejects a submission in under 3 seconds and accepts one at 3 seconds", () => {
     const token = signFormToken(issuedAt, secret);
-    expect(verifyFormToken(token, { secret, now: issuedAt })).toEqual({ ok: false, reason: "too-fast" });
-    expect(verifyFormToken(token, { secret, now: issuedAt + 2_999 })).toEqual({ ok: false, reason: "too-fast" });
+    expect(verifyFormToken(token, { secret, now: issuedAt })).toEqual({ ok: false, reason: "too-fast", issuedAt });
+    expect(verifyFormToken(token, { secret, now: issuedAt + 2_999 })).toEqual({
+      ok: false,
+      reason: "too-fast",
+      issuedAt,
+    });
     expect(verifyFormToken(token, { secret, now: issuedAt + 3_000 }).ok).toBe(true);
   });
 
@@ -47,15 +52,18 @@ describe("signed form timestamp", () => {
     expect(verifyFormToken(token, { secret, now: issuedAt + 999, minAgeMs: 1_000 })).toEqual({
       ok: false,
       reason: "too-fast",
+      issuedAt,
     });
   });
 
   it("rejects a form older than 24 hours (a replay) and accepts one just inside", () => {
     const token = signFormToken(issuedAt, secret);
     expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS }).ok).toBe(true);
+    // The render time of a genuine expired token is known: the page was left open (submit.ts holds it for review).
     expect(verifyFormToken(token, { secret, now: issuedAt + MAX_FORM_AGE_MS + 1 })).toEqual({
       ok: false,
       reason: "expired",
+      issuedAt,
     });
   });
 
@@ -120,7 +128,7 @@ describe("checkSpam", () => {
   const good = signFormToken(issuedAt, secret);
 
   it("passes a person: empty honeypot, valid token", () => {
-    expect(checkSpam({ honeypot: "", formToken: good }, { secret, now })).toEqual({ spam: false });
+    expect(checkSpam({ honeypot: "", formToken: good }, { secret, now })).toEqual({ spam: false, issuedAt });
   });
 
   it("names the reason, the honeypot first", () => {
@@ -128,10 +136,41 @@ describe("checkSpam", () => {
     expect(checkSpam({ honeypot: "", formToken: signFormToken(now - 500, secret) }, { secret, now })).toEqual({
       spam: true,
       reason: "too-fast",
+      issuedAt: now - 500,
     });
     expect(checkSpam({ honeypot: "", formToken: undefined }, { secret, now })).toEqual({
       spam: true,
       reason: "missing-token",
     });
+  });
+});
+
+describe("refreshFormToken (a tab that comes back after hours)", () => {
+  const now = issuedAt + 30 * 60 * 60_000;
+
+  it("keeps a genuine token's render time, moved just inside the day, usable at once, as a new single-use token", () => {
+    const old = signFormToken(issuedAt, secret);
+    const fresh = refreshFormToken(old, { secret, now, minAgeMs: 3_000 });
+    expect(fresh).not.toBe(old);
+    const check = verifyFormToken(fresh, { secret, now });
+    expect(check.ok).toBe(true);
+    // 30 hours open: moved forward to 23 hours old, so it stays valid for another hour and still reads as a person's.
+    expect(check.ok && now - check.issuedAt).toBe(MAX_FORM_AGE_MS - 60 * 60_000);
+    expect(formTokenId(fresh)).not.toBe(formTokenId(old));
+  });
+
+  it("a recent token keeps its render time; a fresh page's is made usable at once", () => {
+    const recent = signFormToken(now - 2 * 60 * 60_000, secret);
+    const fresh = refreshFormToken(recent, { secret, now, minAgeMs: 3_000 });
+    expect(verifyFormToken(fresh, { secret, now })).toEqual({ ok: true, issuedAt: now - 2 * 60 * 60_000 });
+    const justRendered = refreshFormToken(signFormToken(now, secret), { secret, now, minAgeMs: 3_000 });
+    expect(verifyFormToken(justRendered, { secret, now })).toEqual({ ok: true, issuedAt: now - 3_000 });
+  });
+
+  it("anything else (forged, missing, another secret) gets a token rendered now, as a page load would", () => {
+    for (const previous of ["", "nonsense", signFormToken(issuedAt, `${secret}-other`), undefined]) {
+      const fresh = refreshFormToken(previous, { secret, now, minAgeMs: 3_000 });
+      expect(verifyFormToken(fresh, { secret, now, minAgeMs: 0 })).toEqual({ ok: true, issuedAt: now });
+    }
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { send, showAnswer } from "@/components/newsletter/subscribe-send.island";
-import { CHECK_INBOX } from "@/lib/newsletter/state";
+import { CHECK_INBOX } from "@/lib/newsletter/messages";
 
 const MARKUP = `
 <div class="subscribe">
