@@ -188,7 +188,7 @@ export function AcknowledgementEmail() {
   return (
     <Html lang="en">
       <Head />
-      <Preview>{`Thanks for getting in touch — I'll reply within two working days.`}</Preview>
+      <Preview>{`Thanks for getting in touch — I’ll reply within two working days.`}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Text style={styles.eyebrow}>{site.name}</Text>

@@ -82,7 +82,7 @@ function valuesOf(submission: Submission): EnquiryFormValues {
 }
 
 export function successMessage(name: string, email: string): string {
-  return `Thanks, ${name} — I'll reply to ${email} within two working days.`;
+  return `Thanks, ${name} — I’ll reply to ${email} within two working days.`;
 }
 
 function mailtoFallback(to: string, submission: Submission): string {

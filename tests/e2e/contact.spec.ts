@@ -118,7 +118,7 @@ test.describe("with JavaScript", () => {
 
     const heading = page.getByRole("heading", { name: "I’ve got your message" });
     await expect(page.locator(".enquiry-success__message")).toHaveText(
-      `Thanks, Ada Lovelace — I'll reply to ${email} within two working days.`,
+      `Thanks, Ada Lovelace — I’ll reply to ${email} within two working days.`,
     );
     await expect(heading).toBeVisible();
     await expect(heading).toBeFocused();
@@ -210,7 +210,7 @@ test.describe("with JavaScript", () => {
     await expect(
       page
         .locator(".enquiry-success__message")
-        .getByText(`Thanks, Prospect Held — I'll reply to ${email} within two working days.`),
+        .getByText(`Thanks, Prospect Held — I’ll reply to ${email} within two working days.`),
     ).toBeVisible();
     await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
     // Stored and listed for the author in the held digest (the first hold of this server's hour).
@@ -345,7 +345,7 @@ test.describe("without JavaScript", () => {
 
     const heading = page.getByRole("heading", { name: "I’ve got your message" });
     await expect(page.locator(".enquiry-success__message")).toHaveText(
-      `Thanks, Linus — I'll reply to ${email} within two working days.`,
+      `Thanks, Linus — I’ll reply to ${email} within two working days.`,
     );
     await expect(heading).toBeVisible();
     await expect(heading).toBeFocused();

@@ -162,7 +162,7 @@ test.describe("/contact under the policy", () => {
     await page.getByRole("button", { name: "Send message" }).click();
     await expect(page.getByRole("heading", { name: "I’ve got your message" })).toBeVisible();
     await expect(
-      page.getByText(`Thanks, Grace Hopper — I'll reply to ${email} within two working days.`),
+      page.getByText(`Thanks, Grace Hopper — I’ll reply to ${email} within two working days.`),
     ).toBeVisible();
     expect(actionCalls).toBe(1); // sent by the server action over fetch, not a full-page form post
     await expect(page).toHaveURL(/\/contact$/);

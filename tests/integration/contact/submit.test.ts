@@ -42,7 +42,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
 
     expect(state).toEqual({
       status: "success",
-      message: "Thanks, Ada Lovelace — I'll reply to ada@example.com within two working days.",
+      message: "Thanks, Ada Lovelace — I’ll reply to ada@example.com within two working days.",
       fieldErrors: {},
       values: {},
     });
@@ -303,7 +303,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     await harness.settle();
     expect(state).toMatchObject({
       status: "success",
-      message: "Thanks, Ada Lovelace — I'll reply to ada@example.com within two working days.",
+      message: "Thanks, Ada Lovelace — I’ll reply to ada@example.com within two working days.",
     });
     expect(await harness.only()).toMatchObject({ status: "spam", lastError: "spam: honeypot", attempts: 0 });
     expect(harness.fake.requests).toHaveLength(0);
@@ -348,7 +348,7 @@ describe("handleEnquiry with a libSQL file and the real Resend SDK against a fak
     // Nothing blames the person or reveals a limit: the same answer as any stored enquiry.
     expect(held).toEqual({
       status: "success",
-      message: "Thanks, Sixth Person — I'll reply to person5@example.com within two working days.",
+      message: "Thanks, Sixth Person — I’ll reply to person5@example.com within two working days.",
       fieldErrors: {},
       values: {},
     });
