@@ -251,7 +251,7 @@ test.describe("with JavaScript", () => {
     await expect.poll(() => token.getAttribute("value"), { timeout: 10_000 }).not.toBe(first);
     await waitLikeAPerson(page, shownAt);
     await page.getByRole("button", { name: "Send message" }).click();
-    await expect(page.getByRole("heading", { name: /^Thanks, Grace Overnight/ })).toBeVisible();
+    await expect(page.locator(".enquiry-success__message").getByText(/^Thanks, Grace Overnight/)).toBeVisible();
     await expect.poll(async () => (await deliveriesFor(email)).length, { timeout: 10_000 }).toBe(1);
   });
 

@@ -281,7 +281,7 @@ export function readAnswerPage(html: string): {
   if (textarea) values.message = decodeEntities(textarea[1]!).replace(/^\n/, "");
   const mailto = /href="(mailto:[^"]*\?subject=[^"]*)"/.exec(html)?.[1];
   return {
-    success: /Thanks, [^<]* — I(?:&#x27;|')ll reply to/.test(html),
+    success: /Thanks, [^<]* — I(?:&#x27;|'|’)ll reply to/.test(html),
     storeError: html.includes("could not be saved"),
     mailto: mailto ? decodeEntities(mailto) : null,
     values,

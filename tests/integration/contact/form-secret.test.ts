@@ -65,6 +65,7 @@ describe("createFormSigner", () => {
     const forToken = await signer.forToken(token);
     expect(checkSpam({ honeypot: "", formToken: token }, { secret: forToken.secret, now: clock })).toEqual({
       spam: false,
+      issuedAt: clock - 10_000,
     });
   });
 
