@@ -6,7 +6,7 @@
  * versions that passed, and `next dev`. Stopping this process (Ctrl-C, SIGTERM) stops both.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { watch } from "node:fs";
+import { existsSync, readdirSync, statSync, watch } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -87,13 +87,46 @@ function schedule() {
   clearTimeout(timer);
   timer = setTimeout(() => void flush(), 50);
 }
-watch(content.postsDir, { recursive: true }, (_event, name) => {
-  if (!name) everything = true;
-  else pending.add(path.join(content.postsDir, name.toString()));
+/**
+ * Calls `changed` with the path of each file created, changed or removed under `root`. One watcher per folder:
+ * Node's recursive watcher on Linux lost files an editor had replaced (sed -i, atomic saves) and never reported
+ * their deletion; a folder's own watcher reports every entry that comes or goes.
+ */
+function watchTree(root: string, changed: (file: string | undefined) => void) {
+  const isFolder = (file: string) => {
+    try {
+      return statSync(file).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const watched = new Set<string>();
+  const add = (dir: string) => {
+    if (watched.has(dir)) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+      const watcher = watch(dir, (_event, name) => {
+        const file = name ? path.join(dir, name.toString()) : undefined;
+        if (file && !watched.has(file) && isFolder(file)) add(file);
+        changed(file);
+      });
+      watcher.on("error", () => watched.delete(dir));
+      watched.add(dir);
+    } catch {
+      return;
+    }
+    for (const entry of entries) if (entry.isDirectory()) add(path.join(dir, entry.name));
+  };
+  add(root);
+}
+watchTree(content.postsDir, (file) => {
+  if (!file) everything = true;
+  else pending.add(file);
   schedule();
 });
 // Images live in public/: adding or removing one changes which posts are right.
-watch(path.join(cwd, "public"), { recursive: true }, () => {
+watchTree(path.join(cwd, "public"), () => {
   everything = true;
   schedule();
 });
@@ -151,6 +184,9 @@ start(
     return Boolean(text.trim()) && !/^File (updated|deleted): /.test(text.trim());
   },
 );
-start("next", [require.resolve("next/dist/bin/next"), "dev", ...process.argv.slice(2)], process.env);
-
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stop(0));
+
+// A fresh clone has no generated posts yet: next dev starts once contentlayer wrote them, so the first page
+// does not fail on a missing module.
+if (!existsSync(path.join(cwd, ".contentlayer", "generated", "index.mjs"))) await nextGeneration(120_000);
+if (!stopping) start("next", [require.resolve("next/dist/bin/next"), "dev", ...process.argv.slice(2)], process.env);

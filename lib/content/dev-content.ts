@@ -43,15 +43,22 @@ export class DevContent {
 
   /** Checks every file (at start, and when something outside the posts, such as public/, changed). */
   async checkAll(): Promise<DevCheckUpdate> {
-    const files = await listPostFiles(this.postsDir);
-    for (const file of [...this.checks.keys()]) if (!files.includes(file)) this.checks.delete(file);
     // Something outside the posts may have changed (an image in public/): check the bodies again too.
     this.bodies.clear();
-    return this.recheck(files, { force: true });
+    return this.recheck([...this.checks.keys()], { force: true });
   }
 
-  /** Checks these files again (a deleted one is dropped), then the rules across files. */
-  async recheck(absolutePaths: readonly string[], { force = false } = {}): Promise<DevCheckUpdate> {
+  /**
+   * Checks these files again (a deleted one is dropped), and any file that appeared in or left the posts folder
+   * meanwhile (a file watcher can miss the deletion of a file an editor replaced), then the rules across files.
+   */
+  async recheck(paths: readonly string[], { force = false } = {}): Promise<DevCheckUpdate> {
+    const listed = await listPostFiles(this.postsDir);
+    const absolutePaths = new Set([
+      ...paths,
+      ...listed.filter((file) => !this.checks.has(file)),
+      ...[...this.checks.keys()].filter((file) => !listed.includes(file)),
+    ]);
     const before = new Set(this.problems.map(key));
     const errorsBefore = new Map<string, string[]>();
     for (const problem of this.problems) {
