@@ -360,7 +360,7 @@ function writeReport() {
     );
   }
   // Hand-written findings (what was tried on the post page and what each step measured) travel with the tables.
-  const notes = safe(() => readFileSync(path.join(ROOT, "bench", "post-page-notes.md"), "utf8").trim(), "");
+  const notes = safe(() => readFileSync(path.join(ROOT, "tooling", "bench", "post-page-notes.md"), "utf8").trim(), "");
   if (notes) lines.push(notes, "");
   if (report.serving) {
     const { results, staticResult } = report.serving;
