@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import type { NextConfig } from "next";
-import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 
 // Next loads this file with a require hook that resolves the `@/` alias against the importing file's folder, so
 // everything imported from here (lib/deploy/, lib/search/ version and serve, lib/env.ts, lib/site.ts) uses
@@ -53,15 +53,19 @@ export default function config(phase: string): NextConfig {
       serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     },
     async headers() {
-      return [
-        ...headerRules(staticPages()),
-        searchIndexHeaders,
-        // The islands' modules loaded on first use are named by content hash (lib/islands/islands-build.ts).
-        {
-          source: "/islands/:file*",
-          headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
-        },
-      ];
+      // Long-lived caching is for built files: next dev rebuilds them in place (and warns about such headers).
+      const immutable =
+        phase === PHASE_DEVELOPMENT_SERVER
+          ? []
+          : [
+              searchIndexHeaders,
+              // The islands' modules loaded on first use are named by content hash (lib/islands/islands-build.ts).
+              {
+                source: "/islands/:file*",
+                headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+              },
+            ];
+      return [...headerRules(staticPages()), ...immutable];
     },
   };
 }

@@ -38,6 +38,18 @@ export const site = {
   },
   postsPerPage: POSTS_PER_PAGE,
   latestOnHome: 5,
+  /**
+   * How a tag is shown, whatever spelling the posts use: each entry is the label of its slug ("Engineering
+   * Leadership" for every `engineering leadership` and `Engineering leadership`). A tag not listed is shown with its
+   * most used spelling (lib/content/tags.ts).
+   */
+  tagLabels: [] as readonly string[],
+  /**
+   * Hosts posts may show images from (https only), e.g. "images.example.com"; any other remote image stops the
+   * build. Empty: every image is a file in public/, sized at build time. The Content-Security-Policy's img-src must
+   * allow these hosts too (lib/content/images.ts `remoteImageOrigins`).
+   */
+  remoteImageHosts: [] as readonly string[],
   helpsWith: [
     {
       title: "Calm on-call and incidents",

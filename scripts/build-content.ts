@@ -1,30 +1,43 @@
 /**
- * `npm run content`: checks every post (frontmatter, slug, MDX syntax) and
- * then runs `contentlayer2 build`. Any problem stops with a non-zero exit and
- * one line per problem. `--check-only` skips contentlayer (used by `npm run dev`).
+ * `npm run content` (the first step of every build): checks every post (frontmatter, slug, dates, MDX, code
+ * languages, images, series, tag spellings) and then runs `contentlayer2 build`. Any error stops it with a
+ * non-zero exit and one line per problem (`file:line:col: what, and what to do`); warnings are printed and the
+ * build goes on. `--check-only` skips contentlayer. `npm run dev` runs the same check on every save (scripts/dev.ts).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-import { checkContent } from "../lib/content/check";
+import { checkContentFiles } from "../lib/content/check";
+import { checkReport, writeCheckReport } from "../lib/content/check-report";
+import { errorsOf, formatProblem, warningsOf } from "../lib/content/problems";
 import { contentDir as readContentDir } from "../lib/env";
 
 const contentDir = readContentDir();
 const checkOnly = process.argv.includes("--check-only");
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 const started = performance.now();
-const { files, problems } = await checkContent(contentDir);
+const { checks, problems } = await checkContentFiles(contentDir);
+const errors = errorsOf(problems);
+const warnings = warningsOf(problems);
 
-if (problems.length > 0) {
+if (warnings.length > 0) {
+  console.warn(`\n⚠ ${plural(warnings.length, "warning")} in ${contentDir}/posts (the build goes on):\n`);
+  for (const warning of warnings) console.warn(`  ${formatProblem(warning)}`);
+  console.warn("");
+}
+if (errors.length > 0) {
   console.error(
-    `\n✖ ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${contentDir}/posts — fix ${problems.length === 1 ? "it" : "them"} and build again:\n`,
+    `\n✖ ${plural(errors.length, "problem")} in ${contentDir}/posts — fix ${errors.length === 1 ? "it" : "them"} and build again:\n`,
   );
-  for (const problem of problems) console.error(`  ${problem}`);
+  for (const problem of errors) console.error(`  ${formatProblem(problem)}`);
   console.error("");
   process.exit(1);
 }
+// The site imports the report (lib/content/held-posts.ts): a build holds no post back, and says so.
+writeCheckReport(checkReport(checks, problems));
 console.log(
-  `✓ ${files} post file${files === 1 ? "" : "s"} checked in ${Math.round(performance.now() - started)} ms (${contentDir}/posts)`,
+  `✓ ${plural(checks.length, "post file")} checked in ${Math.round(performance.now() - started)} ms (${contentDir}/posts)`,
 );
 
 if (!checkOnly) {

@@ -7,6 +7,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
+import { memoByText } from "./memo";
 import { countWords } from "./reading";
 
 export type Heading = { depth: 2 | 3; text: string; id: string };
@@ -17,7 +18,9 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
  * Word count and the h2/h3 outline of an MDX body. Heading ids use the same
  * slugger as rehype-slug, in document order, so TOC links match the page.
  */
-export function analyzeBody(body: string): { words: number; headings: Heading[] } {
+export const analyzeBody = memoByText("analyze", analyze);
+
+function analyze(body: string): { words: number; headings: Heading[] } {
   const tree = parser.parse(body) as Root;
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];

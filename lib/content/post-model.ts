@@ -5,7 +5,7 @@ import { site } from "@/lib/site";
 import { analyzeBody, type Heading } from "./analyze";
 import { parseFrontmatter } from "./schema";
 import { readingMinutes, readingTimeLabel } from "./reading";
-import { tagSlug, toTags, type Tag } from "./tags";
+import { tagSlug, toTags, withTagLabels, type Tag } from "./tags";
 
 /**
  * A post and the rules every list of posts follows, apart from where the documents come from: posts.ts
@@ -103,9 +103,12 @@ export function toPost(doc: PostDocument): Post {
   };
 }
 
-/** Every post of the documents, drafts included, newest first. */
+/**
+ * Every post of the documents, drafts included, newest first, each tag under its one label (chosen across all
+ * the post files, drafts included, as the content check does, so development and production show the same).
+ */
 export function postsFromDocuments(docs: readonly PostDocument[]): Post[] {
-  return docs.map(toPost).sort(byNewest);
+  return withTagLabels(docs.map(toPost)).sort(byNewest);
 }
 
 export function findBySlug(posts: readonly Post[], slug: string): Post | undefined {

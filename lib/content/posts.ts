@@ -2,6 +2,7 @@ import { allPosts } from "contentlayer/generated";
 
 import { site } from "@/lib/site";
 
+import { withHeldPosts } from "./held-posts";
 import { laterPageNumbers, paginate, parsePageParam, type Page } from "./pagination";
 import { findBySlug, postsFromDocuments, visiblePosts, type Post, type PostDocument } from "./post-model";
 import { collectSeries, seriesPosition, type Series, type SeriesPosition } from "./series";
@@ -11,9 +12,12 @@ export { byNewest, draftsAreVisible, visiblePosts, type Post } from "./post-mode
 
 let cache: Post[] | undefined;
 
-/** Every post, drafts included, newest first. Use `getPosts` in routes. */
+/**
+ * Every post, drafts included, newest first. Use `getPosts` in routes. In `npm run dev` a post whose file has
+ * problems shows them instead (held-posts.ts).
+ */
 function allPostsIncludingDrafts(): Post[] {
-  cache ??= postsFromDocuments(allPosts as unknown as PostDocument[]);
+  cache ??= withHeldPosts(postsFromDocuments(allPosts as unknown as PostDocument[]));
   return cache;
 }
 

@@ -6,9 +6,11 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 
 import { publicImageSize } from "@/lib/content/images";
 import { rehypePlugins, remarkPlugins } from "@/lib/content/mdx-pipeline";
+import { memoByText } from "@/lib/content/memo";
 import { site } from "@/lib/site";
 
 /**
@@ -33,12 +35,12 @@ const DROPPED = new Set(["mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
 
 /** Turns MDX-only nodes into plain Markdown/HTML ones, as next-mdx-remote (with JavaScript blocked) rendered them. */
 export function remarkMdxAsHtml() {
-  const walk = (parent: Parent) => {
+  const walk = (parent: Parent, file: VFile) => {
     const kept: RootContent[] = [];
     for (const child of parent.children) {
       const type = child.type as string;
       if (DROPPED.has(type)) continue;
-      if ("children" in child) walk(child as Parent);
+      if ("children" in child) walk(child as Parent, file);
       if (type !== "mdxJsxFlowElement" && type !== "mdxJsxTextElement") {
         kept.push(child);
         continue;
@@ -50,8 +52,14 @@ export function remarkMdxAsHtml() {
         continue;
       }
       if (!/^[a-z][a-z0-9-]*$/.test(node.name)) {
-        const line = node.position?.start?.line;
-        throw new Error(`<${node.name}>${line ? ` (line ${line})` : ""}: posts have no MDX components; use Markdown or a plain HTML tag`);
+        // Reported (with its place) rather than thrown, so the content check lists every problem of the file.
+        const message = file.message(
+          `\`<${node.name}>\` is a component, and posts have no MDX components: use Markdown or a plain HTML tag (lowercase, like <aside>)`,
+          child,
+        );
+        message.fatal = true;
+        message.ruleId = "mdx-component";
+        continue;
       }
       const properties: Properties = {};
       for (const attribute of node.attributes) {
@@ -65,7 +73,7 @@ export function remarkMdxAsHtml() {
     }
     parent.children = kept;
   };
-  return (tree: MdastRoot) => walk(tree);
+  return (tree: MdastRoot, file: VFile) => walk(tree, file);
 }
 
 const ownOrigin = new URL(site.url).origin;
@@ -126,6 +134,10 @@ const processor = unified()
   .freeze();
 
 /** The HTML of a post's body for its page (not for feeds: see lib/feeds/render-html.ts). */
-export async function renderPostBody(source: string): Promise<string> {
-  return String(await processor.process(source));
-}
+export const renderPostBody = memoByText("render", async (source: string): Promise<string> => {
+  const file = await processor.process(source);
+  const fatal = file.messages.find((message) => message.fatal);
+  // The content check reports this with the file's name and line first; here only the body's line is known.
+  if (fatal) throw new Error(`line ${fatal.line ?? "?"} of the post body: ${fatal.reason}`);
+  return String(file);
+});

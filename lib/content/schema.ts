@@ -97,35 +97,68 @@ export const FrontmatterSchema = z
 
 export type Frontmatter = z.output<typeof FrontmatterSchema>;
 
-/** One line per problem: `content/posts/x.mdx: "publishDate": expected a date like 2025-05-02`. */
-function describeFrontmatterIssues(file: string, error: z.ZodError): string[] {
-  return error.issues.flatMap((issue) => {
+/** One frontmatter problem: the field it is about (`[]` for the whole block, `["tags", 1]` for one tag) and what to do. */
+export type FrontmatterIssue = { path: PropertyKey[]; message: string };
+
+/**
+ * The problems of a frontmatter, one per mistake: a misspelt required field (`publishedDate`) is one problem
+ * ("did you mean publishDate?"), not that plus "publishDate is required".
+ */
+function frontmatterIssues(data: Record<string, unknown>, error: z.ZodError): FrontmatterIssue[] {
+  // A required field reported missing, and an unknown key that looks like it: one mistake.
+  const missing = new Set(
+    error.issues.flatMap((issue) =>
+      issue.path.length === 1 && typeof issue.path[0] === "string" && data[issue.path[0]] === undefined ? [issue.path[0]] : [],
+    ),
+  );
+  const renamed = new Map<string, string>();
+  for (const issue of error.issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    for (const key of issue.keys) {
+      const hint = closestKey(key);
+      if (hint && missing.has(hint) && !renamed.has(hint)) renamed.set(hint, key);
+    }
+  }
+  return error.issues.flatMap((issue): FrontmatterIssue[] => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => {
         const hint = closestKey(key);
-        return `${file}: "${key}": unknown field${hint ? ` (did you mean "${hint}"?)` : ""}; allowed fields are ${FRONTMATTER_KEYS.join(", ")}`;
+        if (hint && renamed.get(hint) === key) {
+          return { path: [key], message: `unknown field (did you mean "${hint}"?): rename it to ${hint}, which is required` };
+        }
+        return {
+          path: [key],
+          message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ""}; allowed fields are ${FRONTMATTER_KEYS.join(", ")}`,
+        };
       });
     }
-    const field = issue.path.length ? formatPath(issue.path) : "frontmatter";
-    return [`${file}: "${field}": ${issue.message}`];
+    const [first] = issue.path;
+    if (issue.path.length === 1 && typeof first === "string" && renamed.has(first) && data[first] === undefined) return [];
+    return [{ path: issue.path, message: issue.message }];
   });
 }
 
 type ParsedFrontmatter =
   | { ok: true; data: Frontmatter }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: string[]; issues: FrontmatterIssue[] };
+
+/** `content/posts/x.mdx: "publishDate": expected a date like 2025-05-02` (the content check adds the line). */
+export function describeFrontmatterIssue(file: string, issue: FrontmatterIssue): string {
+  return `${file}: "${issue.path.length ? formatPath(issue.path) : "frontmatter"}": ${issue.message}`;
+}
 
 export function parseFrontmatter(file: string, data: unknown): ParsedFrontmatter {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, problems: [`${file}: "frontmatter": expected a YAML block between --- lines at the top of the file`] };
+    const issues = [{ path: [], message: "expected a YAML block between --- lines at the top of the file" }];
+    return { ok: false, issues, problems: issues.map((issue) => describeFrontmatterIssue(file, issue)) };
   }
   const result = FrontmatterSchema.safeParse(data);
-  return result.success
-    ? { ok: true, data: result.data }
-    : { ok: false, problems: describeFrontmatterIssues(file, result.error) };
+  if (result.success) return { ok: true, data: result.data };
+  const issues = frontmatterIssues(data as Record<string, unknown>, result.error);
+  return { ok: false, issues, problems: issues.map((issue) => describeFrontmatterIssue(file, issue)) };
 }
 
-function formatPath(path: PropertyKey[]): string {
+export function formatPath(path: PropertyKey[]): string {
   return path.reduce<string>(
     (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
     "",
@@ -141,7 +174,7 @@ function closestKey(key: string): string | undefined {
   return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

@@ -20,21 +20,27 @@ export type SeriesClaim = { file: string; series: string; order: number; draft: 
  * part can be written as a draft; a draft still may not take a part a published post holds.
  */
 export function seriesProblems(claims: readonly SeriesClaim[]): string[] {
+  return seriesIssues(claims).map(({ files, message }) => `${files.join(", ")}: ${message}`);
+}
+
+/** The same problems, each with the files it names (the content check attributes them to those posts). */
+export function seriesIssues(claims: readonly SeriesClaim[]): { files: string[]; message: string }[] {
   const bySlug = new Map<string, SeriesClaim[]>();
   for (const claim of claims) {
     const slug = tagSlug(claim.series);
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), claim]);
   }
-  const problems: string[] = [];
+  const problems: { files: string[]; message: string }[] = [];
   for (const group of bySlug.values()) {
     const name = group[0]!.series;
     const byOrder = new Map<number, SeriesClaim[]>();
     for (const claim of group) byOrder.set(claim.order, [...(byOrder.get(claim.order) ?? []), claim]);
     for (const [order, same] of [...byOrder].sort(([a], [b]) => a - b)) {
       if (same.length > 1) {
-        problems.push(
-          `${same.map((claim) => claim.file).join(", ")}: series "${name}" has two posts as part ${order}; give each part its own seriesOrder`,
-        );
+        problems.push({
+          files: same.map((claim) => claim.file),
+          message: `series "${name}" has two posts as part ${order}; give each part its own seriesOrder`,
+        });
       }
     }
     const published = [...new Set(group.filter((claim) => !claim.draft).map((claim) => claim.order))].sort(
@@ -45,12 +51,13 @@ export function seriesProblems(claims: readonly SeriesClaim[]): string[] {
       if (order !== expected) {
         const before = group.find((claim) => !claim.draft && claim.order === expected - 1);
         const after = group.find((claim) => !claim.draft && claim.order === order)!;
-        const files = before ? `${before.file}, ${after.file}` : after.file;
+        const files = before ? [before.file, after.file] : [after.file];
         const missing = order - expected === 1 ? `part ${expected} is` : `parts ${expected} to ${order - 1} are`;
         const jump = expected === 1 ? `starts at part ${order}` : `jumps from part ${expected - 1} to part ${order}`;
-        problems.push(
-          `${files}: series "${name}" ${jump}: ${missing} missing; number the parts 1, 2, 3… without gaps`,
-        );
+        problems.push({
+          files,
+          message: `series "${name}" ${jump}: ${missing} missing; number the parts 1, 2, 3… without gaps`,
+        });
       }
       expected = order + 1;
     }

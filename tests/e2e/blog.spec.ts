@@ -208,8 +208,24 @@ test.describe("reading", () => {
     const [lower, variants] = [...spellings.entries()].find(([, v]) => v.size > 1) ?? [];
     test.skip(!lower, "the sample posts spell every tag one way");
     await page.goto(`/tags/${lower!.replace(/\s+/g, "-")}`);
-    const expected = published.filter((p) => p.tags.some((t) => variants!.has(t))).length;
-    await expect(page.locator(".post-card")).toHaveCount(expected);
+    const tagged = published.filter((p) => p.tags.some((t) => variants!.has(t)));
+    await expect(page.locator(".post-card")).toHaveCount(tagged.length);
+
+    // One label everywhere: the tag page, every card and every post page show the same spelling.
+    const label = tagged[0]!.labels.find((l) => l.toLowerCase() === lower)!;
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(label);
+    for (const path of ["/", "/blog", "/tags"]) {
+      await page.goto(path);
+      const shown = (await page.locator(".tag, .tag-index__name").allTextContents()).map((t) => t.trim());
+      expect(
+        shown.filter((t) => t.toLowerCase() === lower).every((t) => t === label),
+        `${path} shows one spelling`,
+      ).toBe(true);
+    }
+    for (const post of tagged) {
+      await page.goto(`/blog/${post.slug}`);
+      await expect(page.locator(".post__header .tag", { hasText: new RegExp(`^${label}$`, "i") })).toHaveText(label);
+    }
   });
 
   test("the 404 page is helpful and answers 404", async ({ page }) => {

@@ -144,6 +144,35 @@ test("the topic filter narrows the results", async ({ page }) => {
   await expect(dialog.getByRole("status")).toHaveText(`No results for “${published.word}” in ${otherTag}.`);
 });
 
+test("the topic filter lists each tag once, with its one label, and finds its posts whatever spelling they use", async ({
+  page,
+}) => {
+  // The sample posts write "engineering leadership" once and "Engineering Leadership" elsewhere; both mention incidents.
+  const tagged = posts.filter((post) => !post.draft && /"engineering leadership"/i.test(post.front));
+  test.skip(
+    new Set(
+      tagged.map((post) =>
+        (JSON.parse(post.front) as { tags: string[] }).tags.find((t) => /^engineering leadership$/i.test(t)),
+      ),
+    ).size < 2,
+    "one spelling only",
+  );
+  const incident = tagged.filter((post) => /incident/i.test(post.body));
+  await page.goto("/");
+  const dialog = await openSearch(page);
+  const topic = dialog.getByRole("combobox", { name: "Topic" });
+  // The topics appear once the index has loaded.
+  await expect(topic.locator("option").nth(1)).toBeAttached();
+  const options = (await topic.locator("option").allTextContents()).filter((name) => name !== "All topics");
+  expect(new Set(options.map((name) => name.toLowerCase())).size).toBe(options.length);
+  expect(options).toContain("Engineering Leadership");
+  await dialog.getByRole("searchbox").fill("incident");
+  await topic.selectOption("Engineering Leadership");
+  await expect(dialog.getByRole("status")).toHaveText(
+    new RegExp(`^${incident.length} results? for “incident” in Engineering Leadership`),
+  );
+});
+
 test("a draft is never found", async ({ page }) => {
   const draft = posts.find((post) => post.draft);
   test.skip(!draft, "no draft in the sample content");

@@ -55,7 +55,7 @@ test.describe("post head", () => {
     expect(await meta("property", "article:published_time")).toBe(post.publishDate);
     expect(await meta("property", "article:modified_time")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await meta("property", "article:author")).toBe(`${origin}/`);
-    expect(await all("property", "article:tag")).toEqual(post.tags);
+    expect(await all("property", "article:tag")).toEqual(post.labels);
 
     const image = await meta("property", "og:image");
     expect(image).toMatch(new RegExp(`^${origin}/blog/${post.slug}/opengraph-image\\?v=`));
@@ -77,7 +77,7 @@ test.describe("post head", () => {
     expect(data["@context"]).toBe("https://schema.org");
     const article = data["@graph"].find((node) => node["@type"] === "BlogPosting")!;
     const breadcrumbs = data["@graph"].find((node) => node["@type"] === "BreadcrumbList")!;
-    expect(article).toMatchObject({ headline: post.title, datePublished: post.publishDate, keywords: post.tags });
+    expect(article).toMatchObject({ headline: post.title, datePublished: post.publishDate, keywords: post.labels });
     expect((article.author as Loose)["@type"]).toBe("Person");
     expect(String(article.url)).toMatch(new RegExp(`/blog/${post.slug}$`));
     expect((article.mainEntityOfPage as Loose)["@id"]).toBe(article.url);

@@ -52,7 +52,7 @@ describe("a post body rendered to static HTML", () => {
 
   it("refuses a component tag, which posts cannot use", async () => {
     await expect(renderPostBody("Hello\n\n<Callout>hi</Callout>\n")).rejects.toThrow(
-      /<Callout> \(line 3\): posts have no MDX components/,
+      /line 3 of the post body: `<Callout>` is a component, and posts have no MDX components/,
     );
   });
 });

@@ -86,11 +86,13 @@ describe("FrontmatterSchema", () => {
 
   it("treats an unknown key as an error and suggests the intended field", () => {
     const { publishDate, ...rest } = valid;
-    const found = problems({ ...rest, publishedDate: publishDate });
-    expect(found).toContain(`${FILE}: "publishDate": required: add a publishDate like 2025-05-02`);
-    expect(found.find((p) => p.includes('"publishedDate"'))).toMatch(
-      /^content\/posts\/x\.mdx: "publishedDate": unknown field \(did you mean "publishDate"\?\)/,
-    );
+    // One mistake, one message: the misspelt key names the field it should be (required, so not also "missing").
+    expect(problems({ ...rest, publishedDate: publishDate })).toEqual([
+      `${FILE}: "publishedDate": unknown field (did you mean "publishDate"?): rename it to publishDate, which is required`,
+    ]);
+    expect(problems({ ...valid, publishDate: "2025-05-02", dratf: true })).toEqual([
+      `${FILE}: "dratf": unknown field (did you mean "draft"?); allowed fields are title, description, publishDate, updatedDate, tags, draft, cta, series, seriesOrder, featured`,
+    ]);
   });
 
   it("rejects frontmatter that is not a mapping", () => {

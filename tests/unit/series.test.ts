@@ -31,11 +31,11 @@ describe("series frontmatter", () => {
   it("takes both fields or neither", () => {
     expect(parseFrontmatter("a.mdx", { ...base, series: "On call", seriesOrder: 2 }).ok).toBe(true);
     expect(parseFrontmatter("a.mdx", base).ok).toBe(true);
-    expect(parseFrontmatter("a.mdx", { ...base, series: "On call" })).toEqual({
+    expect(parseFrontmatter("a.mdx", { ...base, series: "On call" })).toMatchObject({
       ok: false,
       problems: ['a.mdx: "seriesOrder": required with "series": add seriesOrder: 1 for the first part'],
     });
-    expect(parseFrontmatter("a.mdx", { ...base, seriesOrder: 1 })).toEqual({
+    expect(parseFrontmatter("a.mdx", { ...base, seriesOrder: 1 })).toMatchObject({
       ok: false,
       problems: [`a.mdx: "series": required with "seriesOrder": add the series' name, or remove seriesOrder`],
     });

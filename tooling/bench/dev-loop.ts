@@ -1,12 +1,12 @@
 /**
  * The author's loop: time from saving an .mdx file to `npm run dev` serving
- * the new text (contentlayer2 dev regenerates, next dev recompiles the page).
+ * the new text (the content check passes it to contentlayer2 dev, which regenerates; next dev recompiles the page).
  */
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { childEnv, timed, freePort, stopChild, waitForHttp } from "../shared/proc";
+import { childEnv, freePort, stopChild, waitForHttp } from "../shared/proc";
 import { createWorkspace } from "../shared/workspace";
 
 export type DevLoopResult = { samples: number[]; medianMs: number; firstCompileMs: number };
@@ -17,20 +17,14 @@ export async function devLoop(rounds = 3): Promise<DevLoopResult> {
   const postsDir = path.join(dir, "content", "posts");
   const slug = "designing-an-on-call-rotation-nobody-dreads";
   const file = path.join(postsDir, `${slug}.mdx`);
-  const env = childEnv(dir, { NODE_ENV: "development", PORT: String(port) });
-  // What `npm run dev` runs, on 127.0.0.1 (the islands built once first; the loop edits a post, not an island).
-  const islands = timed(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build-islands.ts"], { cwd: dir });
-  if (islands.status !== 0) throw new Error(`islands build failed:\n${islands.output.slice(-4000)}`);
-  const content = spawn(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "dev"], {
-    cwd: dir,
-    env,
-    stdio: "ignore",
-    detached: true,
-  });
-  const next = spawn(
+  // next dev sets NODE_ENV itself (and warns about an inherited one).
+  const env: Record<string, string | undefined> = { ...childEnv(dir, { PORT: String(port) }) };
+  delete env.NODE_ENV;
+  // What `npm run dev` runs (scripts/dev.ts: the content check on every save, contentlayer2 dev, next dev), on 127.0.0.1.
+  const dev = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "dev", "-H", "127.0.0.1", "-p", String(port)],
-    { cwd: dir, env, stdio: "ignore", detached: true },
+    ["node_modules/tsx/dist/cli.mjs", "scripts/dev.ts", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: dir, env: env as NodeJS.ProcessEnv, stdio: "ignore", detached: true },
   );
   const url = `http://127.0.0.1:${port}/blog/${slug}`;
   try {
@@ -48,12 +42,12 @@ export async function devLoop(rounds = 3): Promise<DevLoopResult> {
       await poll(url, (html) => html.includes(marker), 120_000);
       samples.push(performance.now() - saved);
       writeFileSync(file, original);
-      await new Promise((r) => setTimeout(r, 1_500));
+      await poll(url, (html) => !html.includes(marker), 120_000);
     }
     const sorted = [...samples].sort((a, b) => a - b);
     return { samples, medianMs: sorted[Math.floor(sorted.length / 2)]!, firstCompileMs };
   } finally {
-    await Promise.all([stopChild(next), stopChild(content)]);
+    await stopChild(dev);
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -12,9 +12,11 @@ export const WORK = path.join(tmpdir(), "steady-state-bench");
  * hard-linked) so a benchmark build never touches the real .next, .contentlayer or tsconfig.
  * The tooling itself stays out: the product neither imports nor type-checks it.
  */
-export function createWorkspace(name: string): string {
-  const dir = path.join(WORK, name);
-  rmSync(dir, { recursive: true, force: true });
+export function createWorkspace(name: string, { unique = false }: { unique?: boolean } = {}): string {
+  // `unique`: a fresh folder per call, for runs that may overlap (two test workers, two checkouts on one machine).
+  mkdirSync(WORK, { recursive: true });
+  const dir = unique ? mkdtempSync(path.join(WORK, `${name}-`)) : path.join(WORK, name);
+  if (!unique) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
     cwd: ROOT,
