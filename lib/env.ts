@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-// lib/site.ts imports siteUrlOrDefault from here, and client components import lib/site.ts: so this module does no
-// work while it loads (`site` is read inside functions only, the zod schema is built on first use), which keeps the
-// import cycle safe and lets the bundler leave the server configuration out of client code.
+// Client components import lib/site.ts, never this module: the zod schema is built on first use, so importing it
+// costs nothing until the server configuration is read.
 import { parseTrustProxy, VERCEL_TRUST_PROXY, type TrustProxy } from "./contact/trust-proxy";
 import { site } from "./site";
+import { readSiteUrl, siteUrlIsSet, siteUrlOrDefault } from "./site-url";
 
 /**
  * Every environment variable the product reads, in one place.
@@ -17,45 +17,8 @@ import { site } from "./site";
 
 type EnvSource = Readonly<Record<string, string | undefined>>;
 
-/**
- * SITE_URL as the origin plus any base path, without a trailing slash (canonical URLs are built by appending
- * paths); `http://localhost:3000` when unset. Throws on a value that is not an absolute http(s) URL.
- * Self-contained on purpose: it runs while lib/site.ts loads, possibly before the rest of this module.
- */
-export function readSiteUrl(source: EnvSource = process.env): URL {
-  const value = source.SITE_URL?.trim() || "http://localhost:3000";
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`SITE_URL: "${value}" is not an absolute URL (expected e.g. https://example.com)`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`SITE_URL: "${value}" must start with http:// or https://`);
-  }
-  url.pathname = url.pathname.replace(/\/+$/, "");
-  url.search = "";
-  url.hash = "";
-  return url;
-}
-
-/**
- * SITE_URL for lib/site.ts, which runs while any page loads: an invalid value gives the localhost default here
- * instead of an exception, because the configuration check reports it (with every other bad value, in one list)
- * and stops the build (scripts/check-build.ts, next.config.ts) and the server (instrumentation.ts) first.
- */
-export function siteUrlOrDefault(source: EnvSource = process.env): URL {
-  try {
-    return readSiteUrl(source);
-  } catch {
-    return readSiteUrl({});
-  }
-}
-
-/** Whether SITE_URL was set at all (a production build without it warns). */
-export function siteUrlIsSet(source: EnvSource = process.env): boolean {
-  return Boolean(source.SITE_URL?.trim());
-}
+// SITE_URL is read by lib/site.ts while any page loads: parsed in a module of its own, which imports nothing.
+export { readSiteUrl, siteUrlIsSet, siteUrlOrDefault };
 
 /** What decides whether search engines may index the site (lib/seo/indexing.ts). */
 export type IndexingEnv = { SITE_INDEXING?: string; VERCEL_ENV?: string };

@@ -4,7 +4,7 @@
  */
 
 import { POSTS_PER_PAGE } from "./content/pagination";
-import { siteUrlOrDefault } from "./env";
+import { siteUrlOrDefault } from "./site-url";
 
 export const siteUrl = siteUrlOrDefault();
 

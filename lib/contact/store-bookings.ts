@@ -2,43 +2,15 @@ import type { Client } from "@libsql/client";
 
 import { normaliseAddress } from "./address";
 import { countedInFunnelSql } from "./held-rank";
-import type { BookingStatus } from "./store-types";
+import type { BookingEvent, BookingOutcome, FunnelCount } from "./store-types";
 
 /**
  * The enquiry store's booking SQL: a scheduling provider's event (lib/bookings/webhook.ts) marks the enquiry it
  * belongs to as booked, or back, exactly once per event, and the funnel counts what came of each source article.
  */
 
-export type BookingEvent = {
-  trigger: "BOOKING_CREATED" | "BOOKING_RESCHEDULED" | "BOOKING_CANCELLED";
-  bookingUid: string;
-  /** BOOKING_RESCHEDULED: the uid of the booking it replaces (Cal.com's `rescheduleUid`); the new uid inherits it. */
-  previousUid?: string;
-  /** The id the booking link carried (Cal.com metadata), if any; tried before the address. */
-  enquiryId?: string;
-  /**
-   * The address of the person who booked (the first attendee): an enquiry is matched by address only for them,
-   * never for guests they added, since anyone can book and add anyone's address.
-   */
-  primaryEmail?: string;
-  at: Date;
-};
-
 /** An enquiry is matched by the booker's address only if it arrived within this many days of the booking. */
 export const MATCH_BY_EMAIL_DAYS = 30;
-
-export type BookingOutcome =
-  /** The enquiry's booking changed (`status` is the new state). */
-  | { kind: "applied"; enquiryId: string; status: BookingStatus }
-  /** Matched, but nothing to change (a cancellation of a booking that is not the enquiry's current one). */
-  | { kind: "unchanged"; enquiryId: string }
-  /** No real enquiry has that id or address: recorded, so a retry is not looked up again. */
-  | { kind: "unmatched" }
-  /** This event was seen before (a provider's retry or a replay): nothing changes twice. */
-  | { kind: "replay" };
-
-/** The funnel per source article and month (UTC): real enquiries, and those with a call booked now. */
-export type FunnelCount = { sourceSlug: string | null; month: string; enquiries: number; booked: number };
 
 const REAL = "status != 'spam'";
 
