@@ -4,9 +4,9 @@ import { Fragment, type CSSProperties } from "react";
 
 import { lightColors } from "@/lib/design-tokens";
 import { BOOKING_PROVIDER_NAMES, type BookingProvider } from "@/lib/bookings/link";
+import type { Mailer, SendResult } from "@/lib/email/mailer";
 import { absoluteUrl, site } from "@/lib/site";
 
-import type { Mailer, SendResult } from "./mailer";
 import { qualifyingShort, qualifyingSummary, replaceControlCharacters, topicLabel } from "./schema";
 import type { EnquiryRecord } from "./store";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { enquirySubject, renderEnquiryEmail, sanitiseSubject, sendAcknowledgementEmail } from "@/lib/contact/email";
-import type { Mailer, OutgoingEmail } from "@/lib/contact/mailer";
+import type { Mailer, OutgoingEmail } from "@/lib/email/mailer";
 import { absoluteUrl } from "@/lib/site";
 
 const enquiry = {
