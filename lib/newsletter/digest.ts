@@ -1,4 +1,4 @@
-import { byNewest, visiblePosts, type Post } from "@/lib/content/posts";
+import { byNewest, visiblePosts, type Post } from "@/lib/content/post-model";
 import { absoluteUrl, site } from "@/lib/site";
 
 import { renderDigestEmail, type DigestPost } from "./email";
