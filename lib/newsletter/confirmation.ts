@@ -1,4 +1,4 @@
-import { listUnsubscribeHeaders, renderConfirmationEmail } from "./email";
+import { listUnsubscribeHeaders, renderConfirmationEmail } from "./confirmation-email";
 import type { NewsletterDeps } from "./deps";
 import { confirmUrl, unsubscribeUrl } from "./links";
 import { NEWSLETTER_POLICY } from "./policy";
