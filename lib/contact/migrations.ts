@@ -1,6 +1,4 @@
-import type { Client } from "@libsql/client";
-
-import { runMigrations, type Migration } from "@/lib/db/migrate";
+import { migrator, type Migration } from "@/lib/db/migrate";
 
 /**
  * The enquiry store's schema migrations, recorded in `schema_migrations` and run by lib/db/migrate.ts (each once,
@@ -154,10 +152,4 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Applies every migration the database has not seen yet; returns the versions applied now. */
-export function migrate(
-  client: Client,
-  migrations: readonly Migration[] = MIGRATIONS,
-  now?: () => Date,
-): Promise<number[]> {
-  return runMigrations(client, { table: "schema_migrations", subject: "The enquiry database is" }, migrations, now);
-}
+export const migrate = migrator({ table: "schema_migrations", subject: "The enquiry database is" }, MIGRATIONS);

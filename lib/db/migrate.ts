@@ -17,6 +17,12 @@ export type MigrationLedger = {
   subject: string;
 };
 
+/** A store's `migrate(client, migrations = its list, now?)`, recording in its own ledger. */
+export function migrator(ledger: MigrationLedger, list: readonly Migration[]) {
+  return (client: Client, migrations: readonly Migration[] = list, now?: () => Date): Promise<number[]> =>
+    runMigrations(client, ledger, migrations, now);
+}
+
 /** Applies every migration the database has not seen yet, in version order; returns the versions applied now. */
 export async function runMigrations(
   client: Client,

@@ -1,6 +1,4 @@
-import type { Client } from "@libsql/client";
-
-import { runMigrations, type Migration } from "@/lib/db/migrate";
+import { migrator, type Migration } from "@/lib/db/migrate";
 
 /**
  * The newsletter's tables, in the same libSQL database as the enquiries but
@@ -96,15 +94,7 @@ export const NEWSLETTER_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export function migrateNewsletter(
-  client: Client,
-  migrations: readonly Migration[] = NEWSLETTER_MIGRATIONS,
-  now?: () => Date,
-): Promise<number[]> {
-  return runMigrations(
-    client,
-    { table: "newsletter_migrations", subject: "The newsletter tables are" },
-    migrations,
-    now,
-  );
-}
+export const migrateNewsletter = migrator(
+  { table: "newsletter_migrations", subject: "The newsletter tables are" },
+  NEWSLETTER_MIGRATIONS,
+);
