@@ -7,10 +7,9 @@ import "./load-env";
 
 import { parseArgs } from "node:util";
 
-import { getPosts } from "../lib/content/posts";
 import { ConfigError, getEnv } from "../lib/env";
 import { buildDigest, parseSince } from "../lib/newsletter/digest";
-import { generatedPostFinder } from "../lib/content/generated-posts";
+import { generatedPostFinder, readGeneratedPosts } from "../lib/content/generated-posts";
 import { createNewsletterRuntime } from "../lib/newsletter/runtime";
 
 const { values } = parseArgs({ options: { since: { type: "string" }, send: { type: "boolean", default: false } } });
@@ -18,7 +17,7 @@ const { values } = parseArgs({ options: { since: { type: "string" }, send: { typ
 try {
   const since = parseSince(values.since);
   const env = getEnv();
-  const digest = await buildDigest(getPosts(), since);
+  const digest = await buildDigest(readGeneratedPosts(), since);
   if (!digest) {
     console.log(`No post published since ${since}: nothing to send.`);
     process.exit(3);

@@ -1,5 +1,6 @@
+import { describeSent } from "@/lib/email/mailer";
+
 import { sendAcknowledgementEmail, sendEnquiryEmail, type EmailSettings } from "./email";
-import { describeSent } from "./mailer";
 import type { EnquiryStore } from "./store";
 
 /**

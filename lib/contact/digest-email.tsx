@@ -1,9 +1,11 @@
 import { Body, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
 
+import { renderEmail } from "@/lib/email/render";
 import { site } from "@/lib/site";
 
-import { renderBoth, sanitiseSubject, styles } from "./email";
+import { styles } from "./email-style";
 import { describeCounted, type HeldReview } from "./held-review";
+import { sanitiseSubject } from "./subject";
 
 /**
  * The held digest (digest.ts): what waits, likely-real first, why each was held and what makes it look real, what
@@ -71,5 +73,5 @@ export async function renderHeldDigest(review: HeldReview): Promise<{ subject: s
   const subject = sanitiseSubject(
     `${review.held} held enquir${review.held === 1 ? "y" : "ies"} waiting${fresh > 0 ? ` (${fresh} new)` : ""} — ${site.name}`,
   );
-  return { subject, ...(await renderBoth(<HeldDigestEmail review={review} />)) };
+  return { subject, ...(await renderEmail(<HeldDigestEmail review={review} />)) };
 }

@@ -1,13 +1,11 @@
-import type { Client } from "@libsql/client";
+import { migrator, type Migration } from "@/lib/db/migrate";
 
 /**
- * Versioned schema migrations for the enquiry store. Each runs once, in its
- * own write transaction together with the row that records it in
- * `schema_migrations`, so two instances starting at the same time cannot
- * both apply it. Append new migrations; never edit one that has shipped.
+ * The enquiry store's schema migrations, recorded in `schema_migrations` and run by lib/db/migrate.ts (each once,
+ * in its own write transaction with its ledger row). Append new migrations; never edit one that has shipped.
  */
 
-export type Migration = { version: number; name: string; statements: readonly string[] };
+export type { Migration } from "@/lib/db/migrate";
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -153,43 +151,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
-  version    INTEGER PRIMARY KEY,
-  name       TEXT NOT NULL,
-  applied_at TEXT NOT NULL
-)`;
-
 /** Applies every migration the database has not seen yet; returns the versions applied now. */
-export async function migrate(
-  client: Client,
-  migrations: readonly Migration[] = MIGRATIONS,
-  now: () => Date = () => new Date(),
-): Promise<number[]> {
-  await client.execute(CREATE_LEDGER);
-  const known = Math.max(0, ...migrations.map((migration) => migration.version));
-  const applied: number[] = [];
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    const tx = await client.transaction("write");
-    try {
-      const rows = await tx.execute("SELECT version FROM schema_migrations");
-      const done = new Set(rows.rows.map((row) => Number(row.version)));
-      const newest = Math.max(0, ...done);
-      if (newest > known) {
-        throw new Error(
-          `The enquiry database is at schema version ${newest}, newer than this code knows (${known}). Deploy the newer code, or point DATABASE_URL at the right database.`,
-        );
-      }
-      if (done.has(migration.version)) continue;
-      for (const sql of migration.statements) await tx.execute(sql);
-      await tx.execute({
-        sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-        args: [migration.version, migration.name, now().toISOString()],
-      });
-      await tx.commit();
-      applied.push(migration.version);
-    } finally {
-      tx.close();
-    }
-  }
-  return applied;
-}
+export const migrate = migrator({ table: "schema_migrations", subject: "The enquiry database is" }, MIGRATIONS);

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 
+import { createMailer, type Mailer } from "@/lib/email/mailer";
 import { getEnv, type Env } from "@/lib/env";
 import { site } from "@/lib/site";
 
 import type { DeliveryDeps, Logger } from "./delivery";
 import { sendHeldDigest, type DigestOutcome } from "./digest";
 import type { FindPost } from "./email";
-import { createResendMailer, type Mailer } from "./mailer";
-import { createOutboxMailer } from "./outbox";
 import { policyFor } from "./policy";
 import { retryUnsent, type RetryOptions, type RetrySummary } from "./retry";
 import { createFormSigner, resolveFormSecret, resolveIpHashKey, type FormSecret } from "./secret";
@@ -55,13 +54,13 @@ export type RuntimeOptions = {
 
 export function createContactRuntime(env: Env, { findPost, log = console }: RuntimeOptions): ContactRuntime {
   const store = createEnquiryStore({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
-  const mailer = env.RESEND_API_KEY
-    ? createResendMailer({
-        apiKey: env.RESEND_API_KEY,
-        baseUrl: env.RESEND_BASE_URL,
-        timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS,
-      })
-    : createOutboxMailer({ dir: env.CONTACT_OUTBOX_DIR, log });
+  const mailer = createMailer({
+    apiKey: env.RESEND_API_KEY,
+    baseUrl: env.RESEND_BASE_URL,
+    timeoutMs: env.CONTACT_EMAIL_TIMEOUT_MS,
+    outboxDir: env.CONTACT_OUTBOX_DIR,
+    log,
+  });
   let secret: Promise<FormSecret> | undefined;
   const sharedSecret = (candidate?: string) => {
     secret ??= resolveFormSecret(env.CONTACT_FORM_SECRET, store, candidate).catch((error: unknown) => {

@@ -1,7 +1,7 @@
-import { byNewest, visiblePosts, type Post } from "@/lib/content/posts";
+import { byNewest, visiblePosts, type Post } from "@/lib/content/post-model";
 import { absoluteUrl, site } from "@/lib/site";
 
-import { renderDigestEmail, type DigestPost } from "./email";
+import { renderDigestEmail, type DigestPost } from "./digest-email";
 import type { Digest } from "./provider";
 
 /**

@@ -1,15 +1,13 @@
-import type { Client } from "@libsql/client";
+import { migrator, type Migration } from "@/lib/db/migrate";
 
 /**
  * The newsletter's tables, in the same libSQL database as the enquiries but
  * with their own ledger (`newsletter_migrations`), so neither feature's
- * versions constrain the other's. Each migration runs once, in one write
- * transaction with the row that records it. Append; never edit a shipped one.
+ * versions constrain the other's. lib/db/migrate.ts runs each migration once,
+ * in one write transaction with its ledger row. Append; never edit a shipped one.
  */
 
-export type NewsletterMigration = { version: number; name: string; statements: readonly string[] };
-
-export const NEWSLETTER_MIGRATIONS: readonly NewsletterMigration[] = [
+export const NEWSLETTER_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: "create newsletter subscribers and sign-up attempts",
@@ -96,43 +94,7 @@ export const NEWSLETTER_MIGRATIONS: readonly NewsletterMigration[] = [
   },
 ];
 
-const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS newsletter_migrations (
-  version    INTEGER PRIMARY KEY,
-  name       TEXT NOT NULL,
-  applied_at TEXT NOT NULL
-)`;
-
-export async function migrateNewsletter(
-  client: Client,
-  migrations: readonly NewsletterMigration[] = NEWSLETTER_MIGRATIONS,
-  now: () => Date = () => new Date(),
-): Promise<number[]> {
-  await client.execute(CREATE_LEDGER);
-  const known = Math.max(0, ...migrations.map((migration) => migration.version));
-  const applied: number[] = [];
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    const tx = await client.transaction("write");
-    try {
-      const done = new Set(
-        (await tx.execute("SELECT version FROM newsletter_migrations")).rows.map((row) => Number(row.version)),
-      );
-      const newest = Math.max(0, ...done);
-      if (newest > known) {
-        throw new Error(
-          `The newsletter tables are at schema version ${newest}, newer than this code knows (${known}). Deploy the newer code, or point DATABASE_URL at the right database.`,
-        );
-      }
-      if (done.has(migration.version)) continue;
-      for (const sql of migration.statements) await tx.execute(sql);
-      await tx.execute({
-        sql: "INSERT INTO newsletter_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-        args: [migration.version, migration.name, now().toISOString()],
-      });
-      await tx.commit();
-      applied.push(migration.version);
-    } finally {
-      tx.close();
-    }
-  }
-  return applied;
-}
+export const migrateNewsletter = migrator(
+  { table: "newsletter_migrations", subject: "The newsletter tables are" },
+  NEWSLETTER_MIGRATIONS,
+);

@@ -1,7 +1,8 @@
 import { policyFor } from "@/lib/contact/policy";
 
+import { deliverConfirmation } from "./confirmation";
+import type { NewsletterDeps } from "./deps";
 import { NEWSLETTER_POLICY } from "./policy";
-import { deliverConfirmation, type NewsletterDeps } from "./service";
 
 /**
  * Sign-ups queued for email budget (store-admit.ts) get their confirmation later, here: called by the newsletter's

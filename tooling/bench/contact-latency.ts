@@ -11,7 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createResendMailer } from "../../lib/contact/mailer";
+import { connectResend } from "../../lib/email/resend";
 import { generatedPostFinder } from "../../lib/content/generated-posts";
 import { signFormToken } from "../../lib/contact/spam";
 import { createEnquiryStore } from "../../lib/contact/store";
@@ -37,7 +37,7 @@ async function run(label: string, behaviour: Behaviour) {
   const quiet = { info: () => {}, warn: () => {}, error: () => {} };
   const deps: SubmitDeps = {
     store,
-    mailer: createResendMailer({ apiKey: "re_bench", baseUrl: fake.url, timeoutMs: 10_000 }),
+    mailer: connectResend({ apiKey: "re_bench", baseUrl: fake.url, timeoutMs: 10_000 }),
     from: "Bench <bench@example.com>",
     to: "owner@example.com",
     findPost: generatedPostFinder(),

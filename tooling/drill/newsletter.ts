@@ -31,17 +31,7 @@ export async function retryCli(cwd: string, env: Record<string, string>): Promis
   try {
     const { stdout } = await run(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--import",
-        "./scripts/resolve-contentlayer.mjs",
-        "scripts/newsletter.ts",
-        "--retry",
-        "--now",
-        "--pause-ms",
-        "0",
-      ],
+      ["--import", "tsx", "scripts/newsletter.ts", "--retry", "--now", "--pause-ms", "0"],
       {
         cwd,
         env: childEnv(cwd, env),

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createResendMailer } from "@/lib/contact/mailer";
+import { connectResend } from "@/lib/email/resend";
 import { getPostBySlug } from "@/lib/content/posts";
 import { clientBuckets } from "@/lib/contact/policy";
 import { HONEYPOT_FIELD, signFormToken } from "@/lib/contact/spam";
@@ -46,7 +46,7 @@ export async function createHarness({
   const url = databaseUrl ?? `file:${path.join(dir, "enquiries.db")}`;
   const store: EnquiryStore = createEnquiryStore({ url, timeoutMs: 2_000 });
   const fake: FakeResend = await startFakeResend();
-  const mailer = createResendMailer({ apiKey: "re_test_integration", baseUrl: fake.url, timeoutMs: emailTimeoutMs });
+  const mailer = connectResend({ apiKey: "re_test_integration", baseUrl: fake.url, timeoutMs: emailTimeoutMs });
 
   let clock = new Date("2025-11-03T09:00:00.000Z");
   const deferred: Array<() => Promise<unknown>> = [];

@@ -45,23 +45,19 @@ describe("npm run scheduled (a system cron's command when the server's scheduler
     await store.markFailed(id, { error: "Resend 503", nextAttemptAt: new Date(Date.now() - 1_000) });
     store.close();
 
-    const { stdout } = await run(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/resolve-contentlayer.mjs", "scripts/scheduled-run.ts"],
-      {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "",
-          NODE_ENV: "production",
-          DATABASE_URL: url,
-          RESEND_API_KEY: "re_scheduled_script",
-          RESEND_BASE_URL: fake.url,
-          CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.co.uk>",
-          CONTACT_TO_EMAIL: "nora@steadystate.co.uk",
-        },
-        timeout: 45_000,
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/scheduled-run.ts"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        RESEND_API_KEY: "re_scheduled_script",
+        RESEND_BASE_URL: fake.url,
+        CONTACT_FROM_EMAIL: "Steady State <enquiries@steadystate.co.uk>",
+        CONTACT_TO_EMAIL: "nora@steadystate.co.uk",
       },
-    );
+      timeout: 45_000,
+    });
     expect(stdout).toMatch(
       /\[scheduled\] Run \(script\): enquiries 1 due, 1 sent, 0 failed; purged 0 old and 0 spam; held digest skipped \(nothing-held\); newsletter confirmations 0\/0 sent/,
     );

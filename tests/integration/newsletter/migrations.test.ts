@@ -42,4 +42,19 @@ describe("newsletter migrations", () => {
     expect((await client.execute("SELECT count(*) AS n FROM newsletter_counts")).rows[0]!.n).toBe(0);
     expect(await migrateNewsletter(client)).toEqual([]);
   });
+
+  it("keep their own ledger beside the enquiries', and refuse tables newer than the code", async () => {
+    expect(await migrateNewsletter(client)).toEqual([1, 2, 3]);
+    const ledger = await client.execute("SELECT version FROM newsletter_migrations ORDER BY version");
+    expect(ledger.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+    const tables = await client.execute("SELECT name FROM sqlite_master WHERE name = 'schema_migrations'");
+    expect(tables.rows).toHaveLength(0);
+    await migrateNewsletter(client, [
+      ...NEWSLETTER_MIGRATIONS,
+      { version: 9, name: "future", statements: ["SELECT 1"] },
+    ]);
+    await expect(migrateNewsletter(client)).rejects.toThrow(
+      "The newsletter tables are at schema version 9, newer than this code knows (3)",
+    );
+  });
 });

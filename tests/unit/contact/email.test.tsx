@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { enquirySubject, renderEnquiryEmail, sanitiseSubject, sendAcknowledgementEmail } from "@/lib/contact/email";
-import type { Mailer, OutgoingEmail } from "@/lib/contact/mailer";
+import { sendAcknowledgementEmail } from "@/lib/contact/email";
+import { renderEnquiryEmail } from "@/lib/contact/enquiry-email";
+import { enquirySubject, sanitiseSubject } from "@/lib/contact/subject";
+import type { Mailer, OutgoingEmail } from "@/lib/email/mailer";
 import { absoluteUrl } from "@/lib/site";
 
 const enquiry = {
