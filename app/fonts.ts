@@ -10,7 +10,7 @@ import localFont from "next/font/local";
  * length and moves nothing. Linux and Android have no Times New Roman and fall back to an unadjusted serif:
  * without the preload the swap shifted lines there (CLS 0.02, bench/post-page-notes.md), so the preload stays.
  *
- * Headings and interface text use the system sans-serif (globals.css `--font-ui`): at those sizes it is
+ * Headings and interface text use the system sans-serif (app/styles/tokens.css `--font-ui`): at those sizes it is
  * hard to tell from Inter, and it costs no download.
  */
 export const serif = localFont({
@@ -27,7 +27,7 @@ export const serif = localFont({
   fallback: ["Georgia", "Cambria", "Times New Roman", "serif"],
 });
 
-// Italics are a family of their own so they are not preloaded (most pages use few or none); globals.css
+// Italics are a family of their own so they are not preloaded (most pages use few or none); app/styles/prose.css
 // applies it to italic text in articles. Same metric-matched fallback as the upright face.
 export const serifItalic = localFont({
   src: [

@@ -1,8 +1,8 @@
 /**
  * The site's colours, the one source for everything that cannot read CSS: the share card (Satori draws inline
  * styles) and the enquiry email (mail clients need inline colours); both are light, whatever the reader's theme.
- * app/globals.css declares the same values as CSS variables (`textMuted` is `--text-muted`) for the pages, plus
- * the dark theme, which only CSS uses; tests/unit/design-tokens.test.ts keeps the two equal.
+ * app/styles/tokens.css declares the same values as CSS variables (`textMuted` is `--text-muted`) for the pages,
+ * plus the dark theme, which only CSS uses; tests/unit/design-tokens.test.ts keeps the two equal.
  */
 
 export type ColorTokens = {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { lightColors, type ColorTokens } from "@/lib/design-tokens";
 
 /** CSS cannot import TypeScript, so the stylesheet repeats the tokens: this keeps the copies equal to the source. */
-const css = readFileSync(path.resolve(import.meta.dirname, "../../app/globals.css"), "utf8").replace(
+const css = readFileSync(path.resolve(import.meta.dirname, "../../app/styles/tokens.css"), "utf8").replace(
   /\/\*[\s\S]*?\*\//g,
   "",
 );
@@ -24,10 +24,10 @@ function colorsOf(selector: RegExp): Record<string, string | undefined> {
     );
     return Object.fromEntries(names.map((token) => [cssVariableName(token), declared[cssVariableName(token)]]));
   }
-  throw new Error(`no rule matches ${selector} in app/globals.css`);
+  throw new Error(`no rule matches ${selector} in app/styles/tokens.css`);
 }
 
-describe("design tokens: app/globals.css and lib/design-tokens.ts agree", () => {
+describe("design tokens: app/styles/tokens.css and lib/design-tokens.ts agree", () => {
   it("declares every light colour on :root with the value of the TypeScript token", () => {
     expect(colorsOf(/^:root$/)).toEqual(
       Object.fromEntries(names.map((token) => [cssVariableName(token), lightColors[token]])),
