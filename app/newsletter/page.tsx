@@ -3,9 +3,9 @@ import { cookies } from "next/headers";
 
 import { NEWSLETTER_PROMISE } from "@/components/newsletter/newsletter-signup";
 import { SubscribeForm } from "@/components/newsletter/subscribe-form";
+import { getContactRuntime } from "@/lib/contact/runtime";
 import { getPostBySlug } from "@/lib/content/posts";
 import { ANSWER_COOKIE, decodeAnswer } from "@/lib/forms/answer-cookie";
-import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
 import { site } from "@/lib/site";
 
 import "./newsletter.css";
@@ -28,7 +28,9 @@ export default async function NewsletterPage({ searchParams }: Props) {
     (await cookies()).get(ANSWER_COOKIE)?.value,
     typeof answer === "string" ? answer : undefined,
   );
-  const formToken = (await getNewsletterRuntime(getPostBySlug)).issueFormToken();
+  // The enquiry form's signer: the same secret, and a key of this process when the database cannot be read, so the
+  // page renders (and a sign-up is answered "try again") instead of failing with the database.
+  const formToken = await getContactRuntime(getPostBySlug).issueFormToken();
 
   return (
     <div className="container newsletter">

@@ -124,7 +124,7 @@ async function expectCouldNotBeSaved(browser: Browser, url: string, javaScriptEn
   }
 }
 
-test("/contact with an unwritable database folder renders the form and answers 'could not be saved', never a 500", async ({
+test("/contact (and /newsletter) with an unwritable database folder renders the form and answers 'could not be saved', never a 500", async ({
   browser,
 }) => {
   // Its own server's start and first render take 20 s on a busy 2-core machine, the two submissions about 10 s.
@@ -141,6 +141,10 @@ test("/contact with an unwritable database folder renders the form and answers '
     await expectCouldNotBeSaved(browser, server.url, true);
     await expectCouldNotBeSaved(browser, server.url, false);
     expect(server.output()).toContain("The contact form is signed with a key of this process");
+    // The newsletter's page signs its form the same way: it renders too.
+    const newsletter = await fetch(`${server.url}/newsletter`);
+    expect(newsletter.status).toBe(200);
+    expect(await newsletter.text()).toMatch(/name="formToken" value="v2\./);
     expect(server.output()).not.toMatch(/This page failed to load|⨯ /);
 
     const health = await fetch(`${server.url}/api/health`);
