@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { after } from "next/server";
 
+import { NewsletterNextSteps } from "@/components/newsletter/next-steps";
 import type { NewsletterRuntime } from "@/lib/newsletter/runtime";
 import { syncSubscriber } from "@/lib/newsletter/service";
 
@@ -36,14 +36,7 @@ export function LinkOutcome<R extends string>({
         <h1>{page.title}</h1>
       </header>
       <p className="page-head__lede">{page.body}</p>
-      <p className="newsletter-outcome__actions">
-        <Link className="button button--quiet" href="/blog">
-          Read the essays
-        </Link>
-        <Link className="button button--quiet" href="/newsletter">
-          About the newsletter
-        </Link>
-      </p>
+      <NewsletterNextSteps />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { ConfirmSubscription } from "@/components/newsletter/confirm-subscription";
+import { NewsletterNextSteps } from "@/components/newsletter/next-steps";
 import { getPostBySlug } from "@/lib/content/posts";
 import type { ConfirmPageResult } from "@/lib/newsletter/messages";
 import { getNewsletterRuntime } from "@/lib/newsletter/runtime";
@@ -36,14 +36,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
         initial={initial}
         permalink={`/newsletter/confirm?token=${encodeURIComponent(link)}`}
       />
-      <p className="newsletter-outcome__actions">
-        <Link className="button button--quiet" href="/blog">
-          Read the essays
-        </Link>
-        <Link className="button button--quiet" href="/newsletter">
-          About the newsletter
-        </Link>
-      </p>
+      <NewsletterNextSteps />
     </div>
   );
 }
