@@ -74,17 +74,24 @@ export function describeRank(rank: number): string {
 }
 
 /**
- * SQL: 1 when the row aliased `row` is alone in its network (see above), else 0. Needs the row's `network_key`,
- * `address_key` and `created_at`; unknown networks (no client address) are never alone.
+ * SQL: 1 when the row aliased `row` is alone in its network within ALONE_WINDOW either side: no other mailbox in
+ * `rows` from that network, and nothing counted (not stored) from it in `counts`. Needs the row's `network_key`,
+ * `address_key` and `created_at`; unknown networks (no client address) are never alone. The enquiries use it
+ * (below) and so does the newsletter's queue, each with its own tables.
  */
-export function aloneSql(row: string): string {
+export function aloneInNetworkSql(row: string, { rows, counts }: { rows: string; counts: string }): string {
   const from = `strftime('%Y-%m-%dT%H:%M:%fZ', ${row}.created_at, '-${ALONE_WINDOW}')`;
   const to = `strftime('%Y-%m-%dT%H:%M:%fZ', ${row}.created_at, '+${ALONE_WINDOW}')`;
   return `(${row}.network_key IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM enquiries AS other WHERE other.network_key = ${row}.network_key
+    AND NOT EXISTS (SELECT 1 FROM ${rows} AS other WHERE other.network_key = ${row}.network_key
       AND other.address_key != ${row}.address_key AND other.created_at BETWEEN ${from} AND ${to})
-    AND NOT EXISTS (SELECT 1 FROM held_counts WHERE held_counts.network_key = ${row}.network_key
-      AND held_counts.hour BETWEEN substr(${from}, 1, 13) AND ${to}))`;
+    AND NOT EXISTS (SELECT 1 FROM ${counts} WHERE ${counts}.network_key = ${row}.network_key
+      AND ${counts}.hour BETWEEN substr(${from}, 1, 13) AND ${to}))`;
+}
+
+/** SQL: 1 when the enquiry aliased `row` is alone in its network (see above), else 0. */
+export function aloneSql(row: string): string {
+  return aloneInNetworkSql(row, { rows: "enquiries", counts: "held_counts" });
 }
 
 /** SQL: the rank of the row aliased `row`. */

@@ -1,5 +1,6 @@
 import type { Client } from "@libsql/client";
 
+import { aloneInNetworkSql } from "@/lib/contact/held-rank";
 import type { SignupPolicy } from "@/lib/contact/policy";
 
 import { emailBudgetsUsed, exceededBudget, type QueueReason } from "./store-admit";
@@ -10,15 +11,8 @@ import { emailBudgetsUsed, exceededBudget, type QueueReason } from "./store-admi
  */
 
 /** SQL: 1 when the queued row aliased `row` is the only mailbox that signed up from its network within a day. */
-function aloneSql(row: string): string {
-  const from = `strftime('%Y-%m-%dT%H:%M:%fZ', ${row}.created_at, '-1 day')`;
-  const to = `strftime('%Y-%m-%dT%H:%M:%fZ', ${row}.created_at, '+1 day')`;
-  return `(${row}.network_key IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM newsletter_subscribers AS other WHERE other.network_key = ${row}.network_key
-      AND other.address_key != ${row}.address_key AND other.created_at BETWEEN ${from} AND ${to})
-    AND NOT EXISTS (SELECT 1 FROM newsletter_counts WHERE newsletter_counts.network_key = ${row}.network_key
-      AND newsletter_counts.hour BETWEEN substr(${from}, 1, 13) AND ${to}))`;
-}
+const aloneSql = (row: string) =>
+  aloneInNetworkSql(row, { rows: "newsletter_subscribers", counts: "newsletter_counts" });
 
 /** Queued sign-ups whose link can still be sent: the only sign-up from its network first, then newest first. */
 export async function listQueued(db: Client, { limit }: { limit: number }): Promise<string[]> {
